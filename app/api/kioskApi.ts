@@ -1,0 +1,102 @@
+/**
+ * The typed contract between the kiosk UI (renderer) and the kiosk brain (app/core).
+ * Pure types and constants only: the renderer, Electron preload and the web transport all import it,
+ * so it must never import Node or browser modules.
+ */
+
+/** Services the screen may offer as tiles. Only services that really work are listed by the core. */
+export type ServiceId =
+  | 'policy-qa'
+  | 'rights-query'
+  | 'certificate-print'
+  | 'card-loss'
+  | 'flexible-employment'
+  | 'pension-auth'
+  | 'guide-to-window'
+  | 'call-staff';
+
+export interface ServiceTile {
+  id: ServiceId;
+  /** Large tile label, e.g. 政策咨询. */
+  label: string;
+  /** One short line under the label. */
+  hint: string;
+}
+
+/** What the citizen did on the screen. */
+export type CitizenInput =
+  | { type: 'citizen.touch' }
+  | { type: 'citizen.text'; text: string }
+  | { type: 'citizen.tapService'; service: ServiceId }
+  /** A suggested question chip was tapped. */
+  | { type: 'citizen.tapQuestion'; text: string }
+  | { type: 'citizen.end' };
+
+/** The session's phase as the screen shows it. */
+export type KioskPhase =
+  | 'idle'
+  | 'greeting'
+  | 'listening'
+  | 'thinking'
+  | 'answering'
+  | 'followUp'
+  | 'farewell';
+
+export interface Subtitle {
+  who: 'robot' | 'citizen';
+  text: string;
+  /** Milliseconds since the session started. */
+  at: number;
+}
+
+export interface AnswerSource {
+  entryId: string;
+  title: string;
+  doc: string;
+  url: string;
+}
+
+export interface AnswerView {
+  question: string;
+  /** What the robot says (≤ 3 sentences). */
+  spoken: string;
+  /** The fuller text shown on screen. */
+  screen: string;
+  sources: AnswerSource[];
+  /** Set when the policy is not confirmed Qingdao policy (another province, outdated, unverified). */
+  caution?: string;
+  /** `llm`: composed by the government LLM from the knowledge base; `kb`: the entry's own text. */
+  mode: 'llm' | 'kb';
+  /** True when the knowledge base had nothing reliable: the screen offers to call staff. */
+  offerStaff: boolean;
+  /** Related questions the citizen can tap next. */
+  related: string[];
+}
+
+export interface KioskView {
+  phase: KioskPhase;
+  /** Present while a citizen's visit is open. */
+  sessionId: string | null;
+  /** The robot's current line (also spoken when voice is on). */
+  robotLine: string;
+  subtitles: Subtitle[];
+  answer: AnswerView | null;
+  services: ServiceTile[];
+  /** Suggested questions for the greeting screen. */
+  suggestions: string[];
+  /** A plain Chinese notice (an error or a state the citizen should know about). */
+  notice: string | null;
+  /** Whether the robot listens by voice, and why not when it does not. */
+  voice: { enabled: boolean; reason: string | null };
+}
+
+/** What the UI can call. Electron exposes it through contextBridge; the web kiosk over a loopback WebSocket. */
+export interface KioskApi {
+  send(input: CitizenInput): void;
+  /** Calls back with the current view at once and on every change; returns an unsubscribe function. */
+  subscribe(listener: (view: KioskView) => void): () => void;
+}
+
+/** Messages on the web kiosk's WebSocket (JSON text frames). */
+export type ServerMessage = { type: 'view'; view: KioskView } | { type: 'error'; message: string };
+export type ClientMessage = { type: 'input'; input: CitizenInput };

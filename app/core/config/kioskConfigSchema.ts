@@ -1,0 +1,92 @@
+import { z } from 'zod';
+
+/**
+ * The kiosk's one configuration file. Every default points at an embedded simulator or a local file,
+ * so `npm start` on a fresh machine runs with nothing configured.
+ */
+export const kioskConfigSchema = z
+  .object({
+    /** Where the kiosk keeps its own files (database, keys). Relative paths are resolved from the repo root. */
+    dataDir: z.string().min(1).default('data/runtime'),
+    hall: z
+      .object({
+        name: z.string().min(2).default('青岛市人力资源和社会保障局 市民服务大厅'),
+        robotName: z.string().min(1).default('小青'),
+      })
+      .strict()
+      .default({ name: '青岛市人力资源和社会保障局 市民服务大厅', robotName: '小青' }),
+    database: z
+      .object({ file: z.string().min(1).default('kiosk.sqlite') })
+      .strict()
+      .default({ file: 'kiosk.sqlite' }),
+    knowledge: z
+      .object({
+        dir: z.string().min(1).default('data/kb'),
+        /** Below this retrieval confidence the kiosk says it cannot answer reliably. */
+        minConfidence: z.number().min(0).max(1).default(0.35),
+      })
+      .strict()
+      .default({ dir: 'data/kb', minConfidence: 0.35 }),
+    llm: z
+      .discriminatedUnion('mode', [
+        z.object({ mode: z.literal('off') }).strict(),
+        z
+          .object({
+            mode: z.literal('openai'),
+            baseUrl: z.string().url(),
+            model: z.string().min(1),
+            /** Name of the environment variable holding the API key (keys never live in the config file). */
+            apiKeyEnv: z.string().regex(/^[A-Z_][A-Z0-9_]*$/).optional(),
+            firstTokenTimeoutMs: z.number().int().min(100).max(60_000).default(4_000),
+            totalTimeoutMs: z.number().int().min(500).max(120_000).default(12_000),
+            maxRetries: z.number().int().min(0).max(5).default(1),
+          })
+          .strict(),
+      ])
+      .default({ mode: 'off' }),
+    backend: z
+      .discriminatedUnion('mode', [
+        z.object({ mode: z.literal('simulator'), kioskId: z.string().min(1).default('kiosk-sim-01') }).strict(),
+        z
+          .object({
+            mode: z.literal('remote'),
+            baseUrl: z.string().url(),
+            kioskId: z.string().min(1),
+            /** Name of the environment variable holding the request-signing secret. */
+            secretEnv: z.string().regex(/^[A-Z_][A-Z0-9_]*$/),
+            timeoutMs: z.number().int().min(200).max(60_000).default(5_000),
+          })
+          .strict(),
+      ])
+      .default({ mode: 'simulator', kioskId: 'kiosk-sim-01' }),
+    session: z
+      .object({
+        /** Silence after the robot spoke before it asks "还需要什么帮助吗？". */
+        followUpAfterMs: z.number().int().min(5_000).max(600_000).default(30_000),
+        /** Silence after that question before it says goodbye and wipes the session. */
+        farewellAfterMs: z.number().int().min(5_000).max(600_000).default(20_000),
+        /** How long the goodbye stays on screen. */
+        farewellShowMs: z.number().int().min(1_000).max(60_000).default(5_000),
+        /** Greeting shown without any input before the robot returns to attract mode. */
+        greetingIdleMs: z.number().int().min(5_000).max(600_000).default(45_000),
+      })
+      .strict()
+      .default({ followUpAfterMs: 30_000, farewellAfterMs: 20_000, farewellShowMs: 5_000, greetingIdleMs: 45_000 }),
+    web: z
+      .object({
+        host: z.string().default('127.0.0.1'),
+        port: z.number().int().min(0).max(65_535).default(8787),
+      })
+      .strict()
+      .default({ host: '127.0.0.1', port: 8787 }),
+    log: z
+      .object({ level: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info') })
+      .strict()
+      .default({ level: 'info' }),
+  })
+  .strict();
+
+export type KioskConfig = z.infer<typeof kioskConfigSchema>;
+export type LlmConfig = KioskConfig['llm'];
+export type BackendConfig = KioskConfig['backend'];
+export type SessionTimingConfig = KioskConfig['session'];

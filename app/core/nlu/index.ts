@@ -1,0 +1,3 @@
+export { normalizeText, hasHan, looksLikePinyin } from './normalizeText.js';
+export { toPinyinSyllables, toTonelessPinyin } from './toPinyin.js';
+export { STOP_WORDS } from './stopWords.js';

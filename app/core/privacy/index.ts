@@ -1,0 +1,2 @@
+export { scrubPersonalData, maskIdLike, isPersonalKey } from './scrubPersonalData.js';
+export { createFieldCipher, type FieldCipher } from './fieldCipher.js';

@@ -1,0 +1,36 @@
+import type { AnswerView, Subtitle } from '../../api/kioskApi.js';
+
+export interface SessionTiming {
+  followUpAfterMs: number;
+  farewellAfterMs: number;
+  farewellShowMs: number;
+  greetingIdleMs: number;
+}
+
+export interface SessionContext {
+  timing: SessionTiming;
+  robotName: string;
+  /** Null between visits. */
+  sessionId: string | null;
+  startedAt: number;
+  robotLine: string;
+  subtitles: Subtitle[];
+  answer: AnswerView | null;
+  notice: string | null;
+  /** The question waiting for an answer (only while thinking). */
+  pendingQuestion: string | null;
+}
+
+export function emptyVisit(timing: SessionTiming, robotName: string, robotLine: string): SessionContext {
+  return {
+    timing,
+    robotName,
+    sessionId: null,
+    startedAt: 0,
+    robotLine,
+    subtitles: [],
+    answer: null,
+    notice: null,
+    pendingQuestion: null,
+  };
+}

@@ -1,0 +1,258 @@
+import { assign, fromPromise, setup } from 'xstate';
+import type { AnswerView, ServiceId, Subtitle } from '../../api/kioskApi.js';
+import { robotLines } from './robotLines.js';
+import { emptyVisit, type SessionContext, type SessionTiming } from './sessionContext.js';
+import type { SessionEvent } from './sessionEvents.js';
+
+export interface SessionMachineInput {
+  timing: SessionTiming;
+  robotName: string;
+  /** Injected so tests get stable ids and the simulated clock drives subtitle times. */
+  newSessionId: () => string;
+  now: () => number;
+}
+
+export interface AnswerQuestionInput {
+  question: string;
+  pinyin?: string;
+}
+
+export interface CallStaffInput {
+  sessionId: string;
+  reason: string;
+}
+
+type Ctx = SessionContext & { newSessionId: () => string; now: () => number };
+
+/** Spoken lines take time; until the voice output reports the end, estimate it (slow speech for elders). */
+export function estimateSpeechMs(text: string): number {
+  return Math.max(2_500, Math.round([...text].length * 280));
+}
+
+function questionOf(event: SessionEvent): string | null {
+  if (event.type === 'citizen.text' || event.type === 'citizen.tapQuestion') return event.text.trim();
+  return null;
+}
+
+function subtitle(ctx: Ctx, who: Subtitle['who'], text: string): Subtitle[] {
+  const at = ctx.sessionId ? ctx.now() - ctx.startedAt : 0;
+  return [...ctx.subtitles, { who, text, at }].slice(-40);
+}
+
+/**
+ * One citizen's visit: attract → greeting → listening → thinking → answering → follow-up → farewell → attract.
+ * Knowledge lookup and staff calls are actors provided from outside (`machine.provide`), so tests run this
+ * exact machine with simulated services and a simulated clock.
+ */
+export const sessionMachine = setup({
+  types: {
+    context: {} as Ctx,
+    events: {} as SessionEvent,
+    input: {} as SessionMachineInput,
+  },
+  actors: {
+    answerQuestion: fromPromise<AnswerView, AnswerQuestionInput>(async () => {
+      throw new Error('answerQuestion actor not provided');
+    }),
+    callStaff: fromPromise<void, CallStaffInput>(async () => {
+      throw new Error('callStaff actor not provided');
+    }),
+  },
+  delays: {
+    followUp: ({ context }) => context.timing.followUpAfterMs,
+    farewell: ({ context }) => context.timing.farewellAfterMs,
+    farewellShow: ({ context }) => context.timing.farewellShowMs,
+    greetingIdle: ({ context }) => context.timing.greetingIdleMs,
+    speaking: ({ context }) => estimateSpeechMs(context.robotLine),
+  },
+  guards: {
+    hasQuestion: ({ event }) => (questionOf(event) ?? '').length > 0,
+    isEmptyQuestion: ({ event }) => questionOf(event) === '',
+    tappedPolicy: ({ event }) => event.type === 'citizen.tapService' && event.service === 'policy-qa',
+    tappedStaff: ({ event }) => event.type === 'citizen.tapService' && event.service === 'call-staff',
+  },
+  actions: {
+    startVisit: assign(({ context }) => ({
+      ...emptyVisit(context.timing, context.robotName, robotLines.greeting(context.robotName)),
+      newSessionId: context.newSessionId,
+      now: context.now,
+      sessionId: context.newSessionId(),
+      startedAt: context.now(),
+    })),
+    wipeVisit: assign(({ context }) => ({
+      ...emptyVisit(context.timing, context.robotName, robotLines.attract),
+      newSessionId: context.newSessionId,
+      now: context.now,
+    })),
+    greet: assign(({ context }) => ({
+      robotLine: robotLines.greeting(context.robotName),
+      subtitles: subtitle(context, 'robot', robotLines.greeting(context.robotName)),
+    })),
+    acceptQuestion: assign(({ context, event }) => {
+      const question = questionOf(event) ?? '';
+      return {
+        pendingQuestion: question,
+        notice: null,
+        robotLine: robotLines.thinking,
+        subtitles: subtitle(context, 'citizen', question),
+      };
+    }),
+    askAgain: assign(({ context }) => ({
+      robotLine: robotLines.emptyQuestion,
+      notice: robotLines.emptyQuestion,
+      subtitles: subtitle(context, 'robot', robotLines.emptyQuestion),
+    })),
+    askPolicy: assign(({ context }) => ({
+      robotLine: robotLines.askPolicy,
+      answer: null,
+      subtitles: subtitle(context, 'robot', robotLines.askPolicy),
+    })),
+    nudge: assign(({ context }) => ({
+      robotLine: robotLines.anythingElse,
+      subtitles: subtitle(context, 'robot', robotLines.anythingElse),
+    })),
+    sayFarewell: assign(({ context }) => ({
+      robotLine: robotLines.farewell,
+      notice: null,
+      subtitles: subtitle(context, 'robot', robotLines.farewell),
+    })),
+    sayStaffCalled: assign(({ context }) => ({
+      robotLine: robotLines.staffCalled,
+      notice: robotLines.staffCalled,
+      subtitles: subtitle(context, 'robot', robotLines.staffCalled),
+    })),
+    sayStaffCallFailed: assign(({ context }) => ({
+      robotLine: robotLines.staffCallFailed,
+      notice: robotLines.staffCallFailed,
+      subtitles: subtitle(context, 'robot', robotLines.staffCallFailed),
+    })),
+  },
+}).createMachine({
+  id: 'session',
+  context: ({ input }) => ({
+    ...emptyVisit(input.timing, input.robotName, robotLines.attract),
+    newSessionId: input.newSessionId,
+    now: input.now,
+  }),
+  initial: 'idle',
+  on: {
+    'citizen.end': { target: '.farewell' },
+  },
+  states: {
+    idle: {
+      on: {
+        'citizen.end': {},
+        'citizen.touch': { target: 'greeting', actions: ['startVisit', 'greet'] },
+        'presence.arrived': { target: 'greeting', actions: ['startVisit', 'greet'] },
+        'citizen.text': [
+          { guard: 'hasQuestion', target: 'thinking', actions: ['startVisit', 'acceptQuestion'] },
+          { target: 'greeting', actions: ['startVisit', 'greet'] },
+        ],
+        'citizen.tapQuestion': { guard: 'hasQuestion', target: 'thinking', actions: ['startVisit', 'acceptQuestion'] },
+        'citizen.tapService': [
+          { guard: 'tappedPolicy', target: 'listening', actions: ['startVisit', 'askPolicy'] },
+          { guard: 'tappedStaff', target: 'callingStaff', actions: ['startVisit'] },
+          { target: 'greeting', actions: ['startVisit', 'greet'] },
+        ],
+      },
+    },
+    greeting: {
+      after: { greetingIdle: { target: 'idle', actions: 'wipeVisit' } },
+      on: {
+        'robot.speechEnded': { target: 'listening' },
+        ...citizenTurn('greeting'),
+      },
+    },
+    listening: {
+      initial: 'waiting',
+      states: {
+        waiting: { after: { followUp: { target: 'nudged', actions: 'nudge' } } },
+        nudged: { after: { farewell: { target: '#session.farewell' } } },
+      },
+      on: citizenTurn('listening'),
+    },
+    thinking: {
+      invoke: {
+        src: 'answerQuestion',
+        input: ({ context }) => ({ question: context.pendingQuestion ?? '' }),
+        onDone: {
+          target: 'answering',
+          actions: assign(({ context, event }) => ({
+            answer: event.output,
+            pendingQuestion: null,
+            robotLine: event.output.spoken,
+            subtitles: subtitle(context, 'robot', event.output.spoken),
+          })),
+        },
+        onError: {
+          target: 'followUp',
+          actions: assign(({ context }) => ({
+            pendingQuestion: null,
+            robotLine: robotLines.answerFailed,
+            notice: robotLines.answerFailed,
+            subtitles: subtitle(context, 'robot', robotLines.answerFailed),
+          })),
+        },
+      },
+      on: {
+        // A new question while thinking replaces the old one (re-entering restarts the lookup).
+        'citizen.text': { guard: 'hasQuestion', target: 'thinking', reenter: true, actions: 'acceptQuestion' },
+        'citizen.tapQuestion': { guard: 'hasQuestion', target: 'thinking', reenter: true, actions: 'acceptQuestion' },
+      },
+    },
+    answering: {
+      after: { speaking: { target: 'followUp' } },
+      on: {
+        'robot.speechEnded': { target: 'followUp' },
+        ...citizenTurn(null),
+      },
+    },
+    followUp: {
+      initial: 'waiting',
+      states: {
+        waiting: { after: { followUp: { target: 'nudged', actions: 'nudge' } } },
+        nudged: { after: { farewell: { target: '#session.farewell' } } },
+      },
+      on: citizenTurn('followUp'),
+    },
+    callingStaff: {
+      invoke: {
+        src: 'callStaff',
+        input: ({ context }) => ({ sessionId: context.sessionId ?? '', reason: context.answer ? 'kb-cannot-answer' : 'citizen-request' }),
+        onDone: { target: 'followUp', actions: 'sayStaffCalled' },
+        onError: { target: 'followUp', actions: 'sayStaffCallFailed' },
+      },
+    },
+    farewell: {
+      entry: 'sayFarewell',
+      after: { farewellShow: { target: 'idle', actions: 'wipeVisit' } },
+      on: {
+        'citizen.end': {},
+        'citizen.touch': { target: 'greeting', actions: ['startVisit', 'greet'] },
+        'presence.arrived': { target: 'greeting', actions: ['startVisit', 'greet'] },
+      },
+    },
+  },
+});
+
+/**
+ * What a citizen can do whenever the robot is waiting for them. `self` names the state a touch re-enters
+ * (restarting its inactivity clock); null ignores touches (the robot is mid-sentence).
+ */
+function citizenTurn(self: 'greeting' | 'listening' | 'followUp' | null) {
+  return {
+    'citizen.text': [
+      { guard: 'hasQuestion' as const, target: '#session.thinking', actions: 'acceptQuestion' as const },
+      { guard: 'isEmptyQuestion' as const, target: '#session.listening', actions: 'askAgain' as const },
+    ],
+    'citizen.tapQuestion': { guard: 'hasQuestion' as const, target: '#session.thinking', actions: 'acceptQuestion' as const },
+    'citizen.tapService': [
+      { guard: 'tappedPolicy' as const, target: '#session.listening', actions: 'askPolicy' as const },
+      { guard: 'tappedStaff' as const, target: '#session.callingStaff' },
+    ],
+    'citizen.touch': self ? { target: `#session.${self}`, reenter: true } : {},
+  };
+}
+
+export type SessionMachine = typeof sessionMachine;
+export type { ServiceId };

@@ -1,0 +1,3 @@
+export { openDatabase, migrate } from './openDatabase.js';
+export { kioskMigrations, type Migration } from './migrations.js';
+export { SessionEventStore, type StoredSessionEvent } from './sessionEventStore.js';

@@ -1,0 +1,153 @@
+import { describe, expect, it } from 'vitest';
+import { createActor, fromPromise, SimulatedClock, type SnapshotFrom } from 'xstate';
+import type { AnswerView } from '../../../app/api/kioskApi.js';
+import { robotLines } from '../../../app/core/session/robotLines.js';
+import { sessionMachine, type AnswerQuestionInput } from '../../../app/core/session/sessionMachine.js';
+
+const timing = { followUpAfterMs: 30_000, farewellAfterMs: 20_000, farewellShowMs: 5_000, greetingIdleMs: 45_000 };
+
+function answerFor(question: string): AnswerView {
+  return { question, spoken: `关于${question}的回答。`, screen: '详细说明', sources: [], mode: 'kb', offerStaff: false, related: [] };
+}
+
+function start(options: { answer?: (input: AnswerQuestionInput) => Promise<AnswerView>; staff?: () => Promise<void> } = {}) {
+  const clock = new SimulatedClock();
+  const asked: string[] = [];
+  const staffCalls: string[] = [];
+  let ids = 0;
+  const machine = sessionMachine.provide({
+    actors: {
+      answerQuestion: fromPromise<AnswerView, AnswerQuestionInput>(async ({ input }) => {
+        asked.push(input.question);
+        return (options.answer ?? (async (i) => answerFor(i.question)))(input);
+      }),
+      callStaff: fromPromise<void, { sessionId: string; reason: string }>(async ({ input }) => {
+        staffCalls.push(input.reason);
+        await (options.staff ?? (async () => undefined))();
+      }),
+    },
+  });
+  const actor = createActor(machine, {
+    clock,
+    input: { timing, robotName: '小青', newSessionId: () => `s${++ids}`, now: () => clock.now() },
+  });
+  actor.start();
+  return { actor, clock, asked, staffCalls };
+}
+
+const flush = () => new Promise((r) => setTimeout(r, 0));
+const phase = (s: SnapshotFrom<typeof sessionMachine>) => (typeof s.value === 'string' ? s.value : Object.keys(s.value)[0]);
+
+describe('session machine', () => {
+  it('walks a visit from attract to farewell and back, wiping the visit', async () => {
+    const { actor, clock, asked } = start();
+    expect(phase(actor.getSnapshot())).toBe('idle');
+    actor.send({ type: 'citizen.touch' });
+    expect(phase(actor.getSnapshot())).toBe('greeting');
+    expect(actor.getSnapshot().context.sessionId).toBe('s1');
+    actor.send({ type: 'robot.speechEnded' });
+    expect(phase(actor.getSnapshot())).toBe('listening');
+
+    actor.send({ type: 'citizen.text', text: '失业金怎么领' });
+    expect(phase(actor.getSnapshot())).toBe('thinking');
+    await flush();
+    expect(asked).toEqual(['失业金怎么领']);
+    expect(phase(actor.getSnapshot())).toBe('answering');
+    expect(actor.getSnapshot().context.answer?.spoken).toContain('失业金怎么领');
+
+    actor.send({ type: 'robot.speechEnded' });
+    expect(actor.getSnapshot().value).toEqual({ followUp: 'waiting' });
+    clock.increment(29_999);
+    expect(actor.getSnapshot().value).toEqual({ followUp: 'waiting' });
+    clock.increment(1);
+    expect(actor.getSnapshot().value).toEqual({ followUp: 'nudged' });
+    expect(actor.getSnapshot().context.robotLine).toBe(robotLines.anythingElse);
+    clock.increment(20_000);
+    expect(phase(actor.getSnapshot())).toBe('farewell');
+    expect(actor.getSnapshot().context.robotLine).toBe(robotLines.farewell);
+    clock.increment(5_000);
+    const after = actor.getSnapshot();
+    expect(phase(after)).toBe('idle');
+    expect(after.context.sessionId).toBeNull();
+    expect(after.context.subtitles).toEqual([]);
+    expect(after.context.answer).toBeNull();
+  });
+
+  it('answering moves on by itself when no speech-end arrives (voice off)', async () => {
+    const { actor, clock } = start();
+    actor.send({ type: 'citizen.text', text: '退休年龄' });
+    await flush();
+    expect(phase(actor.getSnapshot())).toBe('answering');
+    clock.increment(60_000);
+    expect(phase(actor.getSnapshot())).toBe('followUp');
+  });
+
+  it('activity restarts the inactivity clock', async () => {
+    const { actor, clock } = start();
+    actor.send({ type: 'citizen.touch' });
+    actor.send({ type: 'robot.speechEnded' });
+    clock.increment(25_000);
+    actor.send({ type: 'citizen.touch' });
+    clock.increment(25_000);
+    expect(actor.getSnapshot().value).toEqual({ listening: 'waiting' });
+  });
+
+  it('a greeting nobody answers returns to attract', () => {
+    const { actor, clock } = start();
+    actor.send({ type: 'citizen.touch' });
+    clock.increment(45_000);
+    expect(phase(actor.getSnapshot())).toBe('idle');
+    expect(actor.getSnapshot().context.sessionId).toBeNull();
+  });
+
+  it('an empty question asks again instead of looking anything up', () => {
+    const { actor, asked } = start();
+    actor.send({ type: 'citizen.touch' });
+    actor.send({ type: 'citizen.text', text: '   ' });
+    expect(phase(actor.getSnapshot())).toBe('listening');
+    expect(actor.getSnapshot().context.notice).toBe(robotLines.emptyQuestion);
+    expect(asked).toEqual([]);
+  });
+
+  it('a failed lookup is told to the citizen and the visit goes on', async () => {
+    const { actor } = start({ answer: async () => { throw new Error('boom'); } });
+    actor.send({ type: 'citizen.text', text: '失业金' });
+    await flush();
+    expect(phase(actor.getSnapshot())).toBe('followUp');
+    expect(actor.getSnapshot().context.notice).toBe(robotLines.answerFailed);
+  });
+
+  it('a newer question while thinking wins', async () => {
+    let release: (() => void) | undefined;
+    const { actor, asked } = start({
+      answer: (input) => input.question === '第一个问题' ? new Promise((r) => { release = () => r(answerFor(input.question)); }) : Promise.resolve(answerFor(input.question)),
+    });
+    actor.send({ type: 'citizen.text', text: '第一个问题' });
+    actor.send({ type: 'citizen.text', text: '第二个问题' });
+    await flush();
+    release?.();
+    await flush();
+    expect(asked).toEqual(['第一个问题', '第二个问题']);
+    expect(actor.getSnapshot().context.answer?.question).toBe('第二个问题');
+  });
+
+  it('calls staff on request and keeps the visit open', async () => {
+    const { actor, staffCalls } = start();
+    actor.send({ type: 'citizen.touch' });
+    actor.send({ type: 'citizen.tapService', service: 'call-staff' });
+    await flush();
+    expect(staffCalls).toEqual(['citizen-request']);
+    expect(phase(actor.getSnapshot())).toBe('followUp');
+    expect(actor.getSnapshot().context.robotLine).toBe(robotLines.staffCalled);
+  });
+
+  it('ending the visit says goodbye from any state', async () => {
+    const { actor, clock } = start();
+    actor.send({ type: 'citizen.text', text: '养老认证' });
+    await flush();
+    actor.send({ type: 'citizen.end' });
+    expect(phase(actor.getSnapshot())).toBe('farewell');
+    clock.increment(5_000);
+    expect(phase(actor.getSnapshot())).toBe('idle');
+  });
+});
