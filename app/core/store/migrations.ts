@@ -32,4 +32,21 @@ export const kioskMigrations: Migration[] = [
       `);
     },
   },
+  {
+    version: 2,
+    name: 'staff requests',
+    up(db) {
+      db.exec(`
+        CREATE TABLE staff_requests (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          session_id TEXT,
+          reason TEXT NOT NULL,
+          created_at TEXT NOT NULL,
+          status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'taken', 'closed')),
+          closed_at TEXT
+        );
+        CREATE INDEX staff_requests_open ON staff_requests(status, created_at);
+      `);
+    },
+  },
 ];

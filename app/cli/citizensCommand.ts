@@ -1,0 +1,3 @@
+export async function citizensCommand(): Promise<number> {
+  return 1;
+}

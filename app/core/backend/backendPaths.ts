@@ -1,0 +1,32 @@
+/**
+ * The business system's endpoints, shared by the client and the simulator so they cannot drift apart.
+ * Only the opaque citizen id appears in a path; ID numbers travel in POST bodies because URLs end up in
+ * access logs, proxies and diagnostics.
+ */
+export const backendPaths = {
+  health: '/v1/health',
+  lookupCitizen: '/v1/citizens/lookup',
+  contributions: '/v1/citizens/:citizenId/contributions',
+  contributionBase: '/v1/citizens/:citizenId/contribution-base',
+  pensionPayments: '/v1/citizens/:citizenId/pension-payments',
+  card: '/v1/citizens/:citizenId/card',
+  cardLossReport: '/v1/citizens/:citizenId/card/loss-report',
+  flexibleEmployment: '/v1/citizens/:citizenId/flexible-employment',
+  pensionAuth: '/v1/citizens/:citizenId/pension-auth',
+  certificateData: '/v1/citizens/:citizenId/certificate-data',
+  demoCitizens: '/v1/demo/citizens',
+} as const;
+
+export type BackendPath = (typeof backendPaths)[keyof typeof backendPaths];
+
+/** The header carrying a write's idempotency key. */
+export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
+
+/** Replace `:name` segments with URL-encoded values. */
+export function fillPath(pattern: string, params: Record<string, string>): string {
+  return pattern.replace(/:([A-Za-z]+)/g, (_whole, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new TypeError(`missing path parameter ${name}`);
+    return encodeURIComponent(value);
+  });
+}

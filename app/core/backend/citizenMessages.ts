@@ -1,0 +1,41 @@
+/**
+ * What the citizen hears when a business-system call fails. Chosen here on the kiosk, not taken from the
+ * server's message, so the robot never reads out technical text and the wording stays plain and consistent.
+ */
+import type { BackendErrorKind } from './backendError.js';
+
+const ASK_STAFF = '请稍后再试，或找工作人员帮忙。';
+
+const BY_KIND: Record<BackendErrorKind, string> = {
+  // A timed-out write may still have gone through: do not tell the citizen it failed.
+  timeout: `业务系统这会儿没有及时回复，${ASK_STAFF}`,
+  unreachable: `业务系统暂时连不上，${ASK_STAFF}`,
+  rejected: '这项业务暂时办不了，请找工作人员帮忙。',
+  'not-found': '没有查到相关信息，请核对后再试，或找工作人员帮忙。',
+  server: `业务系统出了点问题，${ASK_STAFF}`,
+  'invalid-response': '业务系统返回的信息不完整，请找工作人员帮忙。',
+};
+
+/** Codes where the citizen can do something better than "ask staff". */
+const BY_CODE = new Map<string, string>(Object.entries({
+  // Signature and configuration problems are the kiosk's fault, not the citizen's.
+  MISSING_SIGNATURE: '这台机器暂时不能办理这项业务，请找工作人员帮忙。',
+  UNKNOWN_KIOSK: '这台机器暂时不能办理这项业务，请找工作人员帮忙。',
+  BAD_SIGNATURE: '这台机器暂时不能办理这项业务，请找工作人员帮忙。',
+  CLOCK_SKEW: '这台机器暂时不能办理这项业务，请找工作人员帮忙。',
+  REPLAYED_NONCE: `这次请求没有成功，${ASK_STAFF}`,
+  INVALID_ID_NUMBER: '身份证号码好像不对，请核对后再输入一次。',
+  CITIZEN_NOT_FOUND: '没有查到这个身份证号码的参保信息，请核对号码，或找工作人员帮忙。',
+  CARD_NOT_FOUND: '没有查到您的社保卡信息，请找工作人员帮忙。',
+  CARD_ALREADY_LOST: '您的社保卡已经挂失了，不用重复办理。',
+  CARD_BEING_REPLACED: '您的社保卡正在补办中，不需要再挂失。',
+  ALREADY_REGISTERED: '您已经登记过灵活就业了，不用重复登记。',
+  NOT_ELIGIBLE_PENSIONER: '您已经在领取养老金，不能再登记灵活就业参保。',
+  NOT_ELIGIBLE_EMPLOYED: '您现在有单位为您缴纳社保，不能同时登记灵活就业。',
+}));
+
+export function citizenMessageFor(kind: BackendErrorKind, code: string): string {
+  // A business code only speaks for the kind it belongs to (a 5xx never claims "card already lost").
+  if (kind === 'rejected' || kind === 'not-found') return BY_CODE.get(code) ?? BY_KIND[kind];
+  return BY_KIND[kind];
+}

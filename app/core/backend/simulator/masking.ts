@@ -1,0 +1,12 @@
+/** Masks the business system applies before personal numbers leave it. */
+
+/** "13805321101" → "138****1101". */
+export function maskPhone(phone: string): string {
+  return `${phone.slice(0, 3)}****${phone.slice(-4)}`;
+}
+
+/** "QD3012245" → "QD*****45". */
+export function maskCardNumber(cardNumber: string): string {
+  if (cardNumber.length <= 4) return '*'.repeat(cardNumber.length);
+  return `${cardNumber.slice(0, 2)}${'*'.repeat(cardNumber.length - 4)}${cardNumber.slice(-2)}`;
+}

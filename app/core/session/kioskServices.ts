@@ -1,0 +1,17 @@
+import type { ServiceTile } from '../../api/kioskApi.js';
+
+/** The tiles the screen offers: only services that really work in this build. */
+export const availableServices: ServiceTile[] = [
+  { id: 'policy-qa', label: '政策咨询', hint: '社保、就业、退休、工伤等政策' },
+  { id: 'call-staff', label: '找工作人员', hint: '人工帮您办理' },
+];
+
+/** Greeting-screen suggestions; each must find a confident knowledge entry (checked by a test). */
+export const suggestedQuestions: string[] = [
+  '失业金怎么领？',
+  '养老认证怎么办？',
+  '社保卡丢了怎么办？',
+  '打零工怎么交社保？',
+  '我多大岁数退休？',
+  '上班受伤了怎么认定工伤？',
+];

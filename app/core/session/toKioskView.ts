@@ -1,0 +1,34 @@
+import type { KioskPhase, KioskView } from '../../api/kioskApi.js';
+import { availableServices, suggestedQuestions } from './kioskServices.js';
+import type { SessionContext } from './sessionContext.js';
+
+const PHASES: Record<string, KioskPhase> = {
+  idle: 'idle',
+  greeting: 'greeting',
+  listening: 'listening',
+  thinking: 'thinking',
+  answering: 'answering',
+  followUp: 'followUp',
+  callingStaff: 'thinking',
+  farewell: 'farewell',
+};
+
+export function phaseOf(value: unknown): KioskPhase {
+  const top = typeof value === 'string' ? value : Object.keys(value as object)[0] ?? 'idle';
+  return PHASES[top] ?? 'idle';
+}
+
+/** The screen is a pure function of the session snapshot; the renderer keeps no business state. */
+export function toKioskView(value: unknown, context: SessionContext, voice: KioskView['voice']): KioskView {
+  return {
+    phase: phaseOf(value),
+    sessionId: context.sessionId,
+    robotLine: context.robotLine,
+    subtitles: context.subtitles,
+    answer: context.answer,
+    services: availableServices,
+    suggestions: suggestedQuestions,
+    notice: context.notice,
+    voice,
+  };
+}

@@ -1,0 +1,12 @@
+/**
+ * IPC channel names between the Electron main process and the preload bridge.
+ * - send: renderer → main, one CitizenInput.
+ * - subscribe: renderer → main, "send me the current view now" (pushed back on `view`,
+ *   so the first view and later ones arrive in order on one channel).
+ * - view: main → renderer, every KioskView.
+ */
+export const kioskIpcChannels = {
+  send: 'kiosk:send',
+  subscribe: 'kiosk:subscribe',
+  view: 'kiosk:view',
+} as const;

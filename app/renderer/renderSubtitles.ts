@@ -1,0 +1,25 @@
+import type { Subtitle } from '../api/kioskApi.js';
+import { h } from './dom.js';
+
+/** Older lines are dropped from the screen (not from the session) to keep the DOM small. */
+const maxLinesShown = 40;
+
+/** Live subtitles of the conversation; robot and citizen lines look different so elders can tell who said what. */
+export function renderSubtitles(subtitles: Subtitle[]): HTMLElement {
+  const lines = subtitles.slice(-maxLinesShown);
+  const list = h('ol', { className: 'subtitles', testId: 'subtitles', attrs: { 'aria-live': 'polite', 'aria-label': '对话字幕' } },
+    lines.map((line) =>
+      h('li', { className: `subtitle subtitle-${line.who}`, attrs: { 'data-who': line.who } }, [
+        h('span', { className: 'subtitle-who' }, [line.who === 'robot' ? '机器人' : '您']),
+        h('span', { className: 'subtitle-text' }, [line.text]),
+      ]),
+    ),
+  );
+  if (lines.length === 0) list.append(h('li', { className: 'subtitle-empty' }, ['对话内容会显示在这里']));
+  return list;
+}
+
+/** Keeps the newest line in sight; call after the list is in the document. */
+export function scrollToNewest(list: HTMLElement): void {
+  list.scrollTop = list.scrollHeight;
+}

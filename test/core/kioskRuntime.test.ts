@@ -1,0 +1,79 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { SimulatedClock } from 'xstate';
+import type { KioskView } from '../../app/api/kioskApi.js';
+import { parseConfig } from '../../app/core/config/loadConfig.js';
+import { createKioskRuntime, type KioskRuntime } from '../../app/core/kioskRuntime.js';
+import { createLogger } from '../../app/core/log/createLogger.js';
+
+const dirs: string[] = [];
+const runtimes: KioskRuntime[] = [];
+afterEach(async () => {
+  for (const r of runtimes.splice(0)) await r.close();
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+async function startRuntime() {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'kiosk-runtime-'));
+  dirs.push(dataDir);
+  const clock = new SimulatedClock();
+  const runtime = await createKioskRuntime(parseConfig({ dataDir }), { clock, composer: null, log: createLogger({ level: 'silent' }) });
+  runtimes.push(runtime);
+  let view: KioskView | undefined;
+  runtime.api.subscribe((v) => (view = v));
+  return { runtime, clock, view: () => view! };
+}
+
+const settle = async (check: () => boolean) => {
+  for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 5));
+};
+
+describe('kiosk runtime (real session machine, real knowledge base, SQLite)', () => {
+  it('answers a typed question from the knowledge base with its source', async () => {
+    const { runtime, view } = await startRuntime();
+    expect(view().phase).toBe('idle');
+    runtime.api.send({ type: 'citizen.touch' });
+    expect(view().phase).toBe('greeting');
+    runtime.api.send({ type: 'citizen.text', text: '失业金怎么领' });
+    await settle(() => view().phase === 'answering');
+    const answer = view().answer!;
+    expect(answer.mode).toBe('kb');
+    expect(answer.offerStaff).toBe(false);
+    expect(answer.sources[0]!.doc).toMatch(/^D\d\d$/);
+    expect(answer.spoken.length).toBeGreaterThan(5);
+    expect(view().subtitles.map((s) => s.who)).toEqual(['robot', 'citizen', 'robot']);
+  });
+
+  it('declines an off-topic question and offers staff', async () => {
+    const { runtime, view } = await startRuntime();
+    runtime.api.send({ type: 'citizen.text', text: '明天青岛会下雨吗' });
+    await settle(() => view().phase === 'answering');
+    expect(view().answer!.offerStaff).toBe(true);
+    expect(view().answer!.sources).toEqual([]);
+    runtime.api.send({ type: 'citizen.tapService', service: 'call-staff' });
+    await settle(() => runtime.staffRequests.list().length > 0);
+    expect(runtime.staffRequests.list()).toHaveLength(1);
+    expect(runtime.staffRequests.list()[0]!.reason).toBe('kb-cannot-answer');
+  });
+
+  it('keeps an event log per visit without what the citizen typed, and wipes the visit on farewell', async () => {
+    const { runtime, clock, view } = await startRuntime();
+    runtime.api.send({ type: 'citizen.text', text: '我的身份证号是370202199001011234，养老金怎么查' });
+    await settle(() => view().phase === 'answering');
+    const sessionId = view().sessionId!;
+    runtime.api.send({ type: 'citizen.end' });
+    clock.increment(10_000);
+    expect(view().phase).toBe('idle');
+    expect(view().subtitles).toEqual([]);
+    const events = runtime.sessionEvents.events(sessionId);
+    expect(events[0]!.type).toBe('citizen.text');
+    expect(events.map((e) => e.type)).toContain('answer');
+    const logText = JSON.stringify(events);
+    expect(logText).not.toContain('370202199001011234');
+    expect(logText).not.toContain('养老金怎么查');
+    const [session] = runtime.sessionEvents.recentSessions(1);
+    expect(session!.endReason).toBe('farewell');
+  });
+});
