@@ -17,6 +17,7 @@ export async function askCommand(args: string[]): Promise<number> {
   const composer = createLlmComposer(config.llm, log);
   const service = new PolicyQuestionService({
     retriever: new KnowledgeRetriever(knowledge.entries, knowledge.lexicon),
+    redirects: knowledge.redirects,
     ...(composer ? { composer } : {}),
     minConfidence: config.knowledge.minConfidence,
     llmBudgetMs: config.llm.mode === 'openai' ? config.llm.totalTimeoutMs : 0,
@@ -61,5 +62,6 @@ export function toCliJson(answer: PolicyAnswer) {
     mode: answer.mode,
     offerStaff: answer.offerStaff,
     ...(answer.caution ? { caution: answer.caution } : {}),
+    ...(answer.redirect ? { redirect: answer.redirect } : {}),
   };
 }

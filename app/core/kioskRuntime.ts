@@ -55,6 +55,7 @@ export async function createKioskRuntime(config: KioskConfig, options: KioskRunt
   const composer = options.composer === undefined ? createLlmComposer(config.llm, log) : options.composer ?? undefined;
   const policy = new PolicyQuestionService({
     retriever,
+    redirects: knowledge.redirects,
     ...(composer ? { composer } : {}),
     minConfidence: config.knowledge.minConfidence,
     llmBudgetMs: config.llm.mode === 'openai' ? config.llm.totalTimeoutMs : 0,

@@ -1,19 +1,24 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-/** Where the built kiosk lives, relative to the app folder (the repo root when run with `electron .`). */
+/** The built kiosk files the window needs. */
 export interface KioskPage {
   indexFile: string;
   indexUrl: string;
   preloadFile: string;
 }
 
-export function kioskPageIn(appPath: string): KioskPage {
-  const indexFile = path.join(appPath, 'dist', 'renderer', 'index.html');
+/**
+ * Finds them from the folder of the main bundle (dist/electron): preload.cjs sits beside it and the
+ * renderer in dist/renderer. Not from app.getAppPath(), which depends on how Electron was started
+ * (`electron .` gives the repo root, `electron dist/electron/main.cjs` gives dist/electron).
+ */
+export function kioskPageBeside(bundleDir: string): KioskPage {
+  const indexFile = path.join(bundleDir, '..', 'renderer', 'index.html');
   return {
-    indexFile,
-    indexUrl: pathToFileURL(indexFile).href,
-    preloadFile: path.join(appPath, 'dist', 'electron', 'preload.cjs'),
+    indexFile: path.resolve(indexFile),
+    indexUrl: pathToFileURL(path.resolve(indexFile)).href,
+    preloadFile: path.join(bundleDir, 'preload.cjs'),
   };
 }
 

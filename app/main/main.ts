@@ -5,7 +5,7 @@ import { loadConfig } from '../core/config/loadConfig.js';
 import { createKioskRuntime } from '../core/kioskRuntime.js';
 import { bridgeKioskApi } from './bridgeKioskApi.js';
 import { createKioskWindow } from './createKioskWindow.js';
-import { kioskPageIn } from './kioskPage.js';
+import { kioskPageBeside } from './kioskPage.js';
 import { lockDownContents } from './lockDownContents.js';
 
 async function start(): Promise<void> {
@@ -13,7 +13,8 @@ async function start(): Promise<void> {
     app.quit();
     return;
   }
-  const page = kioskPageIn(app.getAppPath());
+  // This file only ever runs as the CommonJS bundle dist/electron/main.cjs, where __dirname is defined.
+  const page = kioskPageBeside(__dirname);
   lockDownContents(page);
   await app.whenReady();
   Menu.setApplicationMenu(null);

@@ -12,10 +12,10 @@ export function renderAnswer(answer: AnswerView, send: SendInput): HTMLElement {
     answer.screen && h('div', { className: 'answer-screen', testId: 'answer-screen' }, [answer.screen]),
     answer.sources.length > 0 &&
       h('ul', { className: 'sources', testId: 'answer-sources', attrs: { 'aria-label': '信息来源' } }, answer.sources.map(renderSource)),
-    h('p', { className: 'answer-mode' }, [answer.mode === 'llm' ? '由政务大模型依据人社知识库整理' : '内容摘自人社知识库']),
+    answer.sources.length > 0 && h('p', { className: 'answer-mode' }, [answer.mode === 'llm' ? '由政务大模型依据人社知识库整理' : '内容摘自人社知识库']),
     answer.offerStaff &&
       h('div', { className: 'staff-offer', testId: 'offer-staff' }, [
-        h('p', {}, ['这个问题我暂时无法准确回答，可以请工作人员为您解答。']),
+        h('p', {}, ['需要人工帮助？工作人员可以当面为您解答。']),
         button('找工作人员', () => send({ type: 'citizen.tapService', service: 'call-staff' }), { className: 'staff-button', testId: 'staff-button' }),
       ]),
     answer.related.length > 0 &&

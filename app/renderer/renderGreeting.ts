@@ -3,10 +3,11 @@ import type { SendInput } from './kioskActions.js';
 import { button, h } from './dom.js';
 
 /** What the robot just said, plus the suggested questions to tap when there is no answer on screen yet. */
-export function renderGreeting(view: KioskView, send: SendInput): HTMLElement {
+export function renderGreeting(view: KioskView, send: SendInput): HTMLElement | null {
   // While answering, the robot's line is the answer's spoken text, which the answer card already shows big.
   const robotLine = view.robotLine && view.robotLine !== view.answer?.spoken ? view.robotLine : null;
   const showSuggestions = !view.answer && view.suggestions.length > 0;
+  if (!robotLine && !showSuggestions) return null;
   return h('section', { className: 'greeting', testId: 'greeting' }, [
     robotLine && h('p', { className: 'robot-line', testId: 'robot-line' }, [robotLine]),
     showSuggestions &&

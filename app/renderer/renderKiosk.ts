@@ -50,7 +50,7 @@ export function mountKioskScreen(root: HTMLElement, send: SendInput): KioskScree
 
   return {
     showView(view) {
-      root.className = `kiosk phase-${view.phase}`;
+      root.className = `kiosk phase-${view.phase}${view.answer ? ' has-answer' : ''}`;
       root.dataset.phase = view.phase;
       if (view.phase === 'idle' && lastPhase !== 'idle') askBox.reset();
       lastPhase = view.phase;

@@ -23,10 +23,10 @@ export const kioskConfigSchema = z
       .object({
         dir: z.string().min(1).default('data/kb'),
         /** Below this retrieval confidence the kiosk says it cannot answer reliably. */
-        minConfidence: z.number().min(0).max(1).default(0.35),
+        minConfidence: z.number().min(0).max(1).default(0.3),
       })
       .strict()
-      .default({ dir: 'data/kb', minConfidence: 0.35 }),
+      .default({ dir: 'data/kb', minConfidence: 0.3 }),
     llm: z
       .discriminatedUnion('mode', [
         z.object({ mode: z.literal('off') }).strict(),

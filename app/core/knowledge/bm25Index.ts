@@ -50,6 +50,10 @@ export class Bm25Index {
     return doc;
   }
 
+  docFrequency(token: string): number {
+    return this.postings.get(token)?.length ?? 0;
+  }
+
   idf(token: string): number {
     const n = this.postings.get(token)?.length ?? 0;
     return Math.log(1 + (this.size - n + 0.5) / (n + 0.5));

@@ -5,3 +5,6 @@ export { KnowledgeRetriever, DEFAULT_CHANNEL_WEIGHTS, type RetrievalQuery, type 
 export { Bm25Index, type Bm25Params, type WeightedField } from './bm25Index.js';
 export { analyzeText, wordTokens, charBigrams, pinyinTokens, type AnalyzedText } from './textAnalyzer.js';
 export { standingCaution } from './standingCaution.js';
+export { DepartmentRedirects, type DepartmentRedirect } from './departmentRedirects.js';
+export { evaluateRetrieval, type RetrievalEvaluation } from './evaluateRetrieval.js';
+export { readQuestionSet, labelledQuestionSchema, type LabelledQuestion } from './questionSet.js';

@@ -4,7 +4,15 @@ import { toTonelessPinyin } from '../nlu/toPinyin.js';
 import { Bm25Index } from './bm25Index.js';
 import type { KnowledgeEntry } from './knowledgeEntry.js';
 import type { Lexicon } from './lexicon.js';
+import { domainLift, generalIdf, topicWeight } from './generalWordRarity.js';
 import { charBigrams, jieba, pinyinTokens, wordTokens } from './textAnalyzer.js';
+
+/** Questions shorter than this much topic weight (about four content words) cannot be fully sure by coverage alone. */
+const MIN_TOPIC_WEIGHT = 6;
+/** A word at least this much more common in the knowledge base than in everyday text is a domain term (仲裁, 社保卡). */
+const DOMAIN_TERM_LIFT = 5;
+/** Confidence of a short question whose words are all in the entry and include a domain term ("社保卡挂失"). */
+const SHORT_QUESTION_CONFIDENCE = 0.6;
 
 /** A question as it reaches retrieval: characters when we have them, toneless pinyin always possible. */
 export interface RetrievalQuery {
@@ -35,9 +43,18 @@ export interface ChannelWeights {
   pinyin: number;
 }
 
-export const DEFAULT_CHANNEL_WEIGHTS: ChannelWeights = { words: 1, bigrams: 0.5, pinyin: 0.35 };
+export const DEFAULT_CHANNEL_WEIGHTS: ChannelWeights = { words: 1, bigrams: 0.5, pinyin: 0.4 };
 
-const FIELD_WEIGHTS = { title: 2, questions: 1, keywords: 1.5, spoken: 0.7, screen: 0.5 };
+/** How much each field of an entry counts (term counts are scaled before BM25 saturation). */
+export interface FieldWeights {
+  title: number;
+  questions: number;
+  keywords: number;
+  spoken: number;
+  screen: number;
+}
+
+export const DEFAULT_FIELD_WEIGHTS: FieldWeights = { title: 3, questions: 2, keywords: 1.5, spoken: 0.7, screen: 0.5 };
 
 interface IndexedEntry {
   entry: KnowledgeEntry;
@@ -57,6 +74,7 @@ export class KnowledgeRetriever {
     entries: readonly KnowledgeEntry[],
     private readonly lexicon: Lexicon,
     private readonly weights: ChannelWeights = DEFAULT_CHANNEL_WEIGHTS,
+    private readonly fieldWeights: FieldWeights = DEFAULT_FIELD_WEIGHTS,
   ) {
     for (const entry of entries) this.add(entry);
   }
@@ -74,7 +92,7 @@ export class KnowledgeRetriever {
       screen: entry.screen,
     };
     const perField = (analyze: (t: string) => string[]) =>
-      (Object.keys(fields) as (keyof typeof fields)[]).map((f) => ({ tokens: analyze(fields[f]), weight: FIELD_WEIGHTS[f] }));
+      (Object.keys(fields) as (keyof typeof fields)[]).map((f) => ({ tokens: analyze(fields[f]), weight: this.fieldWeights[f] }));
     const wordFields = perField(wordTokens);
     const pinyinFields = perField(pinyinTokens);
     this.words.add(wordFields);
@@ -115,23 +133,35 @@ export class KnowledgeRetriever {
   }
 
   /**
-   * Share of the question's content words (IDF-weighted) that the entry contains, counting a colloquial
-   * phrase as covered when the entry has its official term. A question about the weather covers almost nothing.
+   * Share of the question's topic words (weighted by how rare they are in everyday Chinese) that the entry
+   * contains, counting a colloquial phrase as covered when the entry has its official term. A question with
+   * no topic word at all ("你叫什么名字") or about something the entry lacks ("驾照到期") scores low.
    */
   private wordCoverage(text: string, doc: number): number {
     const indexed = this.indexed[doc]!;
     const units = [...new Set(jieba().cut(text, true).filter((w) => /[\p{Script=Han}a-z0-9]/u.test(w) && !STOP_WORDS.has(w)))];
-    if (units.length === 0) return 0;
     const matchedRules = this.lexicon.rules.filter((r) => text.includes(r.phrase));
     let total = 0;
     let covered = 0;
+    let allCovered = true;
+    let hasDomainTerm = false;
     for (const unit of units) {
-      const weight = Math.max(0.2, Math.min(this.words.idf(unit) || this.words.maxIdf(), this.words.maxIdf()));
+      const weight = topicWeight(unit);
+      if (weight === 0) continue;
       total += weight;
       const viaLexicon = matchedRules.some((r) => r.phrase.includes(unit) && r.adds.some((t) => indexed.fullText.includes(t)));
-      if (indexed.words.has(unit) || indexed.fullText.includes(unit) || viaLexicon) covered += weight;
+      const known = generalIdf(unit) !== undefined;
+      // A segmentation fragment (金去, 哪办) counts as covered when all its characters are in the entry.
+      const fragmentCovered = !known && [...unit].every((c) => indexed.fullText.includes(c));
+      if (indexed.words.has(unit) || indexed.fullText.includes(unit) || viaLexicon || fragmentCovered) {
+        covered += weight;
+        if (viaLexicon || domainLift(unit, this.words.docFrequency(unit), this.size) >= DOMAIN_TERM_LIFT) hasDomainTerm = true;
+      } else {
+        allCovered = false;
+      }
     }
-    return covered / total;
+    const coverage = covered / Math.max(total, MIN_TOPIC_WEIGHT);
+    return allCovered && hasDomainTerm ? Math.max(coverage, SHORT_QUESTION_CONFIDENCE) : coverage;
   }
 
   private pinyinCoverage(pinyinText: string, expandedWith: string[], doc: number): number {

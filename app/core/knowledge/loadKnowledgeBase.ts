@@ -1,12 +1,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { knowledgeFileSchema, type KnowledgeEntry } from './knowledgeEntry.js';
+import { DepartmentRedirects } from './departmentRedirects.js';
 import { Lexicon } from './lexicon.js';
 
 export interface KnowledgeBase {
   entries: KnowledgeEntry[];
   byId: ReadonlyMap<string, KnowledgeEntry>;
   lexicon: Lexicon;
+  redirects: DepartmentRedirects;
   /** Source document ids present (D01…D17). */
   docs: string[];
 }
@@ -35,5 +37,11 @@ export function loadKnowledgeBase(dir: string): KnowledgeBase {
       entries.push(entry);
     }
   }
-  return { entries, byId, lexicon: Lexicon.fromFile(path.join(dir, 'lexicon.json')), docs };
+  return {
+    entries,
+    byId,
+    lexicon: Lexicon.fromFile(path.join(dir, 'lexicon.json')),
+    redirects: DepartmentRedirects.fromFile(path.join(dir, 'redirects.json')),
+    docs,
+  };
 }

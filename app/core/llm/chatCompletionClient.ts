@@ -144,10 +144,11 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     if (timeouts.connectMs < timeouts.firstTokenMs) attempt.arm(timeouts.connectMs, 'connect');
     else attempt.arm(timeouts.firstTokenMs, 'first-token');
 
-    const response = await fetchImpl(url, { method: 'POST', headers, body: payload, signal: attempt.signal });
+    // Raced against the signal as well: an injected fetch that ignores it must not hang the kiosk.
+    const response = await untilAborted(fetchImpl(url, { method: 'POST', headers, body: payload, signal: attempt.signal }), attempt.signal);
     if (!response.ok) {
       attempt.arm(timeouts.idleMs, 'idle');
-      throw await httpErrorFrom(response);
+      throw await untilAborted(httpErrorFrom(response), attempt.signal);
     }
     const contentType = response.headers.get('content-type') ?? '';
     if (!response.body || !contentType.includes('text/event-stream')) {
@@ -156,6 +157,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     }
 
     const payloads = decodeSseStream(response.body, {
+      signal: attempt.signal,
       onBytes: () => {
         progress.replyStarted = true;
       },
@@ -196,6 +198,25 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
   }
 
   return { model: options.model, breaker, stream, complete };
+}
+
+/** The promise's outcome, or the signal's reason as soon as it aborts. */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason as unknown);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason as unknown);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
 }
 
 /** `…/v1` → `…/v1/chat/completions`; undefined when no base URL is configured. */

@@ -90,6 +90,11 @@ export function parseSsePayload(data: string): SsePayload {
 export interface DecodeSseOptions {
   /** Told each time bytes arrive, before they are decoded (the client uses it to know a reply has begun). */
   onBytes?: (byteCount: number) => void;
+  /**
+   * Stops reading when aborted, throwing the signal's reason. The body is cancelled directly rather
+   * than trusting whoever made it to honour the signal: a read that never returns would hang the kiosk.
+   */
+  signal?: AbortSignal;
 }
 
 /**
@@ -100,21 +105,28 @@ export async function* decodeSseStream(
   body: ReadableStream<Uint8Array>,
   options: DecodeSseOptions = {},
 ): AsyncGenerator<SsePayload, void, undefined> {
+  const { signal, onBytes } = options;
   const decoder = new SseLineDecoder();
   const reader = body.getReader();
+  // Cancelling settles a pending read (as done), which the loop below turns into the abort.
+  const cancelOnAbort = () => void reader.cancel(signal?.reason).catch(() => undefined);
+  signal?.addEventListener('abort', cancelOnAbort, { once: true });
   let finished = false;
   try {
     for (;;) {
+      signal?.throwIfAborted();
       const { done, value } = await reader.read();
+      signal?.throwIfAborted();
       if (done) {
         finished = true;
         for (const data of decoder.end()) yield parseSsePayload(data);
         return;
       }
-      options.onBytes?.(value.byteLength);
+      onBytes?.(value.byteLength);
       for (const data of decoder.push(value)) yield parseSsePayload(data);
     }
   } finally {
+    signal?.removeEventListener('abort', cancelOnAbort);
     if (!finished) await reader.cancel().catch(() => undefined);
     reader.releaseLock();
   }

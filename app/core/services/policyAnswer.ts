@@ -29,6 +29,8 @@ export interface PolicyAnswer {
   related: string[];
   /** Why the LLM was not used, when it was configured (timeout, rejected citation, ...). For diagnostics. */
   llmFallback?: string;
+  /** Set when the question belongs to another department: its name. */
+  redirect?: string;
   /** Entry titles for the cited ids (for the screen's source list). */
   sourceTitles: Record<string, string>;
 }

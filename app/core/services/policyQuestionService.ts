@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { KnowledgeEntry } from '../knowledge/knowledgeEntry.js';
 import type { KnowledgeRetriever, RetrievalHit } from '../knowledge/knowledgeRetriever.js';
+import type { DepartmentRedirects } from '../knowledge/departmentRedirects.js';
 import { standingCaution } from '../knowledge/standingCaution.js';
 import type { PolicyAnswer, PolicyCitation } from './policyAnswer.js';
 
@@ -14,6 +15,8 @@ export type GroundedComposer = (args: { question: string; entries: KnowledgeEntr
 
 export interface PolicyQuestionServiceOptions {
   retriever: KnowledgeRetriever;
+  /** Matters for other departments (公积金, 护照 ...): named instead of answered from a stretched entry. */
+  redirects?: DepartmentRedirects;
   /** Absent when no LLM is configured: the kiosk answers from the knowledge base alone. */
   composer?: GroundedComposer;
   /** Below this top-hit confidence the kiosk declines and offers staff. */
@@ -46,6 +49,22 @@ export class PolicyQuestionService {
     const hits = result.hits;
     const retrieved = hits.map((h) => ({ id: h.entry.id, doc: h.entry.sources[0]!.doc, score: round(h.score), confidence: round(h.confidence) }));
     const top = hits[0];
+    const redirect = this.options.redirects?.match(question, pinyin);
+    // Redirect unless the best entry itself is about that term (社保卡 entries that mention 身份证 stay ours).
+    if (redirect && !(top && entryMentions(top.entry, redirect.term) && top.confidence >= minConfidence)) {
+      return {
+        question,
+        answer: redirect.screen,
+        spoken: redirect.spoken,
+        citations: [],
+        retrieved,
+        mode: 'kb',
+        offerStaff: false,
+        related: [],
+        redirect: redirect.department,
+        sourceTitles: {},
+      };
+    }
     if (!top || top.confidence < minConfidence) {
       return this.cannotAnswer(question, retrieved, hits, undefined);
     }
@@ -123,6 +142,10 @@ export class PolicyQuestionService {
       sourceTitles: {},
     };
   }
+}
+
+function entryMentions(entry: KnowledgeEntry, term: string): boolean {
+  return [entry.title, entry.spoken, entry.screen, ...entry.questions].some((t) => t.includes(term));
 }
 
 function citationOf(entry: KnowledgeEntry): PolicyCitation {

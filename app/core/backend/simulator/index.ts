@@ -1,0 +1,11 @@
+export {
+  createBackendSimulator,
+  DEFAULT_ISSUING_HALL,
+  type AccessLogEntry,
+  type BackendSimulator,
+  type BackendSimulatorOptions,
+  type SimulatorInspection,
+} from './createBackendSimulator.js';
+export type { FaultControls } from './faultInjector.js';
+export { demoCitizenSeeds, demoTagLabels, type DemoCitizenSeed } from './demoCitizens.js';
+export { openSimulatorDatabase, type SimulatorDatabase } from './simulatorDatabase.js';

@@ -1,0 +1,35 @@
+/** Every endpoint the simulator serves, in one table. */
+import { backendPaths } from '../backendPaths.js';
+import * as queries from './citizenQueries.js';
+import * as submissions from './citizenSubmissions.js';
+import { matchPattern, type Route } from './route.js';
+
+export const simulatorRoutes: readonly Route[] = [
+  { method: 'GET', pattern: backendPaths.health, handler: queries.health, idempotent: false },
+  { method: 'POST', pattern: backendPaths.lookupCitizen, handler: queries.lookupCitizen, idempotent: false },
+  { method: 'GET', pattern: backendPaths.contributions, handler: queries.contributions, idempotent: false },
+  { method: 'GET', pattern: backendPaths.contributionBase, handler: queries.contributionBase, idempotent: false },
+  { method: 'GET', pattern: backendPaths.pensionPayments, handler: queries.pensionPayments, idempotent: false },
+  { method: 'GET', pattern: backendPaths.card, handler: queries.card, idempotent: false },
+  { method: 'POST', pattern: backendPaths.cardLossReport, handler: submissions.reportCardLoss, idempotent: true },
+  { method: 'POST', pattern: backendPaths.flexibleEmployment, handler: submissions.registerFlexibleEmployment, idempotent: true },
+  { method: 'GET', pattern: backendPaths.pensionAuth, handler: queries.pensionAuth, idempotent: false },
+  { method: 'GET', pattern: backendPaths.certificateData, handler: queries.certificateData, idempotent: false },
+  { method: 'GET', pattern: backendPaths.demoCitizens, handler: queries.demoCitizens, idempotent: false },
+];
+
+export type RouteMatch =
+  | { found: 'route'; route: Route; params: Record<string, string> }
+  | { found: 'wrong-method' }
+  | { found: 'nothing' };
+
+export function findRoute(method: string, pathname: string): RouteMatch {
+  let pathExists = false;
+  for (const route of simulatorRoutes) {
+    const params = matchPattern(route.pattern, pathname);
+    if (!params) continue;
+    if (route.method === method) return { found: 'route', route, params };
+    pathExists = true;
+  }
+  return pathExists ? { found: 'wrong-method' } : { found: 'nothing' };
+}

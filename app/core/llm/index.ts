@@ -1,0 +1,63 @@
+export { LlmError, isLlmError, type LlmErrorDetails, type LlmErrorKind, type LlmTimeoutPhase } from './llmError.js';
+export type {
+  AssistantMessage,
+  ChatCompletion,
+  ChatCompletionChunk,
+  ChatCompletionRequestBody,
+  ChatCompletionResult,
+  ChatMessage,
+  ChatRequest,
+  ChatStreamEvent,
+  ChunkChoice,
+  ChunkDelta,
+  ErrorBody,
+  FinishReason,
+  FunctionTool,
+  JsonSchema,
+  SystemMessage,
+  ToolCall,
+  ToolCallDelta,
+  ToolChoice,
+  ToolMessage,
+  Usage,
+  UserMessage,
+} from './chatTypes.js';
+export { chatCompletionChunkSchema, errorBodySchema } from './chatChunkSchema.js';
+export { SseLineDecoder, decodeSseStream, parseSsePayload, type DecodeSseOptions, type SsePayload } from './sseLineDecoder.js';
+export { ToolCallAssembler } from './toolCallAssembler.js';
+export { ChunkInterpreter } from './chunkInterpreter.js';
+export { CircuitBreaker, type CircuitBreakerOptions, type CircuitPermit, type CircuitSnapshot, type CircuitState } from './circuitBreaker.js';
+export { backoffDelayMs, isRetryable, parseRetryAfterMs, type RetryOptions } from './retryPolicy.js';
+export { DeadlineScope } from './deadlineScope.js';
+export { abortableSleep } from './abortableSleep.js';
+export {
+  createChatClient,
+  type ChatCallOptions,
+  type ChatClient,
+  type ChatClientOptions,
+  type ChatClientTimeouts,
+} from './chatCompletionClient.js';
+export { splitSentences, limitSentences, toSpeakableText } from './spokenSentences.js';
+export { extractCitationMarkers, stripCitationMarkers } from './citationMarkers.js';
+export {
+  buildGroundedMessages,
+  buildGroundedTools,
+  formatEntryForPrompt,
+  groundedSystemPrompt,
+  CANNOT_ANSWER_TOOL,
+  GIVE_ANSWER_TOOL,
+} from './groundedPrompt.js';
+export {
+  composeGroundedAnswer,
+  interpretGroundedReply,
+  MAX_SPOKEN_SENTENCES,
+  type ComposeGroundedAnswerInput,
+  type GroundedAnswer,
+} from './groundedAnswer.js';
+export {
+  createLlmSimulator,
+  simBehaviour,
+  type LlmSimBehaviour,
+  type LlmSimulator,
+  type LlmSimulatorOptions,
+} from './simulator/llmSimulator.js';

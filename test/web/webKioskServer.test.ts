@@ -1,0 +1,200 @@
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import type { CitizenInput, KioskApi, KioskView, ServerMessage } from '../../app/api/kioskApi.js';
+import { startWebKiosk, type WebKiosk } from '../../app/web/webKioskServer.js';
+
+const chinese = /[\u4e00-\u9fff]/;
+
+function idleView(): KioskView {
+  return {
+    phase: 'idle', sessionId: null, robotLine: '', subtitles: [], answer: null, services: [],
+    suggestions: [], notice: null, voice: { enabled: false, reason: null },
+  };
+}
+
+/** The smallest KioskApi: remembers what it was sent and lets the test push views. */
+function createTestApi(): KioskApi & { sent: CitizenInput[]; push(view: KioskView): void } {
+  const listeners = new Set<(view: KioskView) => void>();
+  let current = idleView();
+  return {
+    sent: [],
+    send(input) {
+      this.sent.push(input);
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      listener(current);
+      return () => listeners.delete(listener);
+    },
+    push(view) {
+      current = view;
+      for (const listener of listeners) listener(view);
+    },
+  };
+}
+
+interface RawResponse {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
+
+/** A request with the path exactly as written (fetch would normalise `..` away before sending). */
+function rawGet(url: string, rawPath: string, method = 'GET'): Promise<RawResponse> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const request = http.request({ hostname, port, path: rawPath, method }, (response) => {
+      let body = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (body += chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body }));
+    });
+    request.on('error', reject);
+    request.end();
+  });
+}
+
+/** Opens a WebSocket and queues every server message, so none is missed between awaits. */
+async function openClient(url: string, headers: Record<string, string> = {}): Promise<{ socket: WebSocket; next(): Promise<ServerMessage> }> {
+  const socket = new WebSocket(`${url.replace('http:', 'ws:')}api`, { headers });
+  const queue: ServerMessage[] = [];
+  const waiting: ((message: ServerMessage) => void)[] = [];
+  socket.on('message', (data: Buffer) => {
+    const message = JSON.parse(data.toString('utf8')) as ServerMessage;
+    const waiter = waiting.shift();
+    if (waiter) waiter(message);
+    else queue.push(message);
+  });
+  await new Promise<void>((resolve, reject) => {
+    socket.once('open', () => resolve());
+    socket.once('error', reject);
+  });
+  return {
+    socket,
+    next: () => {
+      const queued = queue.shift();
+      return queued ? Promise.resolve(queued) : new Promise((resolve) => waiting.push(resolve));
+    },
+  };
+}
+
+describe('startWebKiosk', () => {
+  let workDir: string;
+  let api: ReturnType<typeof createTestApi>;
+  let kiosk: WebKiosk;
+  const logged: string[] = [];
+
+  beforeAll(async () => {
+    workDir = await mkdtemp(path.join(os.tmpdir(), 'web-kiosk-'));
+    const rendererDir = path.join(workDir, 'renderer');
+    await mkdir(rendererDir);
+    await writeFile(path.join(rendererDir, 'index.html'), '<!doctype html><title>kiosk</title>');
+    await writeFile(path.join(rendererDir, 'main.js'), 'console.log("kiosk");');
+    await writeFile(path.join(rendererDir, 'styles.css'), 'body { color: black; }');
+    await writeFile(path.join(rendererDir, '.env'), 'HIDDEN=1');
+    await writeFile(path.join(workDir, 'secret.txt'), 'TOP SECRET');
+    await writeFile(path.join(workDir, 'secret.js'), 'TOP SECRET');
+    api = createTestApi();
+    kiosk = await startWebKiosk({ api, rendererDir, log: (message) => logged.push(message) });
+  });
+
+  afterAll(async () => {
+    await kiosk.close();
+    await rm(workDir, { recursive: true, force: true });
+  });
+
+  it('listens on loopback and reports its URL', () => {
+    expect(kiosk.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+  });
+
+  it('serves the renderer files with their content types and a CSP', async () => {
+    const index = await rawGet(kiosk.url, '/');
+    expect(index.status).toBe(200);
+    expect(index.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(index.body).toContain('<title>kiosk</title>');
+    const csp = String(index.headers['content-security-policy']);
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain(`connect-src 'self' ${kiosk.url.replace('http:', 'ws:').replace(/\/$/, '')}`);
+    expect(index.headers['x-content-type-options']).toBe('nosniff');
+
+    expect((await rawGet(kiosk.url, '/index.html')).status).toBe(200);
+    const script = await rawGet(kiosk.url, '/main.js');
+    expect(script.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    const styles = await rawGet(kiosk.url, '/styles.css');
+    expect(styles.headers['content-type']).toBe('text/css; charset=utf-8');
+    expect(styles.body).toContain('color: black');
+  });
+
+  it('refuses paths that leave the renderer folder, hidden files and unknown files', async () => {
+    for (const rawPath of ['/../secret.txt', '/..%2fsecret.js', '/%2e%2e%2fsecret.js', '/%2e%2e/secret.js', '/..%5csecret.js', '/.env', '/missing.js', '/%00.js']) {
+      const response = await rawGet(kiosk.url, rawPath);
+      expect([403, 404], rawPath).toContain(response.status);
+      expect(response.body, rawPath).not.toContain('SECRET');
+      expect(response.body, rawPath).not.toContain('HIDDEN');
+    }
+    expect((await rawGet(kiosk.url, '/..%2fsecret.js')).status).toBe(403);
+  });
+
+  it('answers only GET and HEAD', async () => {
+    expect((await rawGet(kiosk.url, '/', 'POST')).status).toBe(405);
+    const head = await rawGet(kiosk.url, '/main.js', 'HEAD');
+    expect(head.status).toBe(200);
+    expect(head.body).toBe('');
+  });
+
+  it('sends the view on connect and on every change', async () => {
+    const client = await openClient(kiosk.url);
+    expect(await client.next()).toEqual({ type: 'view', view: idleView() });
+    api.push({ ...idleView(), phase: 'greeting', robotLine: '您好' });
+    const changed = await client.next();
+    expect(changed.type === 'view' && changed.view.robotLine).toBe('您好');
+    client.socket.close();
+  });
+
+  it('forwards valid input to api.send', async () => {
+    const client = await openClient(kiosk.url);
+    await client.next();
+    const before = api.sent.length;
+    client.socket.send(JSON.stringify({ type: 'input', input: { type: 'citizen.text', text: '  失业金怎么领 ' } }));
+    client.socket.send(JSON.stringify({ type: 'input', input: { type: 'citizen.tapService', service: 'card-loss' } }));
+    await expect.poll(() => api.sent.length).toBe(before + 2);
+    expect(api.sent.slice(before)).toEqual([
+      { type: 'citizen.text', text: '失业金怎么领' },
+      { type: 'citizen.tapService', service: 'card-loss' },
+    ]);
+    client.socket.close();
+  });
+
+  it('answers an invalid message with a Chinese error, logs it and keeps the connection', async () => {
+    const client = await openClient(kiosk.url);
+    await client.next();
+    const before = api.sent.length;
+    const invalid = [
+      'not json',
+      JSON.stringify({ type: 'hello' }),
+      JSON.stringify({ type: 'input', input: { type: 'citizen.text', text: '   ' } }),
+      JSON.stringify({ type: 'input', input: { type: 'citizen.tapService', service: 'open-safe' } }),
+      JSON.stringify({ type: 'input', input: { type: 'citizen.text', text: 'x'.repeat(501) } }),
+    ];
+    for (const frame of invalid) {
+      client.socket.send(frame);
+      const reply = await client.next();
+      expect(reply.type, frame).toBe('error');
+      expect(reply.type === 'error' && reply.message, frame).toMatch(chinese);
+    }
+    expect(api.sent.length).toBe(before);
+    expect(logged.some((line) => line.startsWith('rejected message'))).toBe(true);
+    expect(client.socket.readyState).toBe(WebSocket.OPEN);
+    client.socket.send(JSON.stringify({ type: 'input', input: { type: 'citizen.end' } }));
+    await expect.poll(() => api.sent.length).toBe(before + 1);
+    client.socket.close();
+  });
+
+  it('refuses a WebSocket opened by a page from another site', async () => {
+    await expect(openClient(kiosk.url, { Origin: 'http://evil.example' })).rejects.toThrow(/401|Unexpected server response/);
+  });
+});
