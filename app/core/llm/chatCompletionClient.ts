@@ -21,7 +21,7 @@ export interface ChatClientTimeouts {
   connectMs: number;
   /** From sending the request until the model produces its first token. */
   firstTokenMs: number;
-  /** Longest silence between two stream events once the answer is flowing. */
+  /** Longest silence between two stream events once the answer is flowing (keep-alive comments do not count). */
   idleMs: number;
   /** The whole call, retries and backoff included: the citizen is standing there waiting. */
   totalMs: number;

@@ -107,8 +107,8 @@ export class CircuitBreaker {
 
   private onFailure(isTrial: boolean): void {
     this.consecutiveFailures += 1;
-    // A late failure from a call that started while closed must not re-open a circuit that a
-    // trial has since closed — but while closed, failures count toward the threshold as usual.
+    // Only the trial's failure re-opens a half-open circuit. A straggler that started before the
+    // circuit opened must neither extend the cool-down nor pre-empt the trial.
     if (isTrial || (this.current === 'closed' && this.consecutiveFailures >= this.failureThreshold)) {
       this.current = 'open';
       this.openedAt = this.now();

@@ -22,14 +22,9 @@ export type {
   Usage,
   UserMessage,
 } from './chatTypes.js';
-export { chatCompletionChunkSchema, errorBodySchema } from './chatChunkSchema.js';
 export { SseLineDecoder, decodeSseStream, parseSsePayload, type DecodeSseOptions, type SsePayload } from './sseLineDecoder.js';
-export { ToolCallAssembler } from './toolCallAssembler.js';
-export { ChunkInterpreter } from './chunkInterpreter.js';
 export { CircuitBreaker, type CircuitBreakerOptions, type CircuitPermit, type CircuitSnapshot, type CircuitState } from './circuitBreaker.js';
-export { backoffDelayMs, isRetryable, parseRetryAfterMs, type RetryOptions } from './retryPolicy.js';
-export { DeadlineScope } from './deadlineScope.js';
-export { abortableSleep } from './abortableSleep.js';
+export type { RetryOptions } from './retryPolicy.js';
 export {
   createChatClient,
   type ChatCallOptions,
@@ -38,7 +33,6 @@ export {
   type ChatClientTimeouts,
 } from './chatCompletionClient.js';
 export { splitSentences, limitSentences, toSpeakableText } from './spokenSentences.js';
-export { extractCitationMarkers, stripCitationMarkers } from './citationMarkers.js';
 export {
   buildGroundedMessages,
   buildGroundedTools,

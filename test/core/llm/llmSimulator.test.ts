@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { decodeSseStream } from '../../../app/core/llm/sseLineDecoder.js';
 import { createLlmSimulator, simBehaviour, type LlmSimulator } from '../../../app/core/llm/simulator/llmSimulator.js';
 
 // The simulator's non-streaming side, checked with plain fetch.
@@ -54,5 +55,19 @@ describe('LLM simulator', () => {
     }
     expect(statuses).toEqual([503, 503, 429, 200]);
     expect(retryAfter).toBe('3');
+  });
+
+  it('streams in small byte pieces, so the client really sees characters cut in half', async () => {
+    const response = await fetch(`${sim.url}/chat/completions`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({ model: 'm', stream: true, messages: [{ role: 'user', content: '<entry id="a">\n内容：养老金每年认证一次。\n</entry>' }] }),
+    });
+    const reads: number[] = [];
+    const payloads = [];
+    for await (const payload of decodeSseStream(response.body!, { onBytes: (count) => reads.push(count) })) payloads.push(payload);
+    expect(reads.length).toBeGreaterThan(20);
+    expect(Math.max(...reads)).toBeLessThan(64);
+    expect(payloads.at(-1)).toEqual({ type: 'done' });
   });
 });
