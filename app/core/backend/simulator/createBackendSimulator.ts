@@ -128,7 +128,7 @@ export async function createBackendSimulator(options: BackendSimulatorOptions): 
     const key = request.key;
     const requestHash = hashWriteRequest(request.method, request.path, request.body);
     const stored = idempotency.find(context.kioskId, key);
-    if (stored && false) {
+    if (stored) {
       if (stored.requestHash !== requestHash) return problem(422, 'IDEMPOTENCY_KEY_REUSED', '同一幂等键已用于另一笔不同的业务');
       return { status: stored.status, body: stored.body, replayed: true };
     }
