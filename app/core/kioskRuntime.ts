@@ -19,6 +19,7 @@ import { openDatabase } from './store/openDatabase.js';
 import { SessionEventStore } from './store/sessionEventStore.js';
 import { StaffRequestStore } from './store/staffRequestStore.js';
 import { createLlmComposer } from './services/createLlmComposer.js';
+import { connectHallBackend, type HallBackend } from './backend/connectHallBackend.js';
 
 export interface KioskRuntimeOptions {
   log?: Logger;
@@ -32,6 +33,8 @@ export interface KioskRuntimeOptions {
 
 export interface KioskRuntime {
   api: KioskApi;
+  /** The hall business system (the built-in simulator unless a remote one is configured). */
+  backend: HallBackend;
   policy: PolicyQuestionService;
   staffRequests: StaffRequestStore;
   sessionEvents: SessionEventStore;
@@ -49,6 +52,9 @@ export async function createKioskRuntime(config: KioskConfig, options: KioskRunt
   const sessionEvents = new SessionEventStore(db);
   const staffRequests = new StaffRequestStore(db);
   sessionEvents.purgeOlderThan(new Date(Date.now() - 30 * 24 * 3600 * 1000));
+
+  const backend = await connectHallBackend(config.backend, dataDir);
+  log.info({ backend: config.backend.mode, url: backend.simulatorUrl }, 'hall business system ready');
 
   const knowledge = options.knowledge ?? loadKnowledgeBase(resolveFromRoot(config.knowledge.dir));
   const retriever = new KnowledgeRetriever(knowledge.entries, knowledge.lexicon);
@@ -137,6 +143,7 @@ export async function createKioskRuntime(config: KioskConfig, options: KioskRunt
 
   return {
     api,
+    backend,
     policy,
     staffRequests,
     sessionEvents,
@@ -145,6 +152,7 @@ export async function createKioskRuntime(config: KioskConfig, options: KioskRunt
       actor.stop();
       eventLog.end('shutdown');
       listeners.clear();
+      await backend.close();
       db.close();
     },
   };

@@ -123,3 +123,4 @@ export {
   type FaultControls,
   type SimulatorInspection,
 } from './simulator/index.js';
+export { connectHallBackend, type HallBackend } from './connectHallBackend.js';
