@@ -164,11 +164,7 @@ export const sessionMachine = setup({
       },
     },
     listening: {
-      initial: 'waiting',
-      states: {
-        waiting: { after: { followUp: { target: 'nudged', actions: 'nudge' } } },
-        nudged: { after: { farewell: { target: '#session.farewell' } } },
-      },
+      ...awaitingCitizen(),
       on: citizenTurn('listening'),
     },
     thinking: {
@@ -208,17 +204,13 @@ export const sessionMachine = setup({
       },
     },
     followUp: {
-      initial: 'waiting',
-      states: {
-        waiting: { after: { followUp: { target: 'nudged', actions: 'nudge' } } },
-        nudged: { after: { farewell: { target: '#session.farewell' } } },
-      },
+      ...awaitingCitizen(),
       on: citizenTurn('followUp'),
     },
     callingStaff: {
       invoke: {
         src: 'callStaff',
-        input: ({ context }) => ({ sessionId: context.sessionId ?? '', reason: context.answer ? 'kb-cannot-answer' : 'citizen-request' }),
+        input: ({ context }) => ({ sessionId: context.sessionId ?? '', reason: context.answer?.offerStaff ? 'kb-cannot-answer' : 'citizen-request' }),
         onDone: { target: 'followUp', actions: 'sayStaffCalled' },
         onError: { target: 'followUp', actions: 'sayStaffCallFailed' },
       },
@@ -234,6 +226,17 @@ export const sessionMachine = setup({
     },
   },
 });
+
+/** Waiting for the citizen: after a silence ask "还需要什么帮助吗？", after another say goodbye. */
+function awaitingCitizen() {
+  return {
+    initial: 'waiting' as const,
+    states: {
+      waiting: { after: { followUp: { target: 'nudged', actions: 'nudge' as const } } },
+      nudged: { after: { farewell: { target: '#session.farewell' } } },
+    },
+  };
+}
 
 /**
  * What a citizen can do whenever the robot is waiting for them. `self` names the state a touch re-enters
