@@ -8,6 +8,8 @@ import { evaluateRetrieval } from '../app/core/knowledge/evaluateRetrieval.js';
 import { KnowledgeRetriever } from '../app/core/knowledge/knowledgeRetriever.js';
 import { loadKnowledgeBase } from '../app/core/knowledge/loadKnowledgeBase.js';
 import { readQuestionSet, type LabelledQuestion } from '../app/core/knowledge/questionSet.js';
+import { createLogger } from '../app/core/log/createLogger.js';
+import { PolicyQuestionService } from '../app/core/services/policyQuestionService.js';
 import { summarizeMs, writeBenchResult } from './benchResult.js';
 import { syntheticEntries } from './syntheticEntries.js';
 
@@ -60,7 +62,24 @@ const summarize = (e: ReturnType<typeof evaluateRetrieval>) => ({
   misses: e.misses.slice(0, 25),
 });
 
+// What the citizen gets for an out-of-scope question: a decline with staff, or the right other department.
+const service = new PolicyQuestionService({ retriever, redirects: kb.redirects, minConfidence, llmBudgetMs: 0, log: createLogger({ level: 'silent' }) });
+async function outOfScopeHandling(questions: LabelledQuestion[]) {
+  const outOfScope = questions.filter((q) => q.expected === null);
+  let declined = 0, redirected = 0;
+  const answered: string[] = [];
+  for (const q of outOfScope) {
+    const a = await service.answer(q.question);
+    if (a.redirect) redirected++;
+    else if (a.offerStaff) declined++;
+    else answered.push(`${q.question} → ${a.citations[0]?.id}`);
+  }
+  return { outOfScope: outOfScope.length, declinedWithStaff: declined, redirectedToDepartment: redirected, answeredAnyway: answered };
+}
+
 writeBenchResult('retrieval', {
+  serviceOutOfScopeDevelopment: await outOfScopeHandling(dev),
+  serviceOutOfScopeHeldOut: await outOfScopeHandling(heldOut),
   knowledgeBase: { entries: kb.entries.length, docs: kb.docs, loadAndIndexMs: Math.round(loadMs) },
   minConfidence,
   development: summarize(evaluateRetrieval(retriever, dev, minConfidence)),
