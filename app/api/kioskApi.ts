@@ -39,6 +39,7 @@ export type KioskPhase =
   | 'listening'
   | 'thinking'
   | 'answering'
+  | 'guiding'
   | 'followUp'
   | 'farewell';
 

@@ -7,6 +7,7 @@ export const phaseLabels: Record<KioskPhase, string> = {
   listening: '正在听您说',
   thinking: '正在查询',
   answering: '正在解答',
+  guiding: '正在带路',
   followUp: '请继续提问',
   farewell: '再见',
 };

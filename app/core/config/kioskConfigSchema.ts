@@ -4,6 +4,40 @@ import { z } from 'zod';
  * The kiosk's one configuration file. Every default points at an embedded simulator or a local file,
  * so `npm start` on a fresh machine runs with nothing configured.
  */
+const placeSchema = z
+  .object({
+    /** What the robot says and shows, e.g. 3号窗口. */
+    label: z.string().min(1),
+    /** Map coordinates in metres and heading in degrees, in the motion controller's frame. */
+    x: z.number().min(-500).max(500),
+    y: z.number().min(-500).max(500),
+    heading: z.number().min(-180).max(180).default(0),
+    /** Where it is, for citizens who walk there themselves, e.g. 大厅东侧. */
+    directions: z.string().default(''),
+  })
+  .strict();
+
+/** The hall's map: windows 1–8 along the east wall, the self-service area, the entrance and the dock. */
+const defaultPlaces = {
+  ...Object.fromEntries(
+    Array.from({ length: 8 }, (_, i) => [
+      `window-${i + 1}`,
+      { label: `${i + 1}号窗口`, x: 12, y: 2 + i * 2.5, heading: 0, directions: `大厅东侧，从南往北第${i + 1}个窗口` },
+    ]),
+  ),
+  'self-service': { label: '自助服务区', x: 4, y: 16, heading: 90, directions: '大厅北侧，自助机一排' },
+  entrance: { label: '大厅入口', x: 0, y: 0, heading: 180, directions: '大厅南侧正门' },
+  dock: { label: '充电桩', x: -2, y: 1, heading: -90, directions: '入口西侧' },
+};
+
+/** A serial device: `simulator` starts the built-in far side on a pty pair; otherwise a real port path. */
+const serialDeviceSchema = z
+  .object({
+    port: z.union([z.literal('simulator'), z.string().regex(/^\/dev\/|^COM\d+$/, 'a device path such as /dev/ttyUSB0, or "simulator"')]).default('simulator'),
+    baudRate: z.number().int().min(1200).max(3_000_000).default(115_200),
+  })
+  .strict();
+
 export const kioskConfigSchema = z
   .object({
     /** Where the kiosk keeps its own files (database, keys). Relative paths are resolved from the repo root. */
@@ -72,6 +106,9 @@ export const kioskConfigSchema = z
       })
       .strict()
       .default({ followUpAfterMs: 30_000, farewellAfterMs: 20_000, farewellShowMs: 5_000, greetingIdleMs: 45_000 }),
+    places: z.record(z.string().regex(/^[a-z0-9-]+$/), placeSchema).default(defaultPlaces),
+    robot: serialDeviceSchema.default({ port: 'simulator', baudRate: 115_200 }),
+    printer: serialDeviceSchema.default({ port: 'simulator', baudRate: 115_200 }),
     web: z
       .object({
         host: z.string().default('127.0.0.1'),
@@ -90,3 +127,5 @@ export type KioskConfig = z.infer<typeof kioskConfigSchema>;
 export type LlmConfig = KioskConfig['llm'];
 export type BackendConfig = KioskConfig['backend'];
 export type SessionTimingConfig = KioskConfig['session'];
+export type PlaceConfig = KioskConfig['places'][string];
+export type SerialDeviceConfig = KioskConfig['robot'];

@@ -19,6 +19,10 @@ export interface SessionContext {
   notice: string | null;
   /** The question waiting for an answer (only while thinking). */
   pendingQuestion: string | null;
+  /** The place the robot is taking the citizen to (only while guiding). */
+  pendingGuide: string | null;
+  /** Chips for the current step; null shows the greeting suggestions. */
+  suggestions: string[] | null;
 }
 
 export function emptyVisit(timing: SessionTiming, robotName: string, robotLine: string): SessionContext {
@@ -32,5 +36,7 @@ export function emptyVisit(timing: SessionTiming, robotName: string, robotLine: 
     answer: null,
     notice: null,
     pendingQuestion: null,
+    pendingGuide: null,
+    suggestions: null,
   };
 }

@@ -10,4 +10,6 @@ export type SessionEvent =
   | { type: 'robot.speechEnded' }
   /** Someone stepped in front of the robot / walked away (face presence, later issues). */
   | { type: 'presence.arrived' }
-  | { type: 'presence.left' };
+  | { type: 'presence.left' }
+  /** The robot accepted a guide move and is leaving (sent by the guide service). */
+  | { type: 'robot.guideStarted'; placeLabel: string };

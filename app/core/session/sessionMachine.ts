@@ -1,5 +1,7 @@
 import { assign, fromPromise, setup } from 'xstate';
 import type { AnswerView, ServiceId, Subtitle } from '../../api/kioskApi.js';
+import { detectGuideRequest } from '../nlu/detectGuideRequest.js';
+import type { GuideInput, GuideOutcome } from '../services/guideOutcome.js';
 import { robotLines } from './robotLines.js';
 import { emptyVisit, type SessionContext, type SessionTiming } from './sessionContext.js';
 import type { SessionEvent } from './sessionEvents.js';
@@ -27,6 +29,22 @@ type Ctx = SessionContext & { newSessionId: () => string; now: () => number };
 /** Spoken lines take time; until the voice output reports the end, estimate it (slow speech for elders). */
 export function estimateSpeechMs(text: string): number {
   return Math.max(2_500, Math.round([...text].length * 280));
+}
+
+/** Chips shown when the citizen asks to be guided: the common destinations. */
+const guideSuggestions = ['带我去1号窗口', '带我去2号窗口', '带我去3号窗口', '带我去4号窗口', '带我去自助服务区'];
+
+function guideLine(outcome: GuideOutcome): string {
+  switch (outcome.result) {
+    case 'arrived':
+      return robotLines.guideArrived(outcome.placeLabel);
+    case 'blocked':
+      return robotLines.guideBlocked(outcome.placeLabel, outcome.directions);
+    case 'unknown-place':
+      return robotLines.guideUnknownPlace(outcome.placeLabel);
+    default:
+      return robotLines.guideUnavailable(outcome.placeLabel, outcome.directions);
+  }
 }
 
 function questionOf(event: SessionEvent): string | null {
@@ -57,6 +75,10 @@ export const sessionMachine = setup({
     callStaff: fromPromise<void, CallStaffInput>(async () => {
       throw new Error('callStaff actor not provided');
     }),
+    /** Moves the robot to a configured place; stopping the actor (citizen ends the visit) must stop the robot. */
+    guide: fromPromise<GuideOutcome, GuideInput>(async () => {
+      throw new Error('guide actor not provided');
+    }),
   },
   delays: {
     followUp: ({ context }) => context.timing.followUpAfterMs,
@@ -67,6 +89,8 @@ export const sessionMachine = setup({
   },
   guards: {
     hasQuestion: ({ event }) => (questionOf(event) ?? '').length > 0,
+    isGuideRequest: ({ event }) => detectGuideRequest(questionOf(event) ?? '') !== null,
+    tappedGuide: ({ event }) => event.type === 'citizen.tapService' && event.service === 'guide-to-window',
     isEmptyQuestion: ({ event }) => questionOf(event) === '',
     tappedPolicy: ({ event }) => event.type === 'citizen.tapService' && event.service === 'policy-qa',
     tappedStaff: ({ event }) => event.type === 'citizen.tapService' && event.service === 'call-staff',
@@ -97,6 +121,22 @@ export const sessionMachine = setup({
         subtitles: subtitle(context, 'citizen', question),
       };
     }),
+    acceptGuideRequest: assign(({ context, event }) => {
+      const text = questionOf(event) ?? '';
+      return {
+        pendingGuide: detectGuideRequest(text)?.placeId ?? null,
+        notice: null,
+        answer: null,
+        suggestions: null,
+        subtitles: subtitle(context, 'citizen', text),
+      };
+    }),
+    askWhere: assign(({ context }) => ({
+      robotLine: robotLines.askWhere,
+      answer: null,
+      suggestions: [...guideSuggestions],
+      subtitles: subtitle(context, 'robot', robotLines.askWhere),
+    })),
     askAgain: assign(({ context }) => ({
       robotLine: robotLines.emptyQuestion,
       notice: robotLines.emptyQuestion,
@@ -145,12 +185,17 @@ export const sessionMachine = setup({
         'citizen.touch': { target: 'greeting', actions: ['startVisit', 'greet'] },
         'presence.arrived': { target: 'greeting', actions: ['startVisit', 'greet'] },
         'citizen.text': [
+          { guard: 'isGuideRequest', target: 'guiding', actions: ['startVisit', 'acceptGuideRequest'] },
           { guard: 'hasQuestion', target: 'thinking', actions: ['startVisit', 'acceptQuestion'] },
           { target: 'greeting', actions: ['startVisit', 'greet'] },
         ],
-        'citizen.tapQuestion': { guard: 'hasQuestion', target: 'thinking', actions: ['startVisit', 'acceptQuestion'] },
+        'citizen.tapQuestion': [
+          { guard: 'isGuideRequest', target: 'guiding', actions: ['startVisit', 'acceptGuideRequest'] },
+          { guard: 'hasQuestion', target: 'thinking', actions: ['startVisit', 'acceptQuestion'] },
+        ],
         'citizen.tapService': [
           { guard: 'tappedPolicy', target: 'listening', actions: ['startVisit', 'askPolicy'] },
+          { guard: 'tappedGuide', target: 'listening', actions: ['startVisit', 'askWhere'] },
           { guard: 'tappedStaff', target: 'callingStaff', actions: ['startVisit'] },
           { target: 'greeting', actions: ['startVisit', 'greet'] },
         ],
@@ -207,6 +252,34 @@ export const sessionMachine = setup({
       ...awaitingCitizen(),
       on: citizenTurn('followUp'),
     },
+    guiding: {
+      invoke: {
+        src: 'guide',
+        input: ({ context }) => ({ placeId: context.pendingGuide ?? '' }),
+        onDone: {
+          target: 'followUp',
+          actions: assign(({ context, event }) => {
+            const line = guideLine(event.output);
+            return { pendingGuide: null, robotLine: line, notice: event.output.result === 'arrived' ? null : line, subtitles: subtitle(context, 'robot', line) };
+          }),
+        },
+        onError: {
+          target: 'followUp',
+          actions: assign(({ context }) => {
+            const line = robotLines.guideUnavailable('您要去的地方', '');
+            return { pendingGuide: null, robotLine: line, notice: line, subtitles: subtitle(context, 'robot', line) };
+          }),
+        },
+      },
+      on: {
+        'robot.guideStarted': {
+          actions: assign(({ context, event }) => ({
+            robotLine: robotLines.guideStart(event.placeLabel),
+            subtitles: subtitle(context, 'robot', robotLines.guideStart(event.placeLabel)),
+          })),
+        },
+      },
+    },
     callingStaff: {
       invoke: {
         src: 'callStaff',
@@ -245,12 +318,17 @@ function awaitingCitizen() {
 function citizenTurn(self: 'greeting' | 'listening' | 'followUp' | null) {
   return {
     'citizen.text': [
+      { guard: 'isGuideRequest' as const, target: '#session.guiding', actions: 'acceptGuideRequest' as const },
       { guard: 'hasQuestion' as const, target: '#session.thinking', actions: 'acceptQuestion' as const },
       { guard: 'isEmptyQuestion' as const, target: '#session.listening', actions: 'askAgain' as const },
     ],
-    'citizen.tapQuestion': { guard: 'hasQuestion' as const, target: '#session.thinking', actions: 'acceptQuestion' as const },
+    'citizen.tapQuestion': [
+      { guard: 'isGuideRequest' as const, target: '#session.guiding', actions: 'acceptGuideRequest' as const },
+      { guard: 'hasQuestion' as const, target: '#session.thinking', actions: 'acceptQuestion' as const },
+    ],
     'citizen.tapService': [
       { guard: 'tappedPolicy' as const, target: '#session.listening', actions: 'askPolicy' as const },
+      { guard: 'tappedGuide' as const, target: '#session.listening', actions: 'askWhere' as const },
       { guard: 'tappedStaff' as const, target: '#session.callingStaff' },
     ],
     'citizen.touch': self ? { target: `#session.${self}`, reenter: true } : {},

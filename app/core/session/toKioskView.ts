@@ -10,6 +10,7 @@ const PHASES: Record<string, KioskPhase> = {
   answering: 'answering',
   followUp: 'followUp',
   callingStaff: 'thinking',
+  guiding: 'guiding',
   farewell: 'farewell',
 };
 
@@ -27,7 +28,7 @@ export function toKioskView(value: unknown, context: SessionContext, voice: Kios
     subtitles: context.subtitles,
     answer: context.answer,
     services: availableServices,
-    suggestions: suggestedQuestions,
+    suggestions: context.suggestions ?? suggestedQuestions,
     notice: context.notice,
     voice,
   };

@@ -3,6 +3,7 @@ import { createActor, fromPromise, SimulatedClock, type SnapshotFrom } from 'xst
 import type { AnswerView } from '../../../app/api/kioskApi.js';
 import { robotLines } from '../../../app/core/session/robotLines.js';
 import { sessionMachine, type AnswerQuestionInput } from '../../../app/core/session/sessionMachine.js';
+import type { GuideInput, GuideOutcome } from '../../../app/core/services/guideOutcome.js';
 
 const timing = { followUpAfterMs: 30_000, farewellAfterMs: 20_000, farewellShowMs: 5_000, greetingIdleMs: 45_000 };
 
@@ -10,16 +11,21 @@ function answerFor(question: string): AnswerView {
   return { question, spoken: `关于${question}的回答。`, screen: '详细说明', sources: [], mode: 'kb', offerStaff: false, related: [] };
 }
 
-function start(options: { answer?: (input: AnswerQuestionInput) => Promise<AnswerView>; staff?: () => Promise<void> } = {}) {
+function start(options: { answer?: (input: AnswerQuestionInput) => Promise<AnswerView>; staff?: () => Promise<void>; guide?: (input: GuideInput, signal: AbortSignal) => Promise<GuideOutcome> } = {}) {
   const clock = new SimulatedClock();
   const asked: string[] = [];
   const staffCalls: string[] = [];
+  const guided: string[] = [];
   let ids = 0;
   const machine = sessionMachine.provide({
     actors: {
       answerQuestion: fromPromise<AnswerView, AnswerQuestionInput>(async ({ input }) => {
         asked.push(input.question);
         return (options.answer ?? (async (i) => answerFor(i.question)))(input);
+      }),
+      guide: fromPromise<GuideOutcome, GuideInput>(async ({ input, signal }) => {
+        guided.push(input.placeId);
+        return (options.guide ?? (async (i) => ({ result: 'arrived' as const, placeLabel: i.placeId, directions: '大厅东侧' })))(input, signal);
       }),
       callStaff: fromPromise<void, { sessionId: string; reason: string }>(async ({ input }) => {
         staffCalls.push(input.reason);
@@ -32,7 +38,7 @@ function start(options: { answer?: (input: AnswerQuestionInput) => Promise<Answe
     input: { timing, robotName: '小青', newSessionId: () => `s${++ids}`, now: () => clock.now() },
   });
   actor.start();
-  return { actor, clock, asked, staffCalls };
+  return { actor, clock, asked, staffCalls, guided };
 }
 
 const flush = () => new Promise((r) => setTimeout(r, 0));
@@ -149,5 +155,45 @@ describe('session machine', () => {
     expect(phase(actor.getSnapshot())).toBe('farewell');
     clock.increment(5_000);
     expect(phase(actor.getSnapshot())).toBe('idle');
+  });
+
+  it('guides a citizen who asks for a window, and says when it arrived', async () => {
+    const { actor, guided, asked } = start();
+    actor.send({ type: 'citizen.text', text: '带我去3号窗口' });
+    expect(phase(actor.getSnapshot())).toBe('guiding');
+    await flush();
+    expect(guided).toEqual(['window-3']);
+    expect(asked).toEqual([]);
+    expect(phase(actor.getSnapshot())).toBe('followUp');
+    expect(actor.getSnapshot().context.robotLine).toBe(robotLines.guideArrived('window-3'));
+  });
+
+  it('tells the citizen the way when the robot is blocked', async () => {
+    const { actor } = start({ guide: async () => ({ result: 'blocked', placeLabel: '5号窗口', directions: '大厅东侧' }) });
+    actor.send({ type: 'citizen.touch' });
+    actor.send({ type: 'citizen.text', text: '5号窗口怎么走' });
+    await flush();
+    expect(actor.getSnapshot().context.robotLine).toBe(robotLines.guideBlocked('5号窗口', '大厅东侧'));
+    expect(actor.getSnapshot().context.notice).toContain('障碍');
+  });
+
+  it('stops the move when the citizen ends the visit while walking', async () => {
+    let aborted = false;
+    const { actor } = start({
+      guide: (_input, signal) =>
+        new Promise((resolve) => signal.addEventListener('abort', () => { aborted = true; resolve({ result: 'cancelled', placeLabel: 'x', directions: '' }); })),
+    });
+    actor.send({ type: 'citizen.text', text: '带我去自助区' });
+    expect(phase(actor.getSnapshot())).toBe('guiding');
+    actor.send({ type: 'citizen.end' });
+    expect(aborted).toBe(true);
+    expect(phase(actor.getSnapshot())).toBe('farewell');
+  });
+
+  it('the guide tile asks where to, with destination chips', () => {
+    const { actor } = start();
+    actor.send({ type: 'citizen.tapService', service: 'guide-to-window' });
+    expect(phase(actor.getSnapshot())).toBe('listening');
+    expect(actor.getSnapshot().context.suggestions).toContain('带我去1号窗口');
   });
 });

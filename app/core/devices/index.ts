@@ -1,0 +1,1 @@
+export { openPtyPair, socatAvailable, type PtyPair } from './socatPtyPair.js';
