@@ -32,6 +32,36 @@ export type CitizenInput =
   | { type: 'citizen.tapQuestion'; text: string }
   | { type: 'citizen.end' };
 
+/** What a member of staff did on the staff panel (opened by a long press on the logo, unlocked by PIN). */
+export type StaffInput =
+  | { type: 'staff.unlock'; pin: string }
+  | { type: 'staff.lock' }
+  | { type: 'staff.printSample'; citizenId: string }
+  | { type: 'staff.closeRequest'; id: number };
+
+/** Everything the screen can send. */
+export type KioskInput = CitizenInput | StaffInput;
+
+export interface StaffPrintJobView {
+  id: string;
+  citizenId: string;
+  /** queued, printing, paused (paper out …), done, failed, unconfirmed. */
+  state: string;
+  /** Plain Chinese. */
+  message: string;
+  at: string;
+}
+
+export interface StaffView {
+  unlocked: boolean;
+  /** The panel's last message (wrong PIN, job started …). */
+  message: string | null;
+  demoCitizens: { id: string; name: string; labels: string[] }[];
+  printJobs: StaffPrintJobView[];
+  staffRequests: { id: number; reason: string; createdAt: string }[];
+  devices: { name: string; state: string; detail: string }[];
+}
+
 /** The session's phase as the screen shows it. */
 export type KioskPhase =
   | 'idle'
@@ -89,15 +119,17 @@ export interface KioskView {
   notice: string | null;
   /** Whether the robot listens by voice, and why not when it does not. */
   voice: { enabled: boolean; reason: string | null };
+  /** The staff panel; empty and locked unless a member of staff unlocked it. */
+  staff: StaffView;
 }
 
 /** What the UI can call. Electron exposes it through contextBridge; the web kiosk over a loopback WebSocket. */
 export interface KioskApi {
-  send(input: CitizenInput): void;
+  send(input: KioskInput): void;
   /** Calls back with the current view at once and on every change; returns an unsubscribe function. */
   subscribe(listener: (view: KioskView) => void): () => void;
 }
 
 /** Messages on the web kiosk's WebSocket (JSON text frames). */
 export type ServerMessage = { type: 'view'; view: KioskView } | { type: 'error'; message: string };
-export type ClientMessage = { type: 'input'; input: CitizenInput };
+export type ClientMessage = { type: 'input'; input: KioskInput };

@@ -1,12 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { createActor, fromPromise, type SimulatedClock } from 'xstate';
-import type { CitizenInput, KioskApi, KioskView } from '../api/kioskApi.js';
+import type { KioskApi, KioskInput, KioskView, StaffPrintJobView } from '../api/kioskApi.js';
+import type { PrintJobRecord, PrinterEvent } from '../../printer/index.js';
+import { connectHallBackend, type HallBackend } from './backend/connectHallBackend.js';
+import { createCertificatePrintService, type CertificatePrintService } from './certificates/certificatePrintService.js';
+import { loadOrCreateSigningKey } from './certificates/certificateSigningKey.js';
 import type { KioskConfig } from './config/kioskConfigSchema.js';
 import { resolveFromRoot } from './config/loadConfig.js';
+import { startKioskDevices, type KioskDevices } from './devices/kioskDevices.js';
 import { createLogger, type Logger } from './log/createLogger.js';
 import { loadKnowledgeBase, type KnowledgeBase } from './knowledge/loadKnowledgeBase.js';
 import { KnowledgeRetriever } from './knowledge/knowledgeRetriever.js';
+import { createFieldCipher } from './privacy/fieldCipher.js';
+import { createLlmComposer } from './services/createLlmComposer.js';
+import type { GuideInput, GuideOutcome } from './services/guideOutcome.js';
+import { createGuideService } from './services/guideService.js';
 import { PolicyQuestionService, type GroundedComposer } from './services/policyQuestionService.js';
 import { toAnswerView } from './services/policyAnswer.js';
 import { describeEvent } from './session/describeEvent.js';
@@ -14,12 +23,11 @@ import { SessionEventLog } from './session/sessionEventLog.js';
 import type { SessionEvent } from './session/sessionEvents.js';
 import { sessionMachine, type AnswerQuestionInput, type CallStaffInput } from './session/sessionMachine.js';
 import { phaseOf, toKioskView } from './session/toKioskView.js';
+import { StaffConsole } from './staff/staffConsole.js';
 import { kioskMigrations } from './store/migrations.js';
 import { openDatabase } from './store/openDatabase.js';
 import { SessionEventStore } from './store/sessionEventStore.js';
 import { StaffRequestStore } from './store/staffRequestStore.js';
-import { createLlmComposer } from './services/createLlmComposer.js';
-import { connectHallBackend, type HallBackend } from './backend/connectHallBackend.js';
 
 export interface KioskRuntimeOptions {
   log?: Logger;
@@ -27,14 +35,18 @@ export interface KioskRuntimeOptions {
   clock?: SimulatedClock;
   /** Replaces the composer built from configuration (tests). */
   composer?: GroundedComposer | null;
-  /** Knowledge base already loaded (saves ~1 s when a process builds several runtimes). */
+  /** Knowledge base already loaded (saves ~0.5 s when a process builds several runtimes). */
   knowledge?: KnowledgeBase;
+  /** Leave the robot and printer out (tests of the dialogue alone). */
+  withoutDevices?: boolean;
 }
 
 export interface KioskRuntime {
   api: KioskApi;
   /** The hall business system (the built-in simulator unless a remote one is configured). */
   backend: HallBackend;
+  devices: KioskDevices | null;
+  certificates: CertificatePrintService | null;
   policy: PolicyQuestionService;
   staffRequests: StaffRequestStore;
   sessionEvents: SessionEventStore;
@@ -43,8 +55,31 @@ export interface KioskRuntime {
 }
 
 const VOICE_OFF: KioskView['voice'] = { enabled: false, reason: '本机尚未配置语音识别，请用触摸屏或键盘提问。' };
+const GUIDE_TIMEOUT_MS = 120_000;
 
-/** Builds the kiosk brain from configuration: storage, knowledge, LLM, the session machine, and the KioskApi. */
+const JOB_MESSAGES: Record<string, string> = {
+  queued: '已排队，等待打印',
+  printing: '正在打印',
+  done: '已打印完成',
+  failed: '打印失败',
+  unconfirmed: '不确定是否已打出，请核实后确认或补打',
+  cancelled: '已取消',
+};
+
+/** The print job state a printer event leaves the job in, for the staff panel. */
+const JOB_STATE_AFTER: Partial<Record<PrinterEvent['type'], string>> = {
+  'printer.paperOut': 'paused',
+  'printer.coverOpen': 'paused',
+  'printer.offline': 'paused',
+  'printer.paperRestored': 'printing',
+  'printer.coverClosed': 'printing',
+  'printer.online': 'printing',
+  'printer.jobDone': 'done',
+  'printer.jobFailed': 'failed',
+  'printer.jobUnconfirmed': 'unconfirmed',
+};
+
+/** Builds the kiosk brain from configuration: storage, knowledge, LLM, devices, the session machine and the KioskApi. */
 export async function createKioskRuntime(config: KioskConfig, options: KioskRuntimeOptions = {}): Promise<KioskRuntime> {
   const log = options.log ?? createLogger({ level: config.log.level });
   const dataDir = resolveFromRoot(config.dataDir);
@@ -52,6 +87,7 @@ export async function createKioskRuntime(config: KioskConfig, options: KioskRunt
   const sessionEvents = new SessionEventStore(db);
   const staffRequests = new StaffRequestStore(db);
   sessionEvents.purgeOlderThan(new Date(Date.now() - 30 * 24 * 3600 * 1000));
+  const cipher = createFieldCipher({ keyFile: path.join(dataDir, 'data.key') });
 
   const backend = await connectHallBackend(config.backend, dataDir);
   log.info({ backend: config.backend.mode, url: backend.simulatorUrl }, 'hall business system ready');
@@ -68,6 +104,25 @@ export async function createKioskRuntime(config: KioskConfig, options: KioskRunt
     log,
   });
   log.info({ entries: knowledge.entries.length, docs: knowledge.docs.length, llm: config.llm.mode }, 'knowledge base loaded');
+
+  const listeners = new Set<(view: KioskView) => void>();
+  let publish = () => undefined as void;
+  const printJobs = new Map<string, StaffPrintJobView>();
+  const onPrinterEvent = (event: PrinterEvent) => {
+    log.info({ event: event.type, job: event.jobId }, 'printer event');
+    const job = printJobs.get(event.jobId);
+    const state = JOB_STATE_AFTER[event.type];
+    if (!job || !state) return;
+    const message = 'citizenMessage' in event ? event.citizenMessage : JOB_MESSAGES[state] ?? state;
+    printJobs.set(job.id, { ...job, state, message, at: new Date().toISOString() });
+    publish();
+  };
+
+  const devices = options.withoutDevices ? null : await startKioskDevices({ config, dataDir, cipher, log, onPrinterEvent });
+  const certificates = devices
+    ? createCertificatePrintService({ backend: backend.client, spooler: devices.spooler, signingKey: loadOrCreateSigningKey(dataDir), log })
+    : null;
+  const guide = devices?.robot ? createGuideService({ places: config.places, robot: devices.robot, moveTimeoutMs: GUIDE_TIMEOUT_MS, log }) : null;
 
   const now = options.clock ? () => options.clock!.now() : () => Date.now();
   const eventLog = new SessionEventLog(sessionEvents, now);
@@ -91,6 +146,14 @@ export async function createKioskRuntime(config: KioskConfig, options: KioskRunt
         const request = staffRequests.open(input.sessionId || null, input.reason);
         log.info({ staffRequest: request.id, reason: input.reason }, 'staff called');
         eventLog.record('staff.called', { request: request.id });
+        publish();
+      }),
+      guide: fromPromise<GuideOutcome, GuideInput>(async ({ input, signal }) => {
+        const outcome: GuideOutcome = guide
+          ? await guide(input, signal, (placeLabel) => actor.send({ type: 'robot.guideStarted', placeLabel }))
+          : { result: 'disconnected', placeLabel: config.places[input.placeId]?.label ?? '您要去的地方', directions: config.places[input.placeId]?.directions ?? '' };
+        eventLog.record('guide', { place: input.placeId, result: outcome.result });
+        return outcome;
       }),
     },
   });
@@ -99,7 +162,27 @@ export async function createKioskRuntime(config: KioskConfig, options: KioskRunt
     input: { timing: config.session, robotName: config.hall.robotName, newSessionId: () => randomUUID(), now },
   });
 
-  const listeners = new Set<(view: KioskView) => void>();
+  const staff = new StaffConsole({
+    pin: config.staff.pin,
+    autoLockMs: config.staff.autoLockMs,
+    listDemoCitizens: async () =>
+      (await backend.client.listDemoCitizens()).map((c) => ({ id: c.citizenId, name: c.name, labels: c.usefulFor.map((u) => u.label) })),
+    printSample: async (citizenId, onUpdate) => {
+      if (!certificates) throw Object.assign(new Error('no printer'), { citizenMessage: '打印机不可用，请检查设备状态。' });
+      const show = (job: PrintJobRecord, state = job.state) => {
+        const view = { id: job.id, citizenId, state, message: job.lastError?.message ?? JOB_MESSAGES[state] ?? state, at: job.updatedAt };
+        printJobs.set(job.id, view);
+        onUpdate(view);
+      };
+      const final = await certificates.print(citizenId, (job) => show(job, 'printing'));
+      show(final);
+    },
+    staffRequests,
+    devices: () => devices?.states() ?? [],
+    onChange: () => publish(),
+    log,
+  });
+
   let view: KioskView;
   let lastPhase = 'idle';
   // The input that is being handled: logged after a new visit begins, so the visit's first event is kept.
@@ -108,6 +191,12 @@ export async function createKioskRuntime(config: KioskConfig, options: KioskRunt
     if (pendingInput) eventLog.record(pendingInput.type, pendingInput.detail);
     pendingInput = null;
   };
+  const render = () => {
+    const snapshot = actor.getSnapshot();
+    view = toKioskView(snapshot.value, snapshot.context, VOICE_OFF, staff.view());
+    for (const listener of listeners) listener(view);
+  };
+  publish = render;
   actor.subscribe((snapshot) => {
     const ctx = snapshot.context;
     if (ctx.sessionId && ctx.sessionId !== eventLog.sessionId) {
@@ -121,15 +210,18 @@ export async function createKioskRuntime(config: KioskConfig, options: KioskRunt
       if (phase === 'idle') eventLog.end(lastPhase === 'farewell' ? 'farewell' : 'timeout');
       lastPhase = phase;
     }
-    view = toKioskView(snapshot.value, ctx, VOICE_OFF);
-    for (const listener of listeners) listener(view);
+    render();
   });
   actor.start();
-  view = toKioskView(actor.getSnapshot().value, actor.getSnapshot().context, VOICE_OFF);
+  render();
 
   const api: KioskApi = {
-    send(input: CitizenInput) {
-      const event: SessionEvent = input;
+    send(input: KioskInput) {
+      if (input.type.startsWith('staff.')) {
+        staff.handle(input as Extract<KioskInput, { type: `staff.${string}` }>);
+        return;
+      }
+      const event = input as SessionEvent;
       pendingInput = describeEvent(event);
       actor.send(event);
       flushInput();
@@ -144,14 +236,18 @@ export async function createKioskRuntime(config: KioskConfig, options: KioskRunt
   return {
     api,
     backend,
+    devices,
+    certificates,
     policy,
     staffRequests,
     sessionEvents,
     log,
     async close() {
       actor.stop();
+      staff.close();
       eventLog.end('shutdown');
       listeners.clear();
+      await devices?.close();
       await backend.close();
       db.close();
     },

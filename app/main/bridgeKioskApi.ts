@@ -1,7 +1,7 @@
 import { ipcMain, type BrowserWindow, type IpcMainEvent } from 'electron';
 import type { KioskApi, KioskView } from '../api/kioskApi.js';
 import { kioskIpcChannels } from '../preload/kioskIpcChannels.js';
-import { parseCitizenInput } from '../web/parseClientMessage.js';
+import { parseKioskInput } from '../web/parseClientMessage.js';
 import { isKioskPageUrl, type KioskPage } from './kioskPage.js';
 
 /**
@@ -30,7 +30,7 @@ export function bridgeKioskApi(api: KioskApi, window: BrowserWindow, page: Kiosk
       console.warn('[kiosk] ignored IPC input from an unknown frame');
       return;
     }
-    const parsed = parseCitizenInput(raw);
+    const parsed = parseKioskInput(raw);
     if (!parsed.ok) {
       console.warn(`[kiosk] rejected input: ${parsed.message}`);
       return;

@@ -1,4 +1,4 @@
-import type { CitizenInput, KioskApi, KioskView } from '../api/kioskApi.js';
+import type { KioskApi, KioskInput, KioskView } from '../api/kioskApi.js';
 import { connectWebSocketKiosk } from './webSocketKiosk.js';
 
 declare global {
@@ -13,7 +13,7 @@ export type ConnectionState = 'connecting' | 'open' | 'closed';
 /** KioskApi plus what only a remote transport has: a connection state and transport errors. */
 export interface KioskClient {
   /** False when the input could not be delivered (the WebSocket is down). */
-  send(input: CitizenInput): boolean;
+  send(input: KioskInput): boolean;
   subscribe(listener: (view: KioskView) => void): () => void;
   onConnectionChange(listener: (state: ConnectionState) => void): () => void;
   /** Errors the transport reports in Chinese (for example a rejected message). */

@@ -7,12 +7,14 @@ import { renderAnswer } from './renderAnswer.js';
 import { renderAttract } from './renderAttract.js';
 import { renderConnection } from './renderConnection.js';
 import { renderGreeting } from './renderGreeting.js';
+import { renderGuiding } from './renderGuiding.js';
 import { renderHeader } from './renderHeader.js';
 import { renderNotice } from './renderNotice.js';
 import { renderServices } from './renderServices.js';
 import { renderSubtitles, scrollToNewest } from './renderSubtitles.js';
 import { renderThinking } from './renderThinking.js';
 import { renderVoiceStatus } from './renderVoiceStatus.js';
+import { createStaffOverlay } from './staffOverlay.js';
 
 export interface KioskScreen {
   showView(view: KioskView): void;
@@ -37,6 +39,9 @@ export function mountKioskScreen(root: HTMLElement, send: SendInput): KioskScree
   const voice = createSlot(root, 'voice-slot');
   const askBox = createAskBox(send);
   root.append(h('div', { className: 'ask-slot' }, [askBox.element]));
+  // Last, so it lies over everything; empty and hidden unless a member of staff opened it.
+  const staff = createStaffOverlay(send);
+  root.append(staff.element);
 
   let connectionState: ConnectionState = 'connecting';
   let transportError: string | null = null;
@@ -50,25 +55,26 @@ export function mountKioskScreen(root: HTMLElement, send: SendInput): KioskScree
 
   return {
     showView(view) {
-      root.className = `kiosk phase-${view.phase}${view.answer ? ' has-answer' : ''}`;
+      root.className = `kiosk phase-${view.phase}${answerShown(view) ? ' has-answer' : ''}`;
       root.dataset.phase = view.phase;
       if (view.phase === 'idle' && lastPhase !== 'idle') askBox.reset();
       lastPhase = view.phase;
 
       const idle = view.phase === 'idle';
-      header.update(JSON.stringify([view.phase]), () => renderHeader(view, send));
+      header.update(JSON.stringify([view.phase]), () => renderHeader(view, send, staff.openKeypad));
       notice.update(JSON.stringify(view.notice), () => renderNotice(view.notice));
       attract.update(JSON.stringify(idle), () => (idle ? renderAttract(send) : null));
       const stageChanged = stage.update(
         JSON.stringify(idle ? null : [view.phase, view.robotLine, view.suggestions, view.answer, view.services]),
         () => (idle ? null : renderStage(view, send)),
       );
-      if (stageChanged && view.answer) stage.element.scrollTop = 0;
+      if (stageChanged && answerShown(view)) stage.element.scrollTop = 0;
       if (subtitles.update(JSON.stringify(idle ? null : view.subtitles), () => (idle ? null : renderSubtitles(view.subtitles)))) {
         const list = subtitles.element.firstElementChild;
         if (list instanceof HTMLElement) scrollToNewest(list);
       }
       voice.update(JSON.stringify(view.voice), () => renderVoiceStatus(view.voice));
+      staff.show(view.staff);
     },
     showConnection(state) {
       connectionState = state;
@@ -86,8 +92,14 @@ export function mountKioskScreen(root: HTMLElement, send: SendInput): KioskScree
   };
 }
 
+/** While the robot walks the citizen somewhere, the screen shows only where to (no answer card, no tiles). */
+function answerShown(view: KioskView): boolean {
+  return view.answer !== null && view.phase !== 'guiding';
+}
+
 /** The middle of the screen: what the robot says, the thinking indicator, the answer, the service tiles. */
 function renderStage(view: KioskView, send: SendInput): HTMLElement {
+  if (view.phase === 'guiding') return h('main', { className: 'stage stage-guiding' }, [renderGuiding(view.robotLine)]);
   return h('main', { className: 'stage' }, [
     renderGreeting(view, send),
     view.phase === 'thinking' && renderThinking(),

@@ -1,2 +1,2 @@
 export { startWebKiosk, type WebKiosk, type WebKioskOptions } from './webKioskServer.js';
-export { parseCitizenInput, parseClientMessage, maxQuestionLength, type Parsed } from './parseClientMessage.js';
+export { parseCitizenInput, parseStaffInput, parseKioskInput, parseClientMessage, maxQuestionLength, type Parsed } from './parseClientMessage.js';

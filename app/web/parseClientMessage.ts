@@ -1,4 +1,4 @@
-import type { CitizenInput, ClientMessage, ServiceId } from '../api/kioskApi.js';
+import type { CitizenInput, ClientMessage, KioskInput, ServiceId, StaffInput } from '../api/kioskApi.js';
 
 /** The longest question the kiosk accepts; the text box stops at 200, this leaves room for voice-to-text. */
 export const maxQuestionLength = 500;
@@ -44,6 +44,35 @@ export function parseCitizenInput(raw: unknown): Parsed<CitizenInput> {
   }
 }
 
+/** Staff panel input: PINs are digits, ids are bounded; the core checks the PIN and whether the panel is unlocked. */
+export function parseStaffInput(raw: unknown): Parsed<StaffInput> {
+  if (!isRecord(raw) || typeof raw.type !== 'string') return unusable;
+  switch (raw.type) {
+    case 'staff.lock':
+      return { ok: true, value: { type: 'staff.lock' } };
+    case 'staff.unlock':
+      return typeof raw.pin === 'string' && /^\d{4,12}$/.test(raw.pin)
+        ? { ok: true, value: { type: 'staff.unlock', pin: raw.pin } }
+        : { ok: false, message: '密码是4到12位数字。' };
+    case 'staff.printSample':
+      return typeof raw.citizenId === 'string' && /^[A-Za-z0-9_-]{1,40}$/.test(raw.citizenId)
+        ? { ok: true, value: { type: 'staff.printSample', citizenId: raw.citizenId } }
+        : unusable;
+    case 'staff.closeRequest':
+      return typeof raw.id === 'number' && Number.isInteger(raw.id) && raw.id > 0
+        ? { ok: true, value: { type: 'staff.closeRequest', id: raw.id } }
+        : unusable;
+    default:
+      return unusable;
+  }
+}
+
+/** Any input from the screen. */
+export function parseKioskInput(raw: unknown): Parsed<KioskInput> {
+  if (isRecord(raw) && typeof raw.type === 'string' && raw.type.startsWith('staff.')) return parseStaffInput(raw);
+  return parseCitizenInput(raw);
+}
+
 /** Parses one WebSocket text frame into a ClientMessage. */
 export function parseClientMessage(frame: string): Parsed<ClientMessage> {
   let raw: unknown;
@@ -53,7 +82,7 @@ export function parseClientMessage(frame: string): Parsed<ClientMessage> {
     return { ok: false, message: '消息格式错误，请重试。' };
   }
   if (!isRecord(raw) || raw.type !== 'input') return unusable;
-  const input = parseCitizenInput(raw.input);
+  const input = parseKioskInput(raw.input);
   return input.ok ? { ok: true, value: { type: 'input', input: input.value } } : input;
 }
 

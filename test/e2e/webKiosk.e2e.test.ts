@@ -12,6 +12,11 @@ if (!hasChromium) console.warn(`web kiosk e2e skipped: ${chromiumPath} is not in
 
 const screenshotDir = path.join(repoRoot, 'test', 'e2e', 'screenshots');
 const answerWaitMs = 20_000;
+/** The simulated robot drives to the window (and the simulated printer prints) in real time. */
+const guideWaitMs = 25_000;
+const printWaitMs = 25_000;
+/** The staff gesture is a 3 s hold; hold a little longer so timer jitter does not matter. */
+const staffHoldMs = 3_300;
 
 describe.skipIf(!hasChromium)('web kiosk in Chromium (1080×1920 portrait)', () => {
   let kiosk: RunningKiosk | undefined;
@@ -46,6 +51,30 @@ describe.skipIf(!hasChromium)('web kiosk in Chromium (1080×1920 portrait)', () 
     if (submit === 'button') await page.getByTestId('ask-button').click();
     else await page.getByTestId('question-input').press('Enter');
     await expect.poll(() => page.getByTestId('answer-question').textContent(), { timeout: answerWaitMs }).toContain(question);
+  }
+
+  /** Ends whatever visit is open (farewell shows a few seconds) and starts a fresh one from the attract screen. */
+  async function startFreshVisit(): Promise<void> {
+    if ((await page.getByTestId('end-button').count()) > 0) await page.getByTestId('end-button').click();
+    const attract = page.getByTestId('attract');
+    await attract.waitFor({ state: 'visible', timeout: 20_000 });
+    await attract.click();
+    await page.getByTestId('greeting').waitFor({ state: 'visible' });
+  }
+
+  /** Holds the pointer down on an element for `ms`, as a finger would. */
+  async function longPress(testId: string, ms: number): Promise<void> {
+    const box = await page.getByTestId(testId).boundingBox();
+    if (!box) throw new Error(`${testId} is not on screen`);
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.waitForTimeout(ms);
+    await page.mouse.up();
+  }
+
+  async function typePin(pin: string): Promise<void> {
+    for (const digit of pin) await page.getByTestId(`staff-key-${digit}`).click();
+    await page.getByTestId('staff-key-ok').click();
   }
 
   it('shows the attract screen while idle', async () => {
@@ -106,6 +135,74 @@ describe.skipIf(!hasChromium)('web kiosk in Chromium (1080×1920 portrait)', () 
     expect(await page.getByTestId('ask-button').isVisible()).toBe(true);
     await page.screenshot({ path: path.join(screenshotDir, 'answer-1280x800.png') });
   });
+
+  it('guides the citizen to window 3: a walking screen without the answer card, then the arrival line', async () => {
+    await page.setViewportSize({ width: 1080, height: 1920 });
+    await startFreshVisit();
+    await page.getByTestId('service-tile-guide-to-window').click();
+    const chip = page.getByTestId('suggestion-chip').filter({ hasText: '带我去3号窗口' }).first();
+    await chip.waitFor({ state: 'visible' });
+    await chip.click();
+    await page.getByTestId('guiding').waitFor({ state: 'visible', timeout: 10_000 });
+    expect(await page.getByTestId('phase').getAttribute('data-phase')).toBe('guiding');
+    expect(await page.getByTestId('answer-card').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('guiding-line').textContent(), { timeout: 10_000 }).toContain('带您去3号窗口');
+    await mkdir(screenshotDir, { recursive: true });
+    await page.screenshot({ path: path.join(screenshotDir, 'guiding.png') });
+    await expect.poll(() => page.getByTestId('robot-line').textContent(), { timeout: guideWaitMs }).toContain('3号窗口到了');
+    expect(await page.getByTestId('guiding').count()).toBe(0);
+  }, 60_000);
+
+  it('hides the staff panel from citizens: a short tap on the brand opens nothing, and the keypad closes back', async () => {
+    expect(await page.getByTestId('staff-keypad').count()).toBe(0);
+    expect(await page.getByTestId('staff-panel').count()).toBe(0);
+    await longPress('brand', 1_000);
+    await page.waitForTimeout(staffHoldMs);
+    expect(await page.getByTestId('staff-keypad').count()).toBe(0);
+
+    await longPress('brand', staffHoldMs);
+    await page.getByTestId('staff-keypad').waitFor({ state: 'visible' });
+    await page.getByTestId('staff-keypad-close').click();
+    await page.getByTestId('staff-keypad').waitFor({ state: 'detached' });
+    expect(await page.getByTestId('staff-panel').count()).toBe(0);
+    expect(await page.getByTestId('phase').isVisible()).toBe(true);
+  });
+
+  it('unlocks the staff panel with the PIN, prints a sample certificate and locks again', async () => {
+    await longPress('brand', staffHoldMs);
+    const keypad = page.getByTestId('staff-keypad');
+    await keypad.waitFor({ state: 'visible' });
+
+    const sentBefore = framesSent.length;
+    await typePin('1111');
+    await expect.poll(() => page.getByTestId('staff-keypad-message').textContent()).toContain('密码不对');
+    expect(framesSent.slice(sentBefore).some((frame) => frame.includes('"staff.unlock"'))).toBe(true);
+    // Dots only, and none left once the PIN went out.
+    expect(await page.getByTestId('staff-pin-dots').textContent()).toBe('');
+    expect(await page.locator('.pin-dot-on').count()).toBe(0);
+    expect(await page.getByTestId('staff-panel').count()).toBe(0);
+
+    await typePin('2580');
+    const panel = page.getByTestId('staff-panel');
+    await panel.waitFor({ state: 'visible' });
+    expect(await keypad.count()).toBe(0);
+    expect(await page.getByTestId('staff-lock').isVisible()).toBe(true);
+
+    const printButton = page.locator('[data-testid^="staff-print-"]').first();
+    await printButton.waitFor({ state: 'visible', timeout: 10_000 });
+    expect(await page.getByTestId('staff-citizens').locator('li').count()).toBeGreaterThan(0);
+    const citizenId = (await printButton.getAttribute('data-testid'))?.slice('staff-print-'.length) ?? '';
+    await printButton.click();
+    const job = page.locator(`[data-testid^="staff-job-"][data-citizen-id="${citizenId}"]`).first();
+    await expect.poll(() => job.getAttribute('data-state'), { timeout: printWaitMs }).toBe('done');
+    expect((await job.textContent())?.trim()).not.toBe('');
+    await page.screenshot({ path: path.join(screenshotDir, 'staff-panel.png') });
+
+    await page.getByTestId('staff-lock').click();
+    await panel.waitFor({ state: 'detached' });
+    expect(await keypad.count()).toBe(0);
+    expect(await page.getByTestId('phase').isVisible()).toBe(true);
+  }, 90_000);
 
   it('raised no page errors or CSP violations', () => {
     expect(pageErrors).toEqual([]);

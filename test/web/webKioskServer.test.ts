@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import type { CitizenInput, KioskApi, KioskView, ServerMessage } from '../../app/api/kioskApi.js';
+import type { KioskApi, KioskInput, KioskView, ServerMessage } from '../../app/api/kioskApi.js';
 import { startWebKiosk, type WebKiosk } from '../../app/web/webKioskServer.js';
 
 const chinese = /[\u4e00-\u9fff]/;
@@ -13,11 +13,12 @@ function idleView(): KioskView {
   return {
     phase: 'idle', sessionId: null, robotLine: '', subtitles: [], answer: null, services: [],
     suggestions: [], notice: null, voice: { enabled: false, reason: null },
+    staff: { unlocked: false, message: null, demoCitizens: [], printJobs: [], staffRequests: [], devices: [] },
   };
 }
 
 /** The smallest KioskApi: remembers what it was sent and lets the test push views. */
-function createTestApi(): KioskApi & { sent: CitizenInput[]; push(view: KioskView): void } {
+function createTestApi(): KioskApi & { sent: KioskInput[]; push(view: KioskView): void } {
   const listeners = new Set<(view: KioskView) => void>();
   let current = idleView();
   return {
@@ -169,6 +170,22 @@ describe('startWebKiosk', () => {
     client.socket.close();
   });
 
+  it('forwards staff panel input to api.send', async () => {
+    const client = await openClient(kiosk.url);
+    await client.next();
+    const before = api.sent.length;
+    const staffInputs: KioskInput[] = [
+      { type: 'staff.unlock', pin: '2580' },
+      { type: 'staff.printSample', citizenId: 'demo-001' },
+      { type: 'staff.closeRequest', id: 7 },
+      { type: 'staff.lock' },
+    ];
+    for (const input of staffInputs) client.socket.send(JSON.stringify({ type: 'input', input }));
+    await expect.poll(() => api.sent.length).toBe(before + staffInputs.length);
+    expect(api.sent.slice(before)).toEqual(staffInputs);
+    client.socket.close();
+  });
+
   it('answers an invalid message with a Chinese error, logs it and keeps the connection', async () => {
     const client = await openClient(kiosk.url);
     await client.next();
@@ -179,6 +196,11 @@ describe('startWebKiosk', () => {
       JSON.stringify({ type: 'input', input: { type: 'citizen.text', text: '   ' } }),
       JSON.stringify({ type: 'input', input: { type: 'citizen.tapService', service: 'open-safe' } }),
       JSON.stringify({ type: 'input', input: { type: 'citizen.text', text: 'x'.repeat(501) } }),
+      JSON.stringify({ type: 'input', input: { type: 'staff.unlock', pin: '25a0' } }),
+      JSON.stringify({ type: 'input', input: { type: 'staff.unlock', pin: '12' } }),
+      JSON.stringify({ type: 'input', input: { type: 'staff.printSample', citizenId: '../../etc' } }),
+      JSON.stringify({ type: 'input', input: { type: 'staff.closeRequest', id: -1 } }),
+      JSON.stringify({ type: 'input', input: { type: 'staff.openSafe' } }),
     ];
     for (const frame of invalid) {
       client.socket.send(frame);

@@ -109,6 +109,14 @@ export const kioskConfigSchema = z
     places: z.record(z.string().regex(/^[a-z0-9-]+$/), placeSchema).default(defaultPlaces),
     robot: serialDeviceSchema.default({ port: 'simulator', baudRate: 115_200 }),
     printer: serialDeviceSchema.default({ port: 'simulator', baudRate: 115_200 }),
+    staff: z
+      .object({
+        /** The staff panel's PIN. Change it for every hall; the default is for the demo only. */
+        pin: z.string().regex(/^\d{4,12}$/, '4 to 12 digits').default('2580'),
+        autoLockMs: z.number().int().min(10_000).max(3_600_000).default(120_000),
+      })
+      .strict()
+      .default({ pin: '2580', autoLockMs: 120_000 }),
     web: z
       .object({
         host: z.string().default('127.0.0.1'),

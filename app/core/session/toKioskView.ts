@@ -20,7 +20,7 @@ export function phaseOf(value: unknown): KioskPhase {
 }
 
 /** The screen is a pure function of the session snapshot; the renderer keeps no business state. */
-export function toKioskView(value: unknown, context: SessionContext, voice: KioskView['voice']): KioskView {
+export function toKioskView(value: unknown, context: SessionContext, voice: KioskView['voice'], staff: KioskView['staff']): KioskView {
   return {
     phase: phaseOf(value),
     sessionId: context.sessionId,
@@ -31,5 +31,6 @@ export function toKioskView(value: unknown, context: SessionContext, voice: Kios
     suggestions: context.suggestions ?? suggestedQuestions,
     notice: context.notice,
     voice,
+    staff,
   };
 }

@@ -1,0 +1,134 @@
+import { isoChinaTime } from './chinaTime.js';
+import {
+  insuranceCodes,
+  insuranceStatuses,
+  insuranceTypes,
+  type CertificateContent,
+  type InsurancePeriod,
+  type InsuranceStatus,
+  type InsuranceType,
+} from './certificateContent.js';
+import { maskIdNumber } from './maskIdNumber.js';
+
+/** What the QR code attests, readable by anyone who scans it (the ID number only masked). */
+export interface CertificateQrFields {
+  certificateNumber: string;
+  hallCode: string;
+  hallName: string;
+  citizenName: string;
+  maskedIdNumber: string;
+  insurances: { type: InsuranceType; status: InsuranceStatus; periods: InsurancePeriod[]; contributionMonths: number }[];
+  /** ISO 8601 in Beijing time, e.g. 2026-05-07T14:03:09+08:00. */
+  printedAt: string;
+  /** The business system's 网上核验码, when the certificate carries one. */
+  onlineVerificationCode?: string;
+  /**
+   * True when each insurance's periods are given as one span (earliest start to latest end) because the
+   * full list would make the QR code too dense; the paper lists every period.
+   */
+  periodsSummarized: boolean;
+}
+
+/**
+ * Compact JSON, short keys to keep the QR code small (see docs/printer.md):
+ * `{"v":1,"no":…,"hc":…,"hn":…,"nm":…,"id":masked,"ins":[[code,status,"YYYYMM-YYYYMM,YYYYMM-",months]…],"at":…[,"vc":…][,"ps":1]}`
+ * with status 1 参保缴费, 2 暂停缴费, 3 终止参保 and an empty period end meaning 至今.
+ */
+export const PAYLOAD_VERSION = 1;
+
+const statusCode: Record<InsuranceStatus, number> = { contributing: 1, suspended: 2, terminated: 3 };
+const typeByCode = new Map(insuranceTypes.map((t) => [insuranceCodes[t], t]));
+
+const compactMonth = (ym: string) => ym.replace('-', '');
+const expandMonth = (yyyymm: string) => `${yyyymm.slice(0, 4)}-${yyyymm.slice(4)}`;
+
+/** One span from the earliest start to the latest end (null, 至今, if any period is still running). */
+function summarize(periods: readonly InsurancePeriod[]): InsurancePeriod[] {
+  const from = periods.map((p) => p.from).sort()[0]!;
+  const to = periods.some((p) => p.to === null) ? null : periods.map((p) => p.to!).sort().at(-1)!;
+  return [{ from, to }];
+}
+
+export function certificateQrFields(content: CertificateContent, options: { summarizePeriods?: boolean } = {}): CertificateQrFields {
+  const summarizePeriods = options.summarizePeriods ?? false;
+  return {
+    certificateNumber: content.certificateNumber,
+    hallCode: content.hall.code,
+    hallName: content.hall.name,
+    citizenName: content.citizen.name,
+    maskedIdNumber: maskIdNumber(content.citizen.idNumber),
+    insurances: content.insurances.map((i) => ({
+      type: i.type,
+      status: i.status,
+      periods: summarizePeriods ? summarize(i.periods) : i.periods.map((p) => ({ ...p })),
+      contributionMonths: i.contributionMonths,
+    })),
+    printedAt: isoChinaTime(content.printedAt),
+    ...(content.onlineVerificationCode === undefined ? {} : { onlineVerificationCode: content.onlineVerificationCode }),
+    periodsSummarized: summarizePeriods,
+  };
+}
+
+export function encodeCertificatePayload(fields: CertificateQrFields): string {
+  return JSON.stringify({
+    v: PAYLOAD_VERSION,
+    no: fields.certificateNumber,
+    hc: fields.hallCode,
+    hn: fields.hallName,
+    nm: fields.citizenName,
+    id: fields.maskedIdNumber,
+    ins: fields.insurances.map((i) => [
+      insuranceCodes[i.type],
+      statusCode[i.status],
+      i.periods.map((p) => `${compactMonth(p.from)}-${p.to === null ? '' : compactMonth(p.to)}`).join(','),
+      i.contributionMonths,
+    ]),
+    at: fields.printedAt,
+    ...(fields.onlineVerificationCode === undefined ? {} : { vc: fields.onlineVerificationCode }),
+    ...(fields.periodsSummarized ? { ps: 1 } : {}),
+  });
+}
+
+const isString = (x: unknown): x is string => typeof x === 'string';
+
+/** The inverse of encodeCertificatePayload; undefined for anything that is not a well-formed payload. */
+export function decodeCertificatePayload(json: string): CertificateQrFields | undefined {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch {
+    return undefined;
+  }
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const r = raw as Record<string, unknown>;
+  if (r.v !== PAYLOAD_VERSION || !isString(r.no) || !isString(r.hc) || !isString(r.hn) || !isString(r.nm) || !isString(r.id) || !isString(r.at)) return undefined;
+  if (!Array.isArray(r.ins)) return undefined;
+  const insurances: CertificateQrFields['insurances'] = [];
+  for (const entry of r.ins as unknown[]) {
+    if (!Array.isArray(entry) || entry.length !== 4) return undefined;
+    const [code, status, periods, months] = entry as unknown[];
+    const type = isString(code) ? typeByCode.get(code) : undefined;
+    const statusName = typeof status === 'number' ? insuranceStatuses[status - 1] : undefined;
+    if (!type || !statusName || !isString(periods) || typeof months !== 'number' || !Number.isInteger(months)) return undefined;
+    const parsedPeriods: InsurancePeriod[] = [];
+    for (const p of periods.split(',')) {
+      const m = /^(\d{6})-(\d{6})?$/.exec(p);
+      if (!m) return undefined;
+      parsedPeriods.push({ from: expandMonth(m[1]!), to: m[2] === undefined ? null : expandMonth(m[2]) });
+    }
+    insurances.push({ type, status: statusName, periods: parsedPeriods, contributionMonths: months });
+  }
+  if (r.vc !== undefined && !isString(r.vc)) return undefined;
+  if (r.ps !== undefined && r.ps !== 1) return undefined;
+  return {
+    certificateNumber: r.no,
+    hallCode: r.hc,
+    hallName: r.hn,
+    citizenName: r.nm,
+    maskedIdNumber: r.id,
+    insurances,
+    printedAt: r.at,
+    ...(r.vc === undefined ? {} : { onlineVerificationCode: r.vc }),
+    periodsSummarized: r.ps === 1,
+  };
+}

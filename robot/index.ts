@@ -1,0 +1,32 @@
+// robot/: the motion controller of the kiosk's base — protocol, client, simulator, self-tests (docs/robot-protocol.md).
+
+export { crc16, CRC16_INIT } from './crc16.js';
+export { FRAME_MARKER, FRAME_OVERHEAD, FrameType, frameTypeName, HEADER_LENGTH, MAX_FRAME_LENGTH, MAX_PAYLOAD_LENGTH, PROTOCOL_VERSION, UNSEQUENCED } from './frameTypes.js';
+export type { FrameTypeCode, FrameTypeName } from './frameTypes.js';
+export { encodeFrame, type Frame } from './frameCodec.js';
+export { FrameScanner, type FrameScannerStats } from './frameScanner.js';
+export { FrameParser } from './frameParser.js';
+export { decodeWith, PayloadError, PayloadReader, type Decoded, type DecodeFailureReason } from './payloadBytes.js';
+export { distanceBetween, normalizeHeading, type Pose } from './pose.js';
+export { isTaskFinished, type TaskKind, type TaskReport, type TaskState } from './motionTask.js';
+export { COMMAND_LIMITS, decodeCommand, encodeCommand, isMotionCommand } from './commands.js';
+export type { ActuatorCommand, EncodedCommand, ExecutableCommand, GestureKind, MotionCommand, RobotCommand } from './commands.js';
+export { decodeTelemetry, encodeTelemetry, TELEMETRY_PAYLOAD_LENGTH, type RobotTelemetry } from './telemetry.js';
+export { decodeAck, decodeNak, encodeAck, encodeNak, type Acknowledgement, type AckStatus, type NakReason } from './acknowledgement.js';
+export { decodeHeartbeat, encodeHeartbeat, type Heartbeat } from './heartbeat.js';
+export { decodeHelloReply, encodeHelloReply, type HelloReply } from './helloReply.js';
+export { closePortQuietly, DEFAULT_BAUD_RATE, serialPortOpener, type OpenRobotPort, type RobotPort } from './robotPort.js';
+export { ReliableSender, type ReliableSenderOptions, type ReliableSenderStats, type SendOutcome } from './reliableSender.js';
+export { motionOutcomeFromRefusal, motionOutcomeFromTaskState } from './motionOutcomes.js';
+export type { CommandOutcome, CommandResult, MotionOutcome, MotionResult } from './motionOutcomes.js';
+export type { DeviceInfo, DisconnectReason, RobotEvent, RobotEventType } from './robotEvents.js';
+export { createMotionClient } from './motionClient.js';
+export type { ConnectionState, LinkStats, MotionClient, MotionClientOptions, MoveOptions } from './motionClient.js';
+export { resolvePlace, type PlaceLookup, type PlaceTable } from './places.js';
+export { startMotionSimulator } from './simulator/motionSimulator.js';
+export type { LineDirection, MotionSimulator, MotionSimulatorOptions, ReceivedCommand, SimulatorFaults, SimulatorStats } from './simulator/motionSimulator.js';
+export { defaultRobotBodyOptions, type RobotBodyOptions } from './simulator/robotBody.js';
+export { DeviceFrameReader, writeDeviceFrame, type DeviceFrame } from './simulator/deviceFraming.js';
+export { crc16Bitwise } from './simulator/crc16Bitwise.js';
+export { checkCommandEcho, checkHeartbeatRoundTrip, checkPowerAndSafety, checkRobotLink, checkShortMotion, runRobotSelfTests } from './diagnostics/robotSelfTest.js';
+export type { RobotSelfTestOptions, SelfTestResult, SelfTestStatus } from './diagnostics/robotSelfTest.js';
