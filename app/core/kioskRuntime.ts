@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { createActor, fromPromise, type SimulatedClock } from 'xstate';
-import type { KioskApi, KioskInput, KioskView, StaffPrintJobView } from '../api/kioskApi.js';
+import type { KioskApi, KioskInput, KioskView } from '../api/kioskApi.js';
 import type { PrintJobRecord, PrinterEvent } from '../../printer/index.js';
 import { connectHallBackend, type HallBackend } from './backend/connectHallBackend.js';
 import { createCertificatePrintService, type CertificatePrintService } from './certificates/certificatePrintService.js';
@@ -107,15 +107,12 @@ export async function createKioskRuntime(config: KioskConfig, options: KioskRunt
 
   const listeners = new Set<(view: KioskView) => void>();
   let publish = () => undefined as void;
-  const printJobs = new Map<string, StaffPrintJobView>();
+  // Printer events arrive from the spooler; the staff panel (created below) shows them on its job list.
+  let staffConsole: StaffConsole | undefined;
   const onPrinterEvent = (event: PrinterEvent) => {
     log.info({ event: event.type, job: event.jobId }, 'printer event');
-    const job = printJobs.get(event.jobId);
     const state = JOB_STATE_AFTER[event.type];
-    if (!job || !state) return;
-    const message = 'citizenMessage' in event ? event.citizenMessage : JOB_MESSAGES[state] ?? state;
-    printJobs.set(job.id, { ...job, state, message, at: new Date().toISOString() });
-    publish();
+    if (state) staffConsole?.updateJob(event.jobId, state, 'citizenMessage' in event ? event.citizenMessage : JOB_MESSAGES[state] ?? state);
   };
 
   const devices = options.withoutDevices ? null : await startKioskDevices({ config, dataDir, cipher, log, onPrinterEvent });
@@ -162,18 +159,15 @@ export async function createKioskRuntime(config: KioskConfig, options: KioskRunt
     input: { timing: config.session, robotName: config.hall.robotName, newSessionId: () => randomUUID(), now },
   });
 
-  const staff = new StaffConsole({
+  const staff = (staffConsole = new StaffConsole({
     pin: config.staff.pin,
     autoLockMs: config.staff.autoLockMs,
     listDemoCitizens: async () =>
       (await backend.client.listDemoCitizens()).map((c) => ({ id: c.citizenId, name: c.name, labels: c.usefulFor.map((u) => u.label) })),
     printSample: async (citizenId, onUpdate) => {
       if (!certificates) throw Object.assign(new Error('no printer'), { citizenMessage: '打印机不可用，请检查设备状态。' });
-      const show = (job: PrintJobRecord, state = job.state) => {
-        const view = { id: job.id, citizenId, state, message: job.lastError?.message ?? JOB_MESSAGES[state] ?? state, at: job.updatedAt };
-        printJobs.set(job.id, view);
-        onUpdate(view);
-      };
+      const show = (job: PrintJobRecord, state = job.state) =>
+        onUpdate({ id: job.id, citizenId, state, message: job.lastError?.message ?? JOB_MESSAGES[state] ?? state, at: job.updatedAt });
       const final = await certificates.print(citizenId, (job) => show(job, 'printing'));
       show(final);
     },
@@ -181,7 +175,7 @@ export async function createKioskRuntime(config: KioskConfig, options: KioskRunt
     devices: () => devices?.states() ?? [],
     onChange: () => publish(),
     log,
-  });
+  }));
 
   let view: KioskView;
   let lastPhase = 'idle';

@@ -20,6 +20,14 @@ export interface DeviceState {
   detail: string;
 }
 
+const STATE_LABELS: Record<string, string> = {
+  connecting: '正在连接',
+  connected: '已连接',
+  disconnected: '已断开',
+  closed: '已关闭',
+  unavailable: '不可用',
+};
+
 export interface KioskDevices {
   /** Null when the robot base could not be set up (its reason is in `states()`). */
   robot: MotionClient | null;
@@ -99,11 +107,11 @@ export async function startKioskDevices(options: StartDevicesOptions): Promise<K
     states() {
       const simulated = (key: 'robot' | 'printer') => (config[key].port === 'simulator' ? '（模拟器）' : `（${config[key].port}）`);
       const robotState: DeviceState = robot
-        ? { name: `机器人底盘${simulated('robot')}`, state: robot.connectionState, detail: robot.telemetry ? `电量 ${Math.round(robot.telemetry.battery)}%${robot.telemetry.estopLatched ? "，急停未复位" : ""}` : '' }
-        : { name: '机器人底盘', state: 'unavailable', detail: problems.get('robot') ?? '' };
+        ? { name: `机器人底盘${simulated('robot')}`, state: STATE_LABELS[robot.connectionState] ?? robot.connectionState, detail: robot.telemetry ? `电量 ${Math.round(robot.telemetry.battery)}%${robot.telemetry.estopLatched ? "，急停未复位" : ""}` : '' }
+        : { name: '机器人底盘', state: STATE_LABELS.unavailable!, detail: problems.get('robot') ?? '' };
       const printerState: DeviceState = printer
-        ? { name: `打印机${simulated('printer')}`, state: printer.connected ? 'connected' : 'disconnected', detail: '' }
-        : { name: '打印机', state: 'unavailable', detail: problems.get('printer') ?? '' };
+        ? { name: `打印机${simulated('printer')}`, state: STATE_LABELS[printer.connected ? 'connected' : 'disconnected']!, detail: '' }
+        : { name: '打印机', state: STATE_LABELS.unavailable!, detail: problems.get('printer') ?? '' };
       return [robotState, printerState];
     },
     async close() {

@@ -6,6 +6,8 @@ import type { GuideInput, GuideOutcome } from './guideOutcome.js';
 export interface GuideRobot {
   goTo(target: { x: number; y: number; heading: number }, options: { timeoutMs: number }): Promise<{ outcome: string }>;
   stop(): Promise<unknown>;
+  /** Resolves true once the base is connected (it may be reconnecting after a cable pull). */
+  waitForConnection(timeoutMs: number): Promise<boolean>;
 }
 
 export interface GuideServiceOptions {
@@ -16,7 +18,19 @@ export interface GuideServiceOptions {
   log: Logger;
 }
 
-const RESULTS = new Set<GuideOutcome['result']>(['arrived', 'blocked', 'cancelled', 'e-stop', 'fault', 'timed-out', 'disconnected']);
+/** The controller's outcomes as the citizen is told them; a bump is an obstacle to them. */
+const RESULTS: Record<string, GuideOutcome['result']> = {
+  arrived: 'arrived',
+  blocked: 'blocked',
+  bumper: 'blocked',
+  cancelled: 'cancelled',
+  'e-stop': 'e-stop',
+  fault: 'fault',
+  refused: 'fault',
+  'timed-out': 'timed-out',
+  disconnected: 'disconnected',
+};
+const CONNECT_WAIT_MS = 2_000;
 
 /** What a place is called when it is not on the map (window-21 → 21号窗口), for the robot to say so. */
 export function labelForUnknownPlace(placeId: string): string {
@@ -33,15 +47,16 @@ export function createGuideService(options: GuideServiceOptions) {
     const place = options.places[input.placeId];
     if (!place) return { result: 'unknown-place', placeLabel: labelForUnknownPlace(input.placeId), directions: '' };
     const base = { placeLabel: place.label, directions: place.directions };
-    onStarted(place.label);
     const stopOnAbort = () => {
       options.robot.stop().catch((error: unknown) => options.log.warn({ err: error }, 'stop after cancel failed'));
     };
     signal.addEventListener('abort', stopOnAbort, { once: true });
     try {
+      if (!(await options.robot.waitForConnection(CONNECT_WAIT_MS))) return { ...base, result: 'disconnected' };
+      onStarted(place.label);
       const { outcome } = await options.robot.goTo({ x: place.x, y: place.y, heading: place.heading }, { timeoutMs: options.moveTimeoutMs });
       options.log.info({ place: input.placeId, outcome }, 'guide move finished');
-      return { ...base, result: RESULTS.has(outcome as GuideOutcome['result']) ? (outcome as GuideOutcome['result']) : 'fault' };
+      return { ...base, result: RESULTS[outcome] ?? 'fault' };
     } catch (error) {
       options.log.warn({ err: error, place: input.placeId }, 'guide move failed');
       return { ...base, result: 'fault' };

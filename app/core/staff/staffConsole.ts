@@ -67,6 +67,14 @@ export class StaffConsole {
     };
   }
 
+  /** A printer event moved a job on (paused for paper, resumed …). */
+  updateJob(jobId: string, state: string, message: string): void {
+    const job = this.jobs.get(jobId);
+    if (!job) return;
+    this.jobs.set(jobId, { ...job, state, message, at: new Date().toISOString() });
+    this.deps.onChange();
+  }
+
   close(): void {
     clearTimeout(this.autoLock);
   }
@@ -114,11 +122,14 @@ export class StaffConsole {
 
   private printSample(citizenId: string): void {
     this.say('正在打印参保证明样张…');
+    let last: StaffPrintJobView | undefined;
     this.deps
       .printSample(citizenId, (job) => {
+        last = job;
         this.jobs.set(job.id, job);
         this.deps.onChange();
       })
+      .then(() => this.say(last ? `样张 ${last.id}：${last.message}` : null))
       .catch((error: unknown) => {
         this.deps.log.warn({ err: error }, 'sample certificate failed');
         this.say(error instanceof Error && 'citizenMessage' in error ? String((error as { citizenMessage: unknown }).citizenMessage) : '打印没有成功，请检查打印机。');
