@@ -2,8 +2,10 @@ import { ConfigError } from '../core/config/loadConfig.js';
 import { UsageError as CliUsageError } from './cliOptions.js';
 import { askCommand } from './askCommand.js';
 import { citizensCommand } from './citizensCommand.js';
+import { printCertificateCommand } from './printCertificateCommand.js';
 import { staffRequestsCommand } from './staffRequestsCommand.js';
 import { startCommand } from './startCommand.js';
+import { verifyCertificateCommand } from './verifyCertificateCommand.js';
 
 type Command = (args: string[]) => Promise<number>;
 
@@ -11,6 +13,8 @@ const commands: Record<string, { run: Command; summary: string }> = {
   start: { run: startCommand, summary: 'start the kiosk with its built-in simulators (Electron, or the web kiosk on loopback)' },
   ask: { run: askCommand, summary: 'ask "<question>" | ask --jsonl: answer policy questions as JSON' },
   citizens: { run: citizensCommand, summary: "list the business-system simulator's demo citizens as JSON" },
+  'print-certificate': { run: printCertificateCommand, summary: 'print-certificate [--citizen <id>] --port <device>: print a 参保证明 for a demo citizen' },
+  'verify-certificate': { run: verifyCertificateCommand, summary: 'verify-certificate "<qr text>" [--keys <dir>]: check a certificate QR offline' },
   'staff-requests': { run: staffRequestsCommand, summary: 'list open calls for staff (--all, --close <id>)' },
 };
 

@@ -168,8 +168,8 @@ export async function createKioskRuntime(config: KioskConfig, options: KioskRunt
       if (!certificates) throw Object.assign(new Error('no printer'), { citizenMessage: '打印机不可用，请检查设备状态。' });
       const show = (job: PrintJobRecord, state = job.state) =>
         onUpdate({ id: job.id, citizenId, state, message: job.lastError?.message ?? JOB_MESSAGES[state] ?? state, at: job.updatedAt });
-      const final = await certificates.print(citizenId, (job) => show(job, 'printing'));
-      show(final);
+      const printed = await certificates.print(citizenId, (job) => show(job, 'printing'));
+      show(printed.job);
     },
     staffRequests,
     devices: () => devices?.states() ?? [],

@@ -10,7 +10,15 @@ export interface CertificatePrintService {
    * Fetches the citizen's certificate data, lays out and signs the 参保证明, puts it in the spooler (sealed,
    * before a byte is sent) and prints it. Resolves with the job's final record (done, failed, unconfirmed).
    */
-  print(citizenId: string, onQueued?: (job: PrintJobRecord) => void): Promise<PrintJobRecord>;
+  print(citizenId: string, onQueued?: (job: PrintJobRecord) => void): Promise<PrintedCertificate>;
+}
+
+export interface PrintedCertificate {
+  job: PrintJobRecord;
+  certificateNumber: string;
+  /** What the QR code says: anyone can verify it offline with the hall's public key. */
+  qrText: string;
+  verificationCode: string;
 }
 
 /** QD-20261130-7F3A9C: date for staff, random part so numbers never collide across kiosks. */
@@ -44,7 +52,7 @@ export function createCertificatePrintService(options: {
       const final = options.spooler.jobStatus(job.id);
       if (!final) throw new Error(`print job ${job.id} vanished from the spooler`);
       options.log.info({ job: final.id, state: final.state }, 'certificate print finished');
-      return final;
+      return { job: final, certificateNumber: content.certificateNumber, qrText: encoded.qrText, verificationCode: encoded.verificationCode };
     },
   };
 }

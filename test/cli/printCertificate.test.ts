@@ -1,0 +1,84 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openPtyPair, socatAvailable, type PtyPair } from '../../app/core/devices/socatPtyPair.js';
+import { repoRoot } from '../../app/core/config/repoRoot.js';
+import { startVirtualPrinter, type VirtualPrinter } from '../../printer/index.js';
+
+// The documented command line against the virtual printer on a socat pty pair, as other tools will run it.
+const run = promisify(execFile);
+const kiosk = path.join(repoRoot, 'bin', 'kiosk.js');
+const dir = mkdtempSync(path.join(os.tmpdir(), 'kiosk-print-cli-'));
+const configFile = path.join(dir, 'kiosk.config.json');
+writeFileSync(configFile, JSON.stringify({ dataDir: path.join(dir, 'data') }));
+const env = { ...process.env, KIOSK_CONFIG: configFile, KIOSK_LOG_LEVEL: 'silent' };
+
+async function kioskCli(args: string[]) {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [kiosk, ...args], { env });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+let pair: PtyPair;
+let printer: VirtualPrinter;
+beforeEach(async (context) => {
+  if (!socatAvailable()) context.skip('socat is not installed (apt-get install socat): no virtual serial port');
+  pair = await openPtyPair();
+  printer = await startVirtualPrinter({ path: pair.devicePath });
+});
+afterEach(async () => {
+  await printer?.close();
+  await pair?.close();
+});
+
+describe('kiosk print-certificate / verify-certificate', () => {
+  it('prints a demo citizen\'s 参保证明, exits 0 once the printer reports it done, and its QR verifies', async () => {
+    const printed = await kioskCli(['print-certificate', '--citizen', 'QD0002', '--port', pair.kioskPath]);
+    expect(printed.code, printed.stderr).toBe(0);
+    const result = JSON.parse(printed.stdout) as { state: string; qrText: string; certificateNumber: string };
+    expect(result.state).toBe('done');
+    const [ticket] = printer.tickets();
+    expect(ticket!.text).toContain('社会保险参保证明');
+    expect(ticket!.text).toContain('张建国');
+    expect(ticket!.text).toContain(result.certificateNumber);
+    expect(ticket!.text).not.toMatch(/\d{17}[\dX]/);
+    expect(ticket!.qrPayloads).toEqual([result.qrText]);
+
+    const verified = await kioskCli(['verify-certificate', result.qrText]);
+    expect(verified.code).toBe(0);
+    const verdict = JSON.parse(verified.stdout) as { valid: boolean; fields: Record<string, unknown> };
+    expect(verdict.valid).toBe(true);
+    expect(JSON.stringify(verdict.fields)).toContain('张建国');
+
+    const parts = result.qrText.split('.');
+    const tampered = [parts[0], parts[1], parts[2]!.slice(0, -3) + (parts[2]!.endsWith('AAA') ? 'BBB' : 'AAA'), parts[3]].join('.');
+    const rejected = await kioskCli(['verify-certificate', tampered]);
+    expect(rejected.code).toBe(1);
+    expect(JSON.parse(rejected.stdout).valid).toBe(false);
+  });
+
+  it('prints for the first demo citizen when none is named', async () => {
+    const printed = await kioskCli(['print-certificate', '--port', pair.kioskPath]);
+    expect(printed.code, printed.stderr).toBe(0);
+    expect(JSON.parse(printed.stdout).citizen).toBe('QD0001');
+  });
+
+  it.each([
+    ['out of paper', (p: VirtualPrinter) => p.paperOut(), /缺纸/],
+    ['cover open', (p: VirtualPrinter) => p.openCover(), /仓盖/],
+    ['offline', (p: VirtualPrinter) => p.setOffline(true), /离线/],
+  ])('exits non-zero with a clear message when the printer is %s', async (_name, fault, message) => {
+    fault(printer);
+    const printed = await kioskCli(['print-certificate', '--port', pair.kioskPath]);
+    expect(printed.code).not.toBe(0);
+    expect(printed.stderr).toMatch(message);
+    expect(printer.tickets()).toHaveLength(0);
+  });
+});
