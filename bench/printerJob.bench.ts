@@ -9,6 +9,7 @@ import { createPrinterClient } from '../printer/printerClient.js';
 import { createEscPosDecoder } from '../printer/simulator/escPosDecoder.js';
 import { renderTicketPng } from '../printer/simulator/renderTicketPng.js';
 import { startVirtualPrinter } from '../printer/simulator/virtualPrinter.js';
+import { sampleCertificate } from '../test/printer/fixtures/printerFixtures.js';
 import { percentile, writeBenchResult } from './benchResult.js';
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
@@ -30,19 +31,7 @@ async function timeEach(n: number, task: (i: number) => unknown): Promise<number
 
 const { privateKey } = generateKeyPairSync('ed25519');
 const signer = { privateKey, keyId: 'bench-hall' };
-const content: CertificateContent = {
-  certificateNumber: 'QD370202202605070001',
-  hall: { code: '370202-01', name: '青岛市市南区人力资源和社会保障服务大厅' },
-  citizen: { name: '张秀英', idNumber: '370202199001011234' },
-  insurances: [
-    { type: 'pension', status: 'contributing', periods: [{ from: '2010-07', to: '2015-12' }, { from: '2016-03', to: null }], contributionMonths: 190 },
-    { type: 'medical', status: 'contributing', periods: [{ from: '2010-07', to: null }], contributionMonths: 190 },
-    { type: 'unemployment', status: 'suspended', periods: [{ from: '2010-07', to: '2020-01' }], contributionMonths: 115 },
-    { type: 'workInjury', status: 'contributing', periods: [{ from: '2012-01', to: null }], contributionMonths: 170 },
-    { type: 'maternity', status: 'terminated', periods: [{ from: '2010-07', to: '2019-12' }], contributionMonths: 114 },
-  ],
-  printedAt: new Date('2026-05-07T06:03:09Z'),
-};
+const content: CertificateContent = sampleCertificate();
 
 // 1. encoding (validation, Ed25519 signature, layout, GB18030, ESC/POS)
 await timeEach(20, () => encodeCertificate(content, signer)); // warm-up

@@ -1,31 +1,11 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { repoRoot } from '../../app/core/config/repoRoot.js';
+import { kioskCliInTempDir } from './runKioskCli.js';
 
-const run = promisify(execFile);
-const kiosk = path.join(repoRoot, 'bin', 'kiosk.js');
-const dir = mkdtempSync(path.join(os.tmpdir(), 'kiosk-cli-'));
-const configFile = path.join(dir, 'kiosk.config.json');
-writeFileSync(configFile, JSON.stringify({ dataDir: path.join(dir, 'data') }));
-const env = { ...process.env, KIOSK_CONFIG: configFile, KIOSK_LOG_LEVEL: 'silent' };
-
-async function kioskCli(args: string[], input?: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  const child = run(process.execPath, [kiosk, ...args], { env, cwd: dir, maxBuffer: 10 * 1024 * 1024 });
-  if (input !== undefined) {
-    child.child.stdin!.end(input);
-  }
-  try {
-    const { stdout, stderr } = await child;
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const cli = kioskCliInTempDir('kiosk-cli-');
+const dir = cli.dir;
+const kioskCli = (args: string[], input?: string) => cli.run(args, input);
 
 describe('kiosk command line', () => {
   it('ask prints one JSON object with answer, spoken, citations, top-5 retrieved and mode', async () => {

@@ -1,30 +1,11 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openPtyPair, socatAvailable, type PtyPair } from '../../app/core/devices/socatPtyPair.js';
-import { repoRoot } from '../../app/core/config/repoRoot.js';
 import { startVirtualPrinter, type VirtualPrinter } from '../../printer/index.js';
+import { kioskCliInTempDir } from './runKioskCli.js';
 
 // The documented command line against the virtual printer on a socat pty pair, as other tools will run it.
-const run = promisify(execFile);
-const kiosk = path.join(repoRoot, 'bin', 'kiosk.js');
-const dir = mkdtempSync(path.join(os.tmpdir(), 'kiosk-print-cli-'));
-const configFile = path.join(dir, 'kiosk.config.json');
-writeFileSync(configFile, JSON.stringify({ dataDir: path.join(dir, 'data') }));
-const env = { ...process.env, KIOSK_CONFIG: configFile, KIOSK_LOG_LEVEL: 'silent' };
-
-async function kioskCli(args: string[]) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [kiosk, ...args], { env });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const cli = kioskCliInTempDir('kiosk-print-cli-');
+const kioskCli = (args: string[]) => cli.run(args);
 
 let pair: PtyPair;
 let printer: VirtualPrinter;
