@@ -119,6 +119,8 @@ export interface KioskView {
   notice: string | null;
   /** Whether the robot listens by voice, and why not when it does not. */
   voice: { enabled: boolean; reason: string | null };
+  /** What the robot is hearing right now (live subtitle while the citizen speaks). */
+  heard: string | null;
   /** The staff panel; empty and locked unless a member of staff unlocked it. */
   staff: StaffView;
 }

@@ -19,6 +19,10 @@ export interface SessionContext {
   notice: string | null;
   /** The question waiting for an answer (only while thinking). */
   pendingQuestion: string | null;
+  /** Its toneless pinyin when it came by voice (retrieval also matches on pinyin). */
+  pendingPinyin: string | null;
+  /** What the recognizer has heard so far of the utterance in progress. */
+  partialTranscript: string | null;
   /** The place the robot is taking the citizen to (only while guiding). */
   pendingGuide: string | null;
   /** Chips for the current step; null shows the greeting suggestions. */
@@ -36,6 +40,8 @@ export function emptyVisit(timing: SessionTiming, robotName: string, robotLine: 
     answer: null,
     notice: null,
     pendingQuestion: null,
+    pendingPinyin: null,
+    partialTranscript: null,
     pendingGuide: null,
     suggestions: null,
   };

@@ -11,5 +11,15 @@ export type SessionEvent =
   /** Someone stepped in front of the robot / walked away (face presence, later issues). */
   | { type: 'presence.arrived' }
   | { type: 'presence.left' }
+  /** Voice: what the citizen is saying, as it is recognized (shown live, decides nothing). */
+  | { type: 'voice.partial'; text: string }
+  /** Voice: a finished utterance; `pinyin` is toneless and always present, `text` has characters when the model gives them. */
+  | { type: 'voice.final'; text: string; pinyin: string }
+  /** Voice activity began: the citizen is talking, so the inactivity clock restarts. */
+  | { type: 'voice.speechStarted' }
+  /** The wake word (你好小青) while nobody is in a visit. */
+  | { type: 'voice.wake' }
+  /** A spoken command word: 返回 (back) or 找工作人员 (staff); 停 is handled by the voice output itself. */
+  | { type: 'voice.command'; command: 'back' | 'staff' }
   /** The robot accepted a guide move and is leaving (sent by the guide service). */
   | { type: 'robot.guideStarted'; placeLabel: string };

@@ -48,8 +48,13 @@ function guideLine(outcome: GuideOutcome): string {
 }
 
 function questionOf(event: SessionEvent): string | null {
-  if (event.type === 'citizen.text' || event.type === 'citizen.tapQuestion') return event.text.trim();
+  if (event.type === 'citizen.text' || event.type === 'citizen.tapQuestion' || event.type === 'voice.final') return event.text.trim();
   return null;
+}
+
+/** The words a guard looks at: the characters, and for voice also the pinyin (the small model gives only pinyin). */
+function guideRequestOf(event: SessionEvent) {
+  return detectGuideRequest(questionOf(event) ?? '') ?? (event.type === 'voice.final' ? detectGuideRequest(event.pinyin) : null);
 }
 
 function subtitle(ctx: Ctx, who: Subtitle['who'], text: string): Subtitle[] {
@@ -89,7 +94,8 @@ export const sessionMachine = setup({
   },
   guards: {
     hasQuestion: ({ event }) => (questionOf(event) ?? '').length > 0,
-    isGuideRequest: ({ event }) => detectGuideRequest(questionOf(event) ?? '') !== null,
+    isGuideRequest: ({ event }) => guideRequestOf(event) !== null,
+    saidStaff: ({ event }) => event.type === 'voice.command' && event.command === 'staff',
     tappedGuide: ({ event }) => event.type === 'citizen.tapService' && event.service === 'guide-to-window',
     isEmptyQuestion: ({ event }) => questionOf(event) === '',
     tappedPolicy: ({ event }) => event.type === 'citizen.tapService' && event.service === 'policy-qa',
@@ -116,6 +122,8 @@ export const sessionMachine = setup({
       const question = questionOf(event) ?? '';
       return {
         pendingQuestion: question,
+        pendingPinyin: event.type === 'voice.final' ? event.pinyin : null,
+        partialTranscript: null,
         notice: null,
         robotLine: robotLines.thinking,
         subtitles: subtitle(context, 'citizen', question),
@@ -124,7 +132,8 @@ export const sessionMachine = setup({
     acceptGuideRequest: assign(({ context, event }) => {
       const text = questionOf(event) ?? '';
       return {
-        pendingGuide: detectGuideRequest(text)?.placeId ?? null,
+        pendingGuide: guideRequestOf(event)?.placeId ?? null,
+        partialTranscript: null,
         notice: null,
         answer: null,
         suggestions: null,
@@ -137,6 +146,7 @@ export const sessionMachine = setup({
       suggestions: [...guideSuggestions],
       subtitles: subtitle(context, 'robot', robotLines.askWhere),
     })),
+    showPartial: assign(({ event }) => ({ partialTranscript: event.type === 'voice.partial' ? event.text : null })),
     askAgain: assign(({ context }) => ({
       robotLine: robotLines.emptyQuestion,
       notice: robotLines.emptyQuestion,
@@ -184,11 +194,14 @@ export const sessionMachine = setup({
         'citizen.end': {},
         'citizen.touch': { target: 'greeting', actions: ['startVisit', 'greet'] },
         'presence.arrived': { target: 'greeting', actions: ['startVisit', 'greet'] },
+        'voice.wake': { target: 'greeting', actions: ['startVisit', 'greet'] },
         'citizen.text': [
           { guard: 'isGuideRequest', target: 'guiding', actions: ['startVisit', 'acceptGuideRequest'] },
           { guard: 'hasQuestion', target: 'thinking', actions: ['startVisit', 'acceptQuestion'] },
           { target: 'greeting', actions: ['startVisit', 'greet'] },
         ],
+        // Speech with no visit open is people talking in the hall: only the wake word, a touch or someone
+        // stepping up (presence) opens a visit.
         'citizen.tapQuestion': [
           { guard: 'isGuideRequest', target: 'guiding', actions: ['startVisit', 'acceptGuideRequest'] },
           { guard: 'hasQuestion', target: 'thinking', actions: ['startVisit', 'acceptQuestion'] },
@@ -215,7 +228,7 @@ export const sessionMachine = setup({
     thinking: {
       invoke: {
         src: 'answerQuestion',
-        input: ({ context }) => ({ question: context.pendingQuestion ?? '' }),
+        input: ({ context }) => ({ question: context.pendingQuestion ?? '', ...(context.pendingPinyin ? { pinyin: context.pendingPinyin } : {}) }),
         onDone: {
           target: 'answering',
           actions: assign(({ context, event }) => ({
@@ -239,6 +252,7 @@ export const sessionMachine = setup({
         // A new question while thinking replaces the old one (re-entering restarts the lookup).
         'citizen.text': { guard: 'hasQuestion', target: 'thinking', reenter: true, actions: 'acceptQuestion' },
         'citizen.tapQuestion': { guard: 'hasQuestion', target: 'thinking', reenter: true, actions: 'acceptQuestion' },
+        'voice.final': { guard: 'hasQuestion', target: 'thinking', reenter: true, actions: 'acceptQuestion' },
       },
     },
     answering: {
@@ -295,6 +309,7 @@ export const sessionMachine = setup({
         'citizen.end': {},
         'citizen.touch': { target: 'greeting', actions: ['startVisit', 'greet'] },
         'presence.arrived': { target: 'greeting', actions: ['startVisit', 'greet'] },
+        'voice.wake': { target: 'greeting', actions: ['startVisit', 'greet'] },
       },
     },
   },
@@ -322,6 +337,15 @@ function citizenTurn(self: 'greeting' | 'listening' | 'followUp' | null) {
       { guard: 'hasQuestion' as const, target: '#session.thinking', actions: 'acceptQuestion' as const },
       { guard: 'isEmptyQuestion' as const, target: '#session.listening', actions: 'askAgain' as const },
     ],
+    'voice.final': [
+      { guard: 'isGuideRequest' as const, target: '#session.guiding', actions: 'acceptGuideRequest' as const },
+      { guard: 'hasQuestion' as const, target: '#session.thinking', actions: 'acceptQuestion' as const },
+    ],
+    'voice.partial': { actions: 'showPartial' as const },
+    'voice.command': [
+      { guard: 'saidStaff' as const, target: '#session.callingStaff' },
+      { target: '#session.listening', actions: 'askPolicy' as const },
+    ],
     'citizen.tapQuestion': [
       { guard: 'isGuideRequest' as const, target: '#session.guiding', actions: 'acceptGuideRequest' as const },
       { guard: 'hasQuestion' as const, target: '#session.thinking', actions: 'acceptQuestion' as const },
@@ -332,6 +356,7 @@ function citizenTurn(self: 'greeting' | 'listening' | 'followUp' | null) {
       { guard: 'tappedStaff' as const, target: '#session.callingStaff' },
     ],
     'citizen.touch': self ? { target: `#session.${self}`, reenter: true } : {},
+    'voice.speechStarted': self ? { target: `#session.${self}`, reenter: true } : {},
   };
 }
 

@@ -31,6 +31,7 @@ export function toKioskView(value: unknown, context: SessionContext, voice: Kios
     suggestions: context.suggestions ?? suggestedQuestions,
     notice: context.notice,
     voice,
+    heard: context.partialTranscript,
     staff,
   };
 }

@@ -11,11 +11,14 @@ describe('guide requests', () => {
     ['领我到二十一号柜台', 'window-21'],
     ['自助区在哪儿', 'self-service'],
     ['大门在哪边', 'entrance'],
+    ['dai wo qu san hao chuang kou', 'window-3'],
+    ['shi er hao chuang kou zen me zou', 'window-12'],
+    ['zi zhu qu zai na', 'self-service'],
   ])('%s → %s', (text, placeId) => {
     expect(detectGuideRequest(text)).toEqual({ placeId });
   });
 
-  it.each(['失业金怎么领', '3号窗口是办什么的', '养老认证', '我刚从5号窗口过来'])('leaves "%s" to the other services', (text) => {
+  it.each(['失业金怎么领', '3号窗口是办什么的', '养老认证', '我刚从5号窗口过来', 'shi ye jin zen me ling', 'san hao chuang kou ban shen me'])('leaves "%s" to the other services', (text) => {
     expect(detectGuideRequest(text)).toBeNull();
   });
 });

@@ -196,4 +196,47 @@ describe('session machine', () => {
     expect(phase(actor.getSnapshot())).toBe('listening');
     expect(actor.getSnapshot().context.suggestions).toContain('带我去1号窗口');
   });
+
+  it('takes a spoken question with its pinyin to the knowledge lookup', async () => {
+    const seen: AnswerQuestionInput[] = [];
+    const { actor } = start({ answer: async (input) => { seen.push(input); return answerFor(input.question); } });
+    actor.send({ type: 'voice.wake' });
+    expect(phase(actor.getSnapshot())).toBe('greeting');
+    actor.send({ type: 'voice.partial', text: 'shi ye' });
+    expect(actor.getSnapshot().context.partialTranscript).toBe('shi ye');
+    actor.send({ type: 'voice.final', text: 'shi ye jin zen me ling', pinyin: 'shi ye jin zen me ling' });
+    await flush();
+    expect(seen).toEqual([{ question: 'shi ye jin zen me ling', pinyin: 'shi ye jin zen me ling' }]);
+    expect(actor.getSnapshot().context.partialTranscript).toBeNull();
+    expect(phase(actor.getSnapshot())).toBe('answering');
+  });
+
+  it('guides on a spoken pinyin request', async () => {
+    const { actor, guided } = start();
+    actor.send({ type: 'voice.wake' });
+    actor.send({ type: 'voice.final', text: 'dai wo qu wu hao chuang kou', pinyin: 'dai wo qu wu hao chuang kou' });
+    await flush();
+    expect(guided).toEqual(['window-5']);
+  });
+
+  it('calls staff on the spoken command, and speech counts as activity', async () => {
+    const { actor, clock, staffCalls } = start();
+    actor.send({ type: 'citizen.touch' });
+    actor.send({ type: 'robot.speechEnded' });
+    clock.increment(25_000);
+    actor.send({ type: 'voice.speechStarted' });
+    clock.increment(25_000);
+    expect(actor.getSnapshot().value).toEqual({ listening: 'waiting' });
+    actor.send({ type: 'voice.command', command: 'staff' });
+    await flush();
+    expect(staffCalls).toEqual(['citizen-request']);
+  });
+
+  it('ignores hall chatter while nobody is in a visit: only the wake word opens one', () => {
+    const { actor, asked } = start();
+    actor.send({ type: 'voice.partial', text: 'ni hao' });
+    actor.send({ type: 'voice.final', text: 'shi ye jin zen me ling', pinyin: 'shi ye jin zen me ling' });
+    expect(phase(actor.getSnapshot())).toBe('idle');
+    expect(asked).toEqual([]);
+  });
 });
