@@ -12,6 +12,8 @@ export type SpeechEvent =
   | { type: 'tts.started'; utteranceId: string; atMs: number }
   | { type: 'tts.finished'; utteranceId: string; atMs: number; interrupted: boolean }
   | { type: 'speech.bargeIn'; atMs: number }
-  | { type: 'audio.fault'; device: 'microphone' | 'speaker'; reason: string; citizenMessage: string };
+  | { type: 'audio.fault'; device: 'microphone' | 'speaker'; reason: string; citizenMessage: string }
+  /** The device works again after an `audio.fault` (the recorder restarted and sound flows). */
+  | { type: 'audio.restored'; device: 'microphone' | 'speaker'; atMs: number };
 
 export type SpeechEventType = SpeechEvent['type'];

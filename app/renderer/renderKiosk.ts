@@ -69,7 +69,7 @@ export function mountKioskScreen(root: HTMLElement, send: SendInput): KioskScree
         () => (idle ? null : renderStage(view, send)),
       );
       if (stageChanged && answerShown(view)) stage.element.scrollTop = 0;
-      if (subtitles.update(JSON.stringify(idle ? null : view.subtitles), () => (idle ? null : renderSubtitles(view.subtitles)))) {
+      if (subtitles.update(JSON.stringify(idle ? null : [view.subtitles, view.heard]), () => (idle ? null : renderSubtitles(view.subtitles, view.heard)))) {
         const list = subtitles.element.firstElementChild;
         if (list instanceof HTMLElement) scrollToNewest(list);
       }

@@ -5,7 +5,7 @@ import { h } from './dom.js';
 const maxLinesShown = 40;
 
 /** Live subtitles of the conversation; robot and citizen lines look different so elders can tell who said what. */
-export function renderSubtitles(subtitles: Subtitle[]): HTMLElement {
+export function renderSubtitles(subtitles: Subtitle[], heard: string | null = null): HTMLElement {
   const lines = subtitles.slice(-maxLinesShown);
   const list = h('ol', { className: 'subtitles', testId: 'subtitles', attrs: { 'aria-live': 'polite', 'aria-label': '对话字幕' } },
     lines.map((line) =>
@@ -15,7 +15,16 @@ export function renderSubtitles(subtitles: Subtitle[]): HTMLElement {
       ]),
     ),
   );
-  if (lines.length === 0) list.append(h('li', { className: 'subtitle-empty' }, ['对话内容会显示在这里']));
+  // What the citizen is saying right now, before the recognizer has finished the sentence.
+  if (heard) {
+    list.append(
+      h('li', { className: 'subtitle subtitle-citizen subtitle-live', testId: 'subtitle-live', attrs: { 'data-who': 'citizen' } }, [
+        h('span', { className: 'subtitle-who' }, ['您']),
+        h('span', { className: 'subtitle-text' }, [`${heard}…`]),
+      ]),
+    );
+  }
+  if (lines.length === 0 && !heard) list.append(h('li', { className: 'subtitle-empty' }, ['对话内容会显示在这里']));
   return list;
 }
 

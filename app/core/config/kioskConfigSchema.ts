@@ -109,6 +109,38 @@ export const kioskConfigSchema = z
     places: z.record(z.string().regex(/^[a-z0-9-]+$/), placeSchema).default(defaultPlaces),
     robot: serialDeviceSchema.default({ port: 'simulator', baudRate: 115_200 }),
     printer: serialDeviceSchema.default({ port: 'simulator', baudRate: 115_200 }),
+    speech: z
+      .object({
+        /** Off: the kiosk works by touch and text only. */
+        enabled: z.boolean().default(true),
+        /** Folders searched for the models named in models/manifest.json, in order (production models first). */
+        modelDirs: z.array(z.string().min(1)).min(1).default(['data/models', '../shared/models']),
+        /** The microphone: a program that writes raw 16-bit little-endian mono PCM at 16 kHz to standard output. */
+        recorder: z
+          .object({ command: z.string().min(1).default('arecord'), args: z.array(z.string()).default(['-q', '-f', 'S16_LE', '-r', '16000', '-c', '1', '-t', 'raw']) })
+          .strict()
+          .default({ command: 'arecord', args: ['-q', '-f', 'S16_LE', '-r', '16000', '-c', '1', '-t', 'raw'] }),
+        /** Speaking rate for elderly listeners: 1 is the voice's normal speed, lower is slower. */
+        rate: z.number().min(0.5).max(1.5).default(0.85),
+        /** Phrases the keyword spotter listens for, by what they do. */
+        keywords: z
+          .object({
+            wake: z.array(z.string().min(2)).min(1).default(['你好小青']),
+            stop: z.array(z.string().min(1)).default(['停', '别说了']),
+            back: z.array(z.string().min(2)).default(['返回']),
+            staff: z.array(z.string().min(2)).default(['找工作人员']),
+          })
+          .strict()
+          .default({ wake: ['你好小青'], stop: ['停', '别说了'], back: ['返回'], staff: ['找工作人员'] }),
+      })
+      .strict()
+      .default({
+        enabled: true,
+        modelDirs: ['data/models', '../shared/models'],
+        recorder: { command: 'arecord', args: ['-q', '-f', 'S16_LE', '-r', '16000', '-c', '1', '-t', 'raw'] },
+        rate: 0.85,
+        keywords: { wake: ['你好小青'], stop: ['停', '别说了'], back: ['返回'], staff: ['找工作人员'] },
+      }),
     staff: z
       .object({
         /** The staff panel's PIN. Change it for every hall; the default is for the demo only. */
