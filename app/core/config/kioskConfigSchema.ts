@@ -48,11 +48,11 @@ export const kioskConfigSchema = z
         robotName: z.string().min(1).default('小青'),
       })
       .strict()
-      .default({ name: '青岛市人力资源和社会保障局 市民服务大厅', robotName: '小青' }),
+      .prefault({}),
     database: z
       .object({ file: z.string().min(1).default('kiosk.sqlite') })
       .strict()
-      .default({ file: 'kiosk.sqlite' }),
+      .prefault({}),
     knowledge: z
       .object({
         dir: z.string().min(1).default('data/kb'),
@@ -60,7 +60,7 @@ export const kioskConfigSchema = z
         minConfidence: z.number().min(0).max(1).default(0.3),
       })
       .strict()
-      .default({ dir: 'data/kb', minConfidence: 0.3 }),
+      .prefault({}),
     llm: z
       .discriminatedUnion('mode', [
         z.object({ mode: z.literal('off') }).strict(),
@@ -105,10 +105,10 @@ export const kioskConfigSchema = z
         greetingIdleMs: z.number().int().min(5_000).max(600_000).default(45_000),
       })
       .strict()
-      .default({ followUpAfterMs: 30_000, farewellAfterMs: 20_000, farewellShowMs: 5_000, greetingIdleMs: 45_000 }),
+      .prefault({}),
     places: z.record(z.string().regex(/^[a-z0-9-]+$/), placeSchema).default(defaultPlaces),
-    robot: serialDeviceSchema.default({ port: 'simulator', baudRate: 115_200 }),
-    printer: serialDeviceSchema.default({ port: 'simulator', baudRate: 115_200 }),
+    robot: serialDeviceSchema.prefault({}),
+    printer: serialDeviceSchema.prefault({}),
     speech: z
       .object({
         /** Off: the kiosk works by touch and text only. */
@@ -119,7 +119,7 @@ export const kioskConfigSchema = z
         recorder: z
           .object({ command: z.string().min(1).default('arecord'), args: z.array(z.string()).default(['-q', '-f', 'S16_LE', '-r', '16000', '-c', '1', '-t', 'raw']) })
           .strict()
-          .default({ command: 'arecord', args: ['-q', '-f', 'S16_LE', '-r', '16000', '-c', '1', '-t', 'raw'] }),
+      .prefault({}),
         /** Speaking rate for elderly listeners: 1 is the voice's normal speed, lower is slower. */
         rate: z.number().min(0.5).max(1.5).default(0.85),
         /** Phrases the keyword spotter listens for, by what they do. */
@@ -131,16 +131,10 @@ export const kioskConfigSchema = z
             staff: z.array(z.string().min(2)).default(['找工作人员']),
           })
           .strict()
-          .default({ wake: ['你好小青'], stop: ['停', '别说了'], back: ['返回'], staff: ['找工作人员'] }),
+      .prefault({}),
       })
       .strict()
-      .default({
-        enabled: true,
-        modelDirs: ['data/models', '../shared/models'],
-        recorder: { command: 'arecord', args: ['-q', '-f', 'S16_LE', '-r', '16000', '-c', '1', '-t', 'raw'] },
-        rate: 0.85,
-        keywords: { wake: ['你好小青'], stop: ['停', '别说了'], back: ['返回'], staff: ['找工作人员'] },
-      }),
+      .prefault({}),
     staff: z
       .object({
         /** The staff panel's PIN. Change it for every hall; the default is for the demo only. */
@@ -148,18 +142,18 @@ export const kioskConfigSchema = z
         autoLockMs: z.number().int().min(10_000).max(3_600_000).default(120_000),
       })
       .strict()
-      .default({ pin: '2580', autoLockMs: 120_000 }),
+      .prefault({}),
     web: z
       .object({
         host: z.string().default('127.0.0.1'),
         port: z.number().int().min(0).max(65_535).default(8787),
       })
       .strict()
-      .default({ host: '127.0.0.1', port: 8787 }),
+      .prefault({}),
     log: z
       .object({ level: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info') })
       .strict()
-      .default({ level: 'info' }),
+      .prefault({}),
   })
   .strict();
 
