@@ -5,6 +5,7 @@ import { citizensCommand } from './citizensCommand.js';
 import { printCertificateCommand } from './printCertificateCommand.js';
 import { staffRequestsCommand } from './staffRequestsCommand.js';
 import { startCommand } from './startCommand.js';
+import { transcribeCommand } from './transcribeCommand.js';
 import { verifyCertificateCommand } from './verifyCertificateCommand.js';
 
 type Command = (args: string[]) => Promise<number>;
@@ -15,6 +16,7 @@ const commands: Record<string, { run: Command; summary: string }> = {
   citizens: { run: citizensCommand, summary: "list the business-system simulator's demo citizens as JSON" },
   'print-certificate': { run: printCertificateCommand, summary: 'print-certificate [--citizen <id>] --port <device>: print a 参保证明 for a demo citizen' },
   'verify-certificate': { run: verifyCertificateCommand, summary: 'verify-certificate "<qr text>" [--keys <dir>]: check a certificate QR offline' },
+  transcribe: { run: transcribeCommand, summary: 'transcribe <wav>...: local VAD + speech recognition, one JSON line per file' },
   'staff-requests': { run: staffRequestsCommand, summary: 'list open calls for staff (--all, --close <id>)' },
 };
 

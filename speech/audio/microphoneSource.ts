@@ -1,8 +1,8 @@
 import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import type { Readable } from 'node:stream';
 import { ENGINE_SAMPLE_RATE } from './audioFrame.js';
-import { microphoneFault, type AudioSource } from './audioSource.js';
-import { createAudioSourceListeners } from './audioSourceListeners.js';
+import { microphoneFault, type AudioSource, type AudioSourceEvent } from './audioSource.js';
+import { createListenerSet } from './listenerSet.js';
 import { createFrameSplitter } from './frameSplitter.js';
 import { createPcm16Decoder } from './pcm16Decoder.js';
 import { recorderCommand, type RecorderCommand } from './recorderCommand.js';
@@ -45,7 +45,7 @@ export function createMicrophoneSource(options: MicrophoneSourceOptions = {}): M
   const stallTimeoutMs = options.stallTimeoutMs ?? 2_000;
   const delays = options.restartDelayMs ?? { first: 500, longest: 10_000 };
   const stableAfterMs = options.stableAfterMs ?? 5_000;
-  const listeners = createAudioSourceListeners();
+  const listeners = createListenerSet<AudioSourceEvent>();
   const decoder = createPcm16Decoder(recorder.channels);
   const resampler = recorder.sampleRate === ENGINE_SAMPLE_RATE ? undefined : createResampler(recorder.sampleRate, ENGINE_SAMPLE_RATE);
   const splitter = createFrameSplitter(frameSamples);

@@ -1,6 +1,6 @@
 import { ENGINE_SAMPLE_RATE } from './audioFrame.js';
-import { microphoneFault, type AudioSource } from './audioSource.js';
-import { createAudioSourceListeners } from './audioSourceListeners.js';
+import { microphoneFault, type AudioSource, type AudioSourceEvent } from './audioSource.js';
+import { createListenerSet } from './listenerSet.js';
 import { createFrameSplitter } from './frameSplitter.js';
 import { createResampler, type Resampler } from './resampler.js';
 
@@ -26,7 +26,7 @@ export function createPushSource(options: PushSourceOptions = {}): PushSource {
   const sampleRate = options.sampleRate ?? ENGINE_SAMPLE_RATE;
   const splitter = createFrameSplitter(Math.round(((options.frameMs ?? 20) * ENGINE_SAMPLE_RATE) / 1000));
   const resampler: Resampler | undefined = sampleRate === ENGINE_SAMPLE_RATE ? undefined : createResampler(sampleRate, ENGINE_SAMPLE_RATE);
-  const listeners = createAudioSourceListeners();
+  const listeners = createListenerSet<AudioSourceEvent>();
   let running = false;
   let emittedSamples = 0;
 

@@ -1,6 +1,6 @@
 import { ENGINE_SAMPLE_RATE } from './audioFrame.js';
-import { microphoneFault, type AudioSource } from './audioSource.js';
-import { createAudioSourceListeners } from './audioSourceListeners.js';
+import { microphoneFault, type AudioSource, type AudioSourceEvent } from './audioSource.js';
+import { createListenerSet } from './listenerSet.js';
 import { readAudioFile } from './readAudioFile.js';
 
 export interface WavFileSourceOptions {
@@ -19,7 +19,7 @@ export function createWavFileSource(file: string, options: WavFileSourceOptions 
   const realTime = options.realTime ?? true;
   const frameSamples = Math.round(((options.frameMs ?? 20) * ENGINE_SAMPLE_RATE) / 1000);
   const trailingSamples = Math.round(((options.trailingSilenceMs ?? 0) * ENGINE_SAMPLE_RATE) / 1000);
-  const listeners = createAudioSourceListeners();
+  const listeners = createListenerSet<AudioSourceEvent>();
   let running = false;
   let timer: NodeJS.Timeout | undefined;
 

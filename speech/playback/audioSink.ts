@@ -2,6 +2,9 @@ import type { SpeechEvent } from '../speechEvents.js';
 import type { PcmAudio } from './pcmAudio.js';
 
 export type SpeakerFault = Extract<SpeechEvent, { type: 'audio.fault' }>;
+export type SpeakerRestored = Extract<SpeechEvent, { type: 'audio.restored' }>;
+/** A speaker failure, and its recovery once audio plays through again. */
+export type SpeakerStatusEvent = SpeakerFault | SpeakerRestored;
 
 export interface PlaybackOutcome {
   /** 'finished': all of it was heard; 'stopped': stop() cut it off; 'fault': the speaker failed. */
@@ -28,7 +31,8 @@ export interface AudioSink {
   isPlaying(): boolean;
   /** RMS of the last 20 ms due at the speaker, 0 when silent: the echo reference for barge-in. */
   outputLevel(): number;
-  onFault(listener: (fault: SpeakerFault) => void): () => void;
+  /** Failures (once per run of failures, never thrown) and the recovery after them. Returns the unsubscribe function. */
+  onStatus(listener: (event: SpeakerStatusEvent) => void): () => void;
   /** Stops and releases the device. */
   close(): Promise<void>;
 }
@@ -38,4 +42,8 @@ export const SPEAKER_FAULT_MESSAGE = '语音播放暂时出现故障，请看屏
 
 export function speakerFault(reason: string): SpeakerFault {
   return { type: 'audio.fault', device: 'speaker', reason, citizenMessage: SPEAKER_FAULT_MESSAGE };
+}
+
+export function speakerRestored(atMs: number): SpeakerRestored {
+  return { type: 'audio.restored', device: 'speaker', atMs };
 }

@@ -1,4 +1,4 @@
-import { speakerFault, type AudioSink, type PlaybackOutcome, type PlayOptions, type SpeakerFault } from './audioSink.js';
+import { speakerFault, speakerRestored, type AudioSink, type PlaybackOutcome, type PlayOptions, type SpeakerStatusEvent } from './audioSink.js';
 import { PacedPlayback, type PacingOptions } from './pacedPlayback.js';
 import type { PcmAudio } from './pcmAudio.js';
 
@@ -34,7 +34,8 @@ export function createMemoryAudioSink(options: PacingOptions = {}): MemoryAudioS
   const now = options.now ?? (() => performance.now());
   const chunks: PlayedChunk[] = [];
   const stops: StopRecord[] = [];
-  const faultListeners = new Set<(fault: SpeakerFault) => void>();
+  const statusListeners = new Set<(event: SpeakerStatusEvent) => void>();
+  let faulted = false;
   let pendingFailure: string | undefined;
   const playback = new PacedPlayback(
     {
@@ -42,7 +43,12 @@ export function createMemoryAudioSink(options: PacingOptions = {}): MemoryAudioS
         const playsUntilMs = playsFromMs + (samples.length / sampleRate) * 1000;
         chunks.push({ writtenAtMs: now(), playsFromMs, playsUntilMs, samples: samples.slice(), sampleRate });
       },
-      idle() {},
+      idle() {
+        if (!faulted) return;
+        faulted = false;
+        const restored = speakerRestored(now());
+        for (const listener of statusListeners) listener(restored);
+      },
       async silence() {
         const requestedAtMs = now();
         const lastWrittenEnd = chunks.reduce((latest, c) => Math.max(latest, c.playsUntilMs), requestedAtMs);
@@ -56,7 +62,8 @@ export function createMemoryAudioSink(options: PacingOptions = {}): MemoryAudioS
       if (pendingFailure !== undefined) {
         const fault = speakerFault(pendingFailure);
         pendingFailure = undefined;
-        for (const listener of faultListeners) listener(fault);
+        faulted = true;
+        for (const listener of statusListeners) listener(fault);
         return Promise.resolve({ reason: 'fault', playedMs: 0 });
       }
       return playback.enqueue(audio, playOptions);
@@ -64,9 +71,9 @@ export function createMemoryAudioSink(options: PacingOptions = {}): MemoryAudioS
     stop: () => playback.drop('stopped'),
     isPlaying: () => playback.isPlaying(),
     outputLevel: () => playback.outputLevel(),
-    onFault(listener) {
-      faultListeners.add(listener);
-      return () => faultListeners.delete(listener);
+    onStatus(listener) {
+      statusListeners.add(listener);
+      return () => statusListeners.delete(listener);
     },
     close: () => playback.drop('stopped'),
     chunks: () => chunks,

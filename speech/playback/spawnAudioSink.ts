@@ -1,6 +1,6 @@
 import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import type { Readable, Writable } from 'node:stream';
-import { speakerFault, type AudioSink, type SpeakerFault } from './audioSink.js';
+import { speakerFault, speakerRestored, type AudioSink, type SpeakerStatusEvent } from './audioSink.js';
 import { float32ToS16le } from './float32ToS16le.js';
 import { PacedPlayback, type PacingOptions } from './pacedPlayback.js';
 import { aplayCommand, type PlayerCommand } from './playerCommand.js';
@@ -29,13 +29,15 @@ interface RunningPlayer {
  * Plays through an external player process (aplay or paplay), written in 20 ms chunks paced in real time.
  * A stop kills the player — the pipe and the sound card buffer go with it — so the speaker is silent within
  * about one event-loop turn plus the process exit, whatever the lead. A missing player, a player that dies or
- * a broken pipe becomes an audio.fault (device 'speaker'), once per run of failures, and never an exception.
+ * a broken pipe becomes an audio.fault (device 'speaker'), once per run of failures, and never an exception;
+ * the first clean playback after it raises audio.restored.
  */
 export function createSpawnAudioSink(options: SpawnAudioSinkOptions = {}): AudioSink {
   const player = options.player ?? aplayCommand();
   const idleCloseMs = options.idleCloseMs ?? 1_000;
   const killGraceMs = options.killGraceMs ?? 100;
-  const faultListeners = new Set<(fault: SpeakerFault) => void>();
+  const statusListeners = new Set<(event: SpeakerStatusEvent) => void>();
+  const now = options.now ?? (() => performance.now());
   let current: RunningPlayer | undefined;
   let idleTimer: ReturnType<typeof setTimeout> | undefined;
   let faultReported = false;
@@ -44,7 +46,7 @@ export function createSpawnAudioSink(options: SpawnAudioSinkOptions = {}): Audio
     if (!faultReported) {
       faultReported = true;
       const fault = speakerFault(reason);
-      for (const listener of faultListeners) listener(fault);
+      for (const listener of statusListeners) listener(fault);
     }
     void playback.drop('fault');
   };
@@ -105,7 +107,12 @@ export function createSpawnAudioSink(options: SpawnAudioSinkOptions = {}): Audio
         current?.process.stdin.write(float32ToS16le(samples));
       },
       idle() {
-        faultReported = false; // a clean run: the next failure is news again
+        if (faultReported) {
+          // A clean run after a failure: the speaker works again, and the next failure is news again.
+          faultReported = false;
+          const restored = speakerRestored(now());
+          for (const listener of statusListeners) listener(restored);
+        }
         if (idleTimer !== undefined) clearTimeout(idleTimer);
         idleTimer = setTimeout(() => {
           idleTimer = undefined;
@@ -121,7 +128,7 @@ export function createSpawnAudioSink(options: SpawnAudioSinkOptions = {}): Audio
         if (running) await retire(running, 'kill');
       },
     },
-    { leadMs: 120, ...options },
+    { leadMs: 120, ...options, now },
   );
 
   return {
@@ -129,9 +136,9 @@ export function createSpawnAudioSink(options: SpawnAudioSinkOptions = {}): Audio
     stop: () => playback.drop('stopped'),
     isPlaying: () => playback.isPlaying(),
     outputLevel: () => playback.outputLevel(),
-    onFault(listener) {
-      faultListeners.add(listener);
-      return () => faultListeners.delete(listener);
+    onStatus(listener) {
+      statusListeners.add(listener);
+      return () => statusListeners.delete(listener);
     },
     async close() {
       await playback.drop('stopped');

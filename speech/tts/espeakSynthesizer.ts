@@ -10,16 +10,25 @@ export interface EspeakSettings {
   command: string;
   /** cmn-latn-pinyin reads numbered pinyin; Debian's cmn voice lacks most hanzi (espeak-synth/README.txt). */
   voice: string;
-  /** Words (here: syllables) per minute. 120 is slow and clear for elderly listeners; espeak's own default is 175. */
+  /**
+   * Syllables per minute before the word gaps. 170 with a 50 ms gap comes out at about 2.6 syllables a second, a third
+   * slower than conversational Mandarin: slow and clear for elderly listeners. (The shared recordings used 120.)
+   */
   wordsPerMinute: number;
   /** Pause between words in units of 10 ms; 5 gave the best recognition in the shared recordings' recipe. */
   wordGap: number;
 }
 
+/**
+ * The pinyin voice at 200 wpm with a 50 ms word gap says about 3.2 syllables a second: a careful, normal pace.
+ * Speed 0.85 (the kiosk default) is therefore 170 wpm.
+ */
+export const ESPEAK_NORMAL_WORDS_PER_MINUTE = 200;
+
 export const DEFAULT_ESPEAK_SETTINGS: EspeakSettings = {
   command: 'espeak-ng',
   voice: 'cmn-latn-pinyin',
-  wordsPerMinute: 120,
+  wordsPerMinute: 170,
   wordGap: 5,
 };
 
@@ -32,6 +41,23 @@ export function espeakCommandLine(text: string, settings: EspeakSettings, rate?:
     args: ['-v', settings.voice, '-s', String(wordsPerMinute), '-g', String(settings.wordGap), '--stdout', pinyin],
     pinyin,
   };
+}
+
+/**
+ * espeak-ng quietly falls back to its default (English) voice when the one asked for is not installed, which
+ * would read pinyin as English words; so the voice is looked up once in `espeak-ng --voices` first.
+ */
+async function checkVoiceInstalled(command: string, voice: string): Promise<void> {
+  const listing = (await runEspeak(command, ['--voices'], undefined)).toString('utf8');
+  const wanted = voice.toLowerCase();
+  const installed = listing
+    .split('\n')
+    .slice(1)
+    .some((line) => {
+      const [, language, , name, file] = line.trim().split(/\s+/);
+      return [language, name, file, file?.split('/').at(-1)].some((field) => field?.toLowerCase() === wanted);
+    });
+  if (!installed) throw new SpeechSynthesisError('voiceInvalid', `espeak-ng has no voice "${voice}" (Debian's espeak-ng-data ships cmn-latn-pinyin)`);
 }
 
 function runEspeak(command: string, args: string[], signal: AbortSignal | undefined): Promise<Buffer> {
@@ -72,6 +98,7 @@ function runEspeak(command: string, args: string[], signal: AbortSignal | undefi
 export function createEspeakSynthesizer(settings: Partial<EspeakSettings> = {}): SpeechSynthesizer {
   const resolved: EspeakSettings = { ...DEFAULT_ESPEAK_SETTINGS, ...settings };
   let closed = false;
+  let voiceChecked: Promise<void> | undefined;
   return {
     engine: 'espeak-ng',
     async synthesize(text: string, options: SynthesisOptions = {}): Promise<PcmAudio> {
@@ -79,6 +106,11 @@ export function createEspeakSynthesizer(settings: Partial<EspeakSettings> = {}):
       const line = espeakCommandLine(text, resolved, options.rate);
       // Nothing speakable (only punctuation or symbols): no process, no sound.
       if (!/[a-z]/i.test(line.pinyin)) return { samples: new Float32Array(0), sampleRate: 22_050 };
+      voiceChecked ??= checkVoiceInstalled(resolved.command, resolved.voice);
+      await voiceChecked.catch((error: unknown) => {
+        voiceChecked = undefined; // espeak may be installed later: look again next time
+        throw error;
+      });
       const wav = await runEspeak(line.command, line.args, options.signal);
       try {
         const decoded = decodeWav(wav);
@@ -86,6 +118,9 @@ export function createEspeakSynthesizer(settings: Partial<EspeakSettings> = {}):
       } catch (error) {
         throw new SpeechSynthesisError('engineFailed', `espeak-ng wrote no usable WAV: ${(error as Error).message}`, { cause: error });
       }
+    },
+    rateForSpeed(speed: number): number {
+      return Math.round(ESPEAK_NORMAL_WORDS_PER_MINUTE * speed);
     },
     close() {
       closed = true;

@@ -71,6 +71,9 @@ export async function loadSherpaOnnxSynthesizer(options: SherpaSynthesizerOption
         throw new SpeechSynthesisError('engineFailed', `sherpa-onnx TTS failed: ${(error as Error).message}`, { cause: error });
       }
     },
+    rateForSpeed(speed: number): number {
+      return 1 / speed; // length scale: a longer utterance is a slower one
+    },
     close() {
       // The addon frees the native engine when the handle is garbage-collected; dropping it is the release.
       tts = undefined;

@@ -19,7 +19,7 @@ export const sherpaVoiceEntrySchema = z.object({
     vocoder: z.string().optional(),
     tokens: z.string(),
     lexicon: z.string().optional(),
-    /** jieba dictionary folder of the zh voices that use one. */
+    /** jieba dictionary folder of older zh voices (sherpa-onnx-node 1.13 no longer reads it; checked, passed on). */
     dictDir: z.string().optional(),
     /** Text-normalisation FSTs (phone.fst, date.fst, number.fst): they read numbers out in Chinese. */
     ruleFsts: z.array(z.string()).default([]),

@@ -15,6 +15,11 @@ export interface SpeechSynthesizer {
   /** 'espeak-ng' or 'sherpa-onnx:<voice>', for diagnostics and benchmarks. */
   readonly engine: string;
   synthesize(text: string, options?: SynthesisOptions): Promise<PcmAudio>;
+  /**
+   * The engine rate for a relative speed (1 = the engine's normal pace, 0.85 = 15 % slower), which is how the kiosk
+   * configuration states it (speech.rate): pass the result as SynthesisOptions.rate or RobotVoiceOptions.rate.
+   */
+  rateForSpeed(speed: number): number;
   /** Frees native resources; later calls to synthesize() fail. */
   close(): void;
 }

@@ -17,6 +17,11 @@ export interface BargeInSettings {
   echoWindowMs: number;
   /** Microphone RMS below this is room noise, whatever the VAD says (≈ -46 dBFS). */
   noiseFloorRms: number;
+  /**
+   * The VAD reports speech only after it has lasted a while (speech/vad: minSpeechMs plus about three windows).
+   * Voice heard this long before the VAD switched on still counts, so the barge-in is not late by that lag.
+   */
+  vadConfirmationLagMs: number;
 }
 
 export const DEFAULT_BARGE_IN_SETTINGS: BargeInSettings = {
@@ -25,14 +30,15 @@ export const DEFAULT_BARGE_IN_SETTINGS: BargeInSettings = {
   echoReturnLossDb: 6,
   echoWindowMs: 250,
   noiseFloorRms: 0.005,
+  vadConfirmationLagMs: 400,
 };
 
 export type BargeInDecision = { bargeIn: false } | { bargeIn: true; atMs: number; voiceStartedAtMs: number };
 
 export interface BargeInDetector {
   /**
-   * Feeds one microphone frame (16 kHz) with the VAD's verdict for it and the speaker's output level sampled now.
-   * Reports a barge-in once per robot turn, at the frame where the citizen's voice has lasted minVoiceMs.
+   * Feeds one microphone frame (16 kHz) with the VAD's verdict (in speech or not) and the speaker's output level
+   * sampled now. Reports a barge-in once per robot turn, at the step where the citizen's voice has lasted minVoiceMs.
    */
   accept(frame: AudioFrame, voiceActive: boolean, playbackLevel: number): BargeInDecision;
   /** Forgets the run and the echo history: call when the robot starts a new turn. */
@@ -40,21 +46,28 @@ export interface BargeInDetector {
 }
 
 const STEP_MS = 20;
+const HISTORY_MS = 2_000;
+
+interface Step {
+  startMs: number;
+  endMs: number;
+  /** Louder than room noise and than the robot's echo could be. */
+  aboveEcho: boolean;
+}
 
 /**
- * Decides whether the citizen is talking over the robot. A 20 ms step counts as citizen voice only when the VAD
- * hears speech AND the microphone is louder than the robot's own echo could be (Geigel-style double-talk gate:
- * mic RMS above the loudest recent output × echo gain). The robot's voice alone stays under the gate; a cough
- * passes it but is too short.
+ * Decides whether the citizen is talking over the robot. A 20 ms step counts as citizen voice only when it is
+ * louder than the robot's own echo could be (Geigel-style double-talk gate: mic RMS above the loudest recent
+ * output × echo gain) while the VAD hears speech. The robot's voice alone stays under the gate; a cough passes
+ * it but is too short, and steps separated by more than maxGapMs do not add up.
  */
 export function createBargeInDetector(settings: Partial<BargeInSettings> = {}): BargeInDetector {
   const s: BargeInSettings = { ...DEFAULT_BARGE_IN_SETTINGS, ...settings };
   const echoGain = 10 ** (-s.echoReturnLossDb / 20);
   const stepSamples = (ENGINE_SAMPLE_RATE * STEP_MS) / 1000;
   let levels: Array<{ atMs: number; level: number }> = [];
-  let runStartMs: number | undefined;
-  let voicedMs = 0;
-  let lastVoicedEndMs = -Infinity;
+  let steps: Step[] = [];
+  let vadActiveSinceMs: number | undefined;
   let fired = false;
 
   const echoReference = (atMs: number) => {
@@ -62,37 +75,55 @@ export function createBargeInDetector(settings: Partial<BargeInSettings> = {}): 
     return levels.reduce((max, l) => Math.max(max, l.level), 0);
   };
 
+  /** The run of above-echo voice ending at the newest step, walking back over gaps no longer than maxGapMs. */
+  const currentRun = (): { voicedMs: number; startMs: number } => {
+    let voicedMs = 0;
+    let startMs = Infinity;
+    const earliest = (vadActiveSinceMs ?? Infinity) - s.vadConfirmationLagMs;
+    for (let i = steps.length - 1; i >= 0; i--) {
+      const step = steps[i]!;
+      if (step.startMs < earliest) break;
+      if (!step.aboveEcho) continue;
+      if (startMs !== Infinity && startMs - step.endMs > s.maxGapMs) break;
+      voicedMs += step.endMs - step.startMs;
+      startMs = step.startMs;
+    }
+    return { voicedMs, startMs };
+  };
+
   return {
     accept(frame, voiceActive, playbackLevel) {
       const frameEndMs = frame.startMs + (frame.samples.length / ENGINE_SAMPLE_RATE) * 1000;
       levels.push({ atMs: frameEndMs, level: playbackLevel });
-      if (fired) return { bargeIn: false };
       const echo = echoReference(frameEndMs);
       for (let from = 0; from < frame.samples.length; from += stepSamples) {
         const to = Math.min(frame.samples.length, from + stepSamples);
-        const stepStartMs = frame.startMs + (from / ENGINE_SAMPLE_RATE) * 1000;
-        const stepEndMs = frame.startMs + (to / ENGINE_SAMPLE_RATE) * 1000;
         const mic = rootMeanSquare(frame.samples, from, to);
-        const citizen = voiceActive && mic > s.noiseFloorRms && mic > echo * echoGain;
-        if (!citizen) continue;
-        if (runStartMs === undefined || stepStartMs - lastVoicedEndMs > s.maxGapMs) {
-          runStartMs = stepStartMs;
-          voicedMs = 0;
+        const step: Step = {
+          startMs: frame.startMs + (from / ENGINE_SAMPLE_RATE) * 1000,
+          endMs: frame.startMs + (to / ENGINE_SAMPLE_RATE) * 1000,
+          aboveEcho: mic > s.noiseFloorRms && mic > echo * echoGain,
+        };
+        steps.push(step);
+        if (!voiceActive) {
+          vadActiveSinceMs = undefined;
+          continue;
         }
-        voicedMs += stepEndMs - stepStartMs;
-        lastVoicedEndMs = stepEndMs;
-        if (voicedMs >= s.minVoiceMs) {
+        vadActiveSinceMs ??= step.startMs;
+        if (fired || !step.aboveEcho) continue;
+        const run = currentRun();
+        if (run.voicedMs >= s.minVoiceMs) {
           fired = true;
-          return { bargeIn: true, atMs: stepEndMs, voiceStartedAtMs: runStartMs };
+          return { bargeIn: true, atMs: step.endMs, voiceStartedAtMs: run.startMs };
         }
       }
+      steps = steps.filter((step) => step.endMs >= frameEndMs - HISTORY_MS);
       return { bargeIn: false };
     },
     reset() {
       levels = [];
-      runStartMs = undefined;
-      voicedMs = 0;
-      lastVoicedEndMs = -Infinity;
+      steps = [];
+      vadActiveSinceMs = undefined;
       fired = false;
     },
   };

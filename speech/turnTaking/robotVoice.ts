@@ -1,11 +1,11 @@
-import type { AudioSink, PlaybackOutcome } from '../playback/audioSink.js';
+import type { AudioSink, PlaybackOutcome, SpeakerStatusEvent } from '../playback/audioSink.js';
 import { speakerFault } from '../playback/audioSink.js';
 import type { SpeechEvent } from '../speechEvents.js';
 import type { SpeechSynthesizer } from '../tts/speechSynthesizer.js';
 import { isSpeechSynthesisError } from '../tts/speechSynthesisError.js';
 import { synthesizeSentenceBySentence } from '../tts/synthesizeSentenceBySentence.js';
 
-export type RobotVoiceEvent = Extract<SpeechEvent, { type: 'tts.started' | 'tts.finished' | 'audio.fault' }>;
+export type RobotVoiceEvent = Extract<SpeechEvent, { type: 'tts.started' | 'tts.finished' }> | SpeakerStatusEvent;
 
 export interface SayOptions {
   /** 'replace' (default): a new answer cuts off what is being said. 'queue': it waits its turn. */
@@ -37,7 +37,7 @@ export interface RobotVoice {
   currentUtteranceId(): string | undefined;
   /** Resolves when nothing is being said or queued. */
   idle(): Promise<void>;
-  /** Stops and stops forwarding the sink's faults. */
+  /** Stops, and stops forwarding the sink's status events. */
   close(): Promise<void>;
 }
 
@@ -62,7 +62,7 @@ export function createRobotVoice(options: RobotVoiceOptions): RobotVoice {
   let active: Utterance | undefined;
   let loop: Promise<void> | undefined;
   let counter = 0;
-  const unsubscribe = sink.onFault(onEvent);
+  const unsubscribe = sink.onStatus(onEvent);
 
   const finish = (u: Utterance, interrupted: boolean) => onEvent({ type: 'tts.finished', utteranceId: u.id, atMs: now(), interrupted });
 

@@ -55,6 +55,7 @@ export interface VoiceActivityDetector {
 
 const WINDOW = 512; // Silero's window at 16 kHz
 const MAX_CACHED_DETECTORS = 4;
+const PRIMING_WINDOWS = 16; // about half a second
 const samplesOf = (ms: number) => Math.round((ms * ENGINE_SAMPLE_RATE) / 1000);
 
 /**
@@ -164,7 +165,13 @@ export function createVoiceActivityDetector(options: VoiceActivityDetectorOption
     if (next.threshold === settings.threshold && next.minSpeechMs === settings.minSpeechMs) return;
     settings = next;
     vad = detectorFor(settings);
-    vadBase = windowed;
+    // Warm the fresh detector's state on the last windows it missed; what it reports about them is discarded.
+    const recentWindows = recent.since(windowed - PRIMING_WINDOWS * WINDOW);
+    const primed = Math.floor(Math.max(0, windowed - recentWindows.startIndex) / WINDOW) * WINDOW;
+    const from = windowed - primed - recentWindows.startIndex;
+    for (let offset = 0; offset < primed; offset += WINDOW) vad.acceptWaveform(recentWindows.samples.subarray(from + offset, from + offset + WINDOW));
+    while (!vad.isEmpty()) vad.pop();
+    vadBase = windowed - primed;
     if (inSpeech) carriedOverSince = windowed;
   }
 

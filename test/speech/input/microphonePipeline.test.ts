@@ -1,0 +1,156 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createSpeechInput, type SpeechInput } from '../../../speech/asr/speechInput.js';
+import { createStreamingRecognizer } from '../../../speech/asr/streamingRecognizer.js';
+import type { AudioSourceEvent } from '../../../speech/audio/audioSource.js';
+import { createMicrophoneSource, type MicrophoneSource } from '../../../speech/audio/microphoneSource.js';
+import { createKeywordSpotter } from '../../../speech/kws/keywordSpotter.js';
+import type { SpeechEvent } from '../../../speech/speechEvents.js';
+import { pinyinTokens, tokenErrorRate } from '../../../speech/transcribe/tokenErrorRate.js';
+import { createVoiceActivityDetector } from '../../../speech/vad/voiceActivityDetector.js';
+import { installFakeRecorder } from './fakeRecorder.js';
+import { keywordModel, missingSpeechFixtures, pinyinModel, recording, sileroVadPath } from './inputFixtures.js';
+
+const missing = missingSpeechFixtures();
+const expectedPinyin = 'huan ying da jia lai ti yan da mo yuan tui chu de yu yin shi bie mo xing';
+
+function until<T>(events: T[], match: (e: T) => boolean, timeoutMs: number): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const began = Date.now();
+    const poll = setInterval(() => {
+      const found = events.find(match);
+      if (found !== undefined) {
+        clearInterval(poll);
+        resolve(found);
+      } else if (Date.now() - began > timeoutMs) {
+        clearInterval(poll);
+        reject(new Error(`event did not come within ${timeoutMs} ms; got ${JSON.stringify(events.map((e) => (e as { type: string }).type))}`));
+      }
+    }, 20);
+  });
+}
+
+describe('microphone source through a recorder program on PATH', () => {
+  let dir: string;
+  let mic: MicrophoneSource | undefined;
+  let input: SpeechInput | undefined;
+  const envWith = (extra: Record<string, string> = {}) => ({ ...process.env, PATH: `${dir}${path.delimiter}${process.env.PATH ?? ''}`, FAKE_RECORDER_WAV: recording('funasr/asr_example.wav'), ...extra });
+
+  beforeEach((context) => {
+    context.skip(missing !== undefined, missing);
+    dir = mkdtempSync(path.join(os.tmpdir(), 'fake-mic-'));
+  });
+  afterEach(async () => {
+    await input?.stop();
+    await mic?.stop();
+    input = undefined;
+    mic = undefined;
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('streams microphone → VAD → ASR (and keywords) into the expected pinyin', async () => {
+    installFakeRecorder(dir);
+    mic = createMicrophoneSource({ env: envWith() });
+    input = createSpeechInput({
+      source: mic,
+      vad: createVoiceActivityDetector({ modelPath: sileroVadPath }),
+      recognizer: createStreamingRecognizer({ model: pinyinModel }),
+      keywordSpotter: createKeywordSpotter({ model: keywordModel, keywords: [{ id: 'try', phrase: '体验' }, { phrase: '返回' }] }),
+    });
+    const events: Array<SpeechEvent & { wallMs: number }> = [];
+    input.subscribe((e) => events.push({ ...e, wallMs: Date.now() }));
+    const began = Date.now();
+    input.start();
+    const final = await until(events, (e) => e.type === 'asr.final', 15_000);
+    if (final.type !== 'asr.final') throw new Error('unreachable');
+
+    // The default arecord command line.
+    expect(JSON.parse(readFileSync(path.join(dir, 'arecord.args.json'), 'utf8'))).toEqual(['-q', '-f', 'S16_LE', '-r', '16000', '-c', '1', '-t', 'raw']);
+    // Measured: the exact transcript; allow one syllable of slack for timing jitter in the live path.
+    expect(tokenErrorRate(pinyinTokens(expectedPinyin), pinyinTokens(final.pinyin)).errors).toBeLessThanOrEqual(1);
+    expect(final.text).toBe(final.pinyin);
+    // In real time: the final comes after the 5.55 s recording, not all at once.
+    expect(final.wallMs - began).toBeGreaterThan(5_000);
+    const types = events.map((e) => e.type);
+    expect(types.indexOf('speech.started')).toBeLessThan(types.indexOf('asr.partial'));
+    expect(types.filter((t) => t === 'asr.partial').length).toBeGreaterThan(3);
+    expect(types.indexOf('speech.ended')).toBeLessThan(types.indexOf('asr.final'));
+    // The speech began near 0.9 s of the recording (energy) and the final covers it.
+    const started = events.find((e) => e.type === 'speech.started');
+    expect(started?.type === 'speech.started' && started.atMs).toBeGreaterThan(600);
+    expect(final.startMs).toBeGreaterThan(600);
+    expect(final.endMs).toBeGreaterThan(4_800);
+    expect(final.endMs).toBeLessThan(6_000);
+    // The keyword said in the recording is spotted, the other one is not.
+    expect(events.filter((e) => e.type === 'kws.keyword').map((e) => e.type === 'kws.keyword' && e.keyword)).toEqual(['try']);
+    expect(types).not.toContain('audio.fault');
+  });
+
+  it('reports a missing recorder as a fault, without throwing, and recovers when it appears', async () => {
+    mic = createMicrophoneSource({ env: { ...envWith(), PATH: dir }, restartDelayMs: { first: 100, longest: 200 } });
+    const events: AudioSourceEvent[] = [];
+    mic.subscribe((e) => events.push(e));
+    expect(() => mic!.start()).not.toThrow();
+    const fault = await until(events, (e) => e.type === 'audio.fault', 3_000);
+    expect(fault).toEqual({
+      type: 'audio.fault',
+      device: 'microphone',
+      reason: expect.stringMatching(/recorder program "arecord" was not found/),
+      citizenMessage: '麦克风没有声音，请用触摸屏操作或找工作人员。',
+    });
+    expect(mic.state).toBe('faulted');
+    // Retries do not repeat the fault.
+    await new Promise((r) => setTimeout(r, 500));
+    expect(events.filter((e) => e.type === 'audio.fault')).toHaveLength(1);
+    installFakeRecorder(dir);
+    await until(events, (e) => e.type === 'audio.restored', 3_000);
+    await until(events, (e) => e.type === 'audio.frame', 3_000);
+    expect(mic.state).toBe('running');
+  });
+
+  it('turns a recorder dying mid-stream into a fault, then restarts it and the audio flows again', async () => {
+    installFakeRecorder(dir);
+    mic = createMicrophoneSource({ env: envWith({ FAKE_RECORDER_MODE: 'die-once' }), restartDelayMs: { first: 200, longest: 1_000 } });
+    const events: Array<AudioSourceEvent & { wallMs: number }> = [];
+    mic.subscribe((e) => events.push({ ...e, wallMs: Date.now() }));
+    mic.start();
+    const fault = await until(events, (e) => e.type === 'audio.fault', 5_000);
+    expect(fault.type === 'audio.fault' && fault.reason).toMatch(/exited with code 1: arecord: pcm_read:2221: read error/);
+    const framesBefore = events.filter((e) => e.type === 'audio.frame');
+    expect(framesBefore.length).toBeGreaterThanOrEqual(45); // about 1 s of 20 ms frames before it died
+    const restored = await until(events, (e) => e.type === 'audio.restored', 5_000);
+    expect(restored.wallMs - fault.wallMs).toBeGreaterThanOrEqual(150); // after the restart delay
+    await until(events, (e) => e.type === 'audio.frame' && e.wallMs > restored.wallMs, 2_000);
+    // Frame times keep going forward across the outage.
+    const starts = events.flatMap((e) => (e.type === 'audio.frame' ? [e.frame.startMs] : []));
+    for (let i = 1; i < starts.length; i++) expect(starts[i]!).toBeGreaterThan(starts[i - 1]!);
+    expect(existsSync(path.join(dir, 'died-once'))).toBe(true);
+  });
+
+  it('takes a recorder that writes nothing as dead', async () => {
+    installFakeRecorder(dir);
+    mic = createMicrophoneSource({ env: envWith({ FAKE_RECORDER_MODE: 'hang' }), stallTimeoutMs: 400, restartDelayMs: { first: 5_000, longest: 5_000 } });
+    const events: AudioSourceEvent[] = [];
+    mic.subscribe((e) => events.push(e));
+    mic.start();
+    const fault = await until(events, (e) => e.type === 'audio.fault', 3_000);
+    expect(fault.type === 'audio.fault' && fault.reason).toMatch(/no sound from the recorder "arecord" for 0\.4 s/);
+  });
+
+  it('passes a fault from the source through the pipeline and closes the open speech', async () => {
+    installFakeRecorder(dir);
+    mic = createMicrophoneSource({ env: envWith({ FAKE_RECORDER_MODE: 'die-once', FAKE_RECORDER_DIE_AFTER_MS: '2500' }), restartDelayMs: { first: 200, longest: 1_000 } });
+    input = createSpeechInput({ source: mic, vad: createVoiceActivityDetector({ modelPath: sileroVadPath }), recognizer: createStreamingRecognizer({ model: pinyinModel }) });
+    const events: SpeechEvent[] = [];
+    input.subscribe((e) => events.push(e));
+    input.start();
+    await until(events, (e) => e.type === 'audio.restored', 6_000);
+    const types = events.map((e) => e.type).filter((t) => t !== 'asr.partial');
+    // The recording's speech starts at 0.9 s and the recorder died at 2.5 s: that speech was closed, not recognized.
+    expect(types.slice(0, 3)).toEqual(['speech.started', 'audio.fault', 'speech.ended']);
+    expect(events.filter((e) => e.type === 'asr.partial').length).toBeGreaterThan(0);
+    expect(types).not.toContain('asr.final');
+  });
+});
