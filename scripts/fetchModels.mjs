@@ -91,8 +91,8 @@ async function download(url, target, { connectTimeoutMs, idleTimeoutMs, expected
     try {
       response = await fetch(url, { signal: controller.signal, redirect: 'follow' });
     } catch (error) {
-      const cause = error?.cause?.code ?? error?.cause?.message ?? error?.message ?? String(error);
-      throw new Error(`cannot reach ${new URL(url).host} (${cause}); is this machine online? Run it where there is internet, or pass --mirror`);
+      const why = error?.cause?.code ?? error?.cause?.message ?? error?.message ?? String(error);
+      throw new Error(`cannot reach ${new URL(url).host} (${why}); is this machine online? Run it where there is internet, or pass --mirror`, { cause: error });
     }
     if (!response.ok || !response.body) throw new Error(`${url} answered HTTP ${response.status} ${response.statusText}`);
     stage = 'download';
@@ -118,7 +118,7 @@ async function download(url, target, { connectTimeoutMs, idleTimeoutMs, expected
     renameSync(partial, target);
   } catch (error) {
     rmSync(partial, { force: true });
-    if (stage === 'download' && controller.signal.aborted) throw new Error(`download of ${url} stalled: ${controller.signal.reason?.message}`);
+    if (stage === 'download' && controller.signal.aborted) throw new Error(`download of ${url} stalled: ${controller.signal.reason?.message}`, { cause: error });
     throw error;
   } finally {
     clearTimeout(timer);
@@ -165,8 +165,7 @@ async function fetchModel(model, options) {
 
 async function main() {
   const options = parseArgs(process.argv.slice(2));
-  const manifestText = readFileSync(options.manifest, 'utf8');
-  const manifest = JSON.parse(manifestText);
+  const manifest = JSON.parse(readFileSync(options.manifest, 'utf8'));
   const wanted = manifest.models.filter((m) => m.location.base === 'modelDir' && m.source.archive && (options.only ? options.only.includes(m.id) : m.tier === 'production'));
   if (options.only) {
     const unknown = options.only.filter((id) => !wanted.some((m) => m.id === id));

@@ -120,7 +120,7 @@ export function createVoiceActivityDetector(options: VoiceActivityDetectorOption
     carriedOverSince = undefined;
     lastEndIndex = atIndex;
     const atMs = toMs(atIndex);
-    return { kind: 'ended', event: { type: 'speech.ended', atMs, durationMs: atMs - toMs(onsetIndex) }, segment };
+    return { kind: 'ended', event: { type: 'speech.ended', atMs: Math.round(atMs), durationMs: Math.round(atMs - toMs(onsetIndex)) }, segment };
   }
 
   function popSegments(out: VoiceActivity[]): void {
@@ -155,7 +155,7 @@ export function createVoiceActivityDetector(options: VoiceActivityDetectorOption
       const lead = recent.since(onsetIndex - preRollSamples);
       out.push({
         kind: 'started',
-        event: { type: 'speech.started', atMs: toMs(onsetIndex) },
+        event: { type: 'speech.started', atMs: Math.round(toMs(onsetIndex)) },
         leadIn: { samples: lead.samples, startMs: toMs(lead.startIndex) },
       });
     }

@@ -27,8 +27,8 @@ export const recording = (relative: string) => path.join(speechDataDir, relative
 /** Why the model-and-recording tests cannot run here, or undefined when they can. */
 export function missingSpeechFixtures(): string | undefined {
   const needed = [pinyinModel.encoder, pinyinModel.decoder, pinyinModel.joiner, pinyinModel.tokens, sileroVadPath, path.join(speechDataDir, 'MANIFEST.tsv')];
-  const missing = needed.filter((f) => !existsSync(f));
-  return missing.length > 0 ? `speech models or recordings absent (${missing.join(', ')}); set SPEECH_MODELS_DIR / SPEECH_DATA_DIR` : undefined;
+  const missing = [...new Set(needed.filter((f) => !existsSync(f)).map((f) => path.dirname(f)))];
+  return missing.length > 0 ? `speech models or recordings absent in ${missing.join(', ')} (set SPEECH_MODELS_DIR / SPEECH_DATA_DIR)` : undefined;
 }
 
 /** Transcripts from MANIFEST.tsv, by path relative to the data folder. */

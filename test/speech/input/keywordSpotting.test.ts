@@ -46,7 +46,7 @@ describe('keyword lines from phrases (pinyin-pro, split after the initial)', () 
 });
 
 // Measured on this machine (docs/speech.md "Keyword spotting"): 8/8 keywords found in 3–6.wav, no false alarm in
-// 12 other recordings (real and espeak) for these keywords nor for the kiosk's commands.
+// 14 other recordings (real, espeak and composed) for these keywords nor for the kiosk's commands.
 describe('keyword spotting on the recordings', () => {
   const keywordsIn: Record<string, string[]> = {
     'sherpa-kws-test-wavs/3.wav': ['文森特卡索', '法国'],

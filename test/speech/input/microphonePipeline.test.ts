@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -32,7 +32,7 @@ function until<T>(events: T[], match: (e: T) => boolean, timeoutMs: number): Pro
   });
 }
 
-describe('microphone source through a recorder program on PATH', () => {
+describe('the input pipeline from a microphone recorder program on PATH', () => {
   let dir: string;
   let mic: MicrophoneSource | undefined;
   let input: SpeechInput | undefined;
@@ -88,8 +88,39 @@ describe('microphone source through a recorder program on PATH', () => {
     expect(types).not.toContain('audio.fault');
   });
 
+  it('passes a fault from the source through the pipeline and closes the open speech', async () => {
+    installFakeRecorder(dir);
+    mic = createMicrophoneSource({ env: envWith({ FAKE_RECORDER_MODE: 'die-once', FAKE_RECORDER_DIE_AFTER_MS: '2500' }), restartDelayMs: { first: 200, longest: 1_000 } });
+    input = createSpeechInput({ source: mic, vad: createVoiceActivityDetector({ modelPath: sileroVadPath }), recognizer: createStreamingRecognizer({ model: pinyinModel }) });
+    const events: SpeechEvent[] = [];
+    input.subscribe((e) => events.push(e));
+    input.start();
+    await until(events, (e) => e.type === 'audio.restored', 6_000);
+    const types = events.map((e) => e.type).filter((t) => t !== 'asr.partial');
+    // The recording's speech starts at 0.9 s and the recorder died at 2.5 s: that speech was closed, not recognized.
+    expect(types.slice(0, 3)).toEqual(['speech.started', 'audio.fault', 'speech.ended']);
+    expect(events.filter((e) => e.type === 'asr.partial').length).toBeGreaterThan(0);
+    expect(types).not.toContain('asr.final');
+  });
+});
+
+describe('microphone source faults (fake recorder, no models needed)', () => {
+  let dir: string;
+  let mic: MicrophoneSource | undefined;
+  const micEnv = (extra: Record<string, string> = {}) => ({ ...process.env, PATH: `${dir}${path.delimiter}${process.env.PATH ?? ''}`, FAKE_RECORDER_WAV: path.join(dir, 'tone.wav'), ...extra });
+
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'fake-mic-'));
+    writeFileSync(path.join(dir, 'tone.wav'), toneWav(3));
+  });
+  afterEach(async () => {
+    await mic?.stop();
+    mic = undefined;
+    rmSync(dir, { recursive: true, force: true });
+  });
+
   it('reports a missing recorder as a fault, without throwing, and recovers when it appears', async () => {
-    mic = createMicrophoneSource({ env: { ...envWith(), PATH: dir }, restartDelayMs: { first: 100, longest: 200 } });
+    mic = createMicrophoneSource({ env: { ...micEnv(), PATH: dir }, restartDelayMs: { first: 100, longest: 200 } });
     const events: AudioSourceEvent[] = [];
     mic.subscribe((e) => events.push(e));
     expect(() => mic!.start()).not.toThrow();
@@ -112,7 +143,7 @@ describe('microphone source through a recorder program on PATH', () => {
 
   it('turns a recorder dying mid-stream into a fault, then restarts it and the audio flows again', async () => {
     installFakeRecorder(dir);
-    mic = createMicrophoneSource({ env: envWith({ FAKE_RECORDER_MODE: 'die-once' }), restartDelayMs: { first: 200, longest: 1_000 } });
+    mic = createMicrophoneSource({ env: micEnv({ FAKE_RECORDER_MODE: 'die-once' }), restartDelayMs: { first: 200, longest: 1_000 } });
     const events: Array<AudioSourceEvent & { wallMs: number }> = [];
     mic.subscribe((e) => events.push({ ...e, wallMs: Date.now() }));
     mic.start();
@@ -131,7 +162,7 @@ describe('microphone source through a recorder program on PATH', () => {
 
   it('takes a recorder that writes nothing as dead', async () => {
     installFakeRecorder(dir);
-    mic = createMicrophoneSource({ env: envWith({ FAKE_RECORDER_MODE: 'hang' }), stallTimeoutMs: 400, restartDelayMs: { first: 5_000, longest: 5_000 } });
+    mic = createMicrophoneSource({ env: micEnv({ FAKE_RECORDER_MODE: 'hang' }), stallTimeoutMs: 400, restartDelayMs: { first: 5_000, longest: 5_000 } });
     const events: AudioSourceEvent[] = [];
     mic.subscribe((e) => events.push(e));
     mic.start();
@@ -139,18 +170,24 @@ describe('microphone source through a recorder program on PATH', () => {
     expect(fault.type === 'audio.fault' && fault.reason).toMatch(/no sound from the recorder "arecord" for 0\.4 s/);
   });
 
-  it('passes a fault from the source through the pipeline and closes the open speech', async () => {
-    installFakeRecorder(dir);
-    mic = createMicrophoneSource({ env: envWith({ FAKE_RECORDER_MODE: 'die-once', FAKE_RECORDER_DIE_AFTER_MS: '2500' }), restartDelayMs: { first: 200, longest: 1_000 } });
-    input = createSpeechInput({ source: mic, vad: createVoiceActivityDetector({ modelPath: sileroVadPath }), recognizer: createStreamingRecognizer({ model: pinyinModel }) });
-    const events: SpeechEvent[] = [];
-    input.subscribe((e) => events.push(e));
-    input.start();
-    await until(events, (e) => e.type === 'audio.restored', 6_000);
-    const types = events.map((e) => e.type).filter((t) => t !== 'asr.partial');
-    // The recording's speech starts at 0.9 s and the recorder died at 2.5 s: that speech was closed, not recognized.
-    expect(types.slice(0, 3)).toEqual(['speech.started', 'audio.fault', 'speech.ended']);
-    expect(events.filter((e) => e.type === 'asr.partial').length).toBeGreaterThan(0);
-    expect(types).not.toContain('asr.final');
-  });
 });
+
+/** A 16 kHz mono 16-bit WAV of a 440 Hz tone. */
+function toneWav(seconds: number): Buffer {
+  const samples = seconds * 16_000;
+  const wav = Buffer.alloc(44 + samples * 2);
+  wav.write('RIFF', 0, 'ascii');
+  wav.writeUInt32LE(36 + samples * 2, 4);
+  wav.write('WAVEfmt ', 8, 'ascii');
+  wav.writeUInt32LE(16, 16);
+  wav.writeUInt16LE(1, 20);
+  wav.writeUInt16LE(1, 22);
+  wav.writeUInt32LE(16_000, 24);
+  wav.writeUInt32LE(32_000, 28);
+  wav.writeUInt16LE(2, 32);
+  wav.writeUInt16LE(16, 34);
+  wav.write('data', 36, 'ascii');
+  wav.writeUInt32LE(samples * 2, 40);
+  for (let i = 0; i < samples; i++) wav.writeInt16LE(Math.round(8_000 * Math.sin((2 * Math.PI * 440 * i) / 16_000)), 44 + 2 * i);
+  return wav;
+}

@@ -62,6 +62,14 @@ describe('checking and selecting models', () => {
     expect(byId.get('asr-zh-streaming-multi-zh-hans')!.reason).toMatch(/not installed: .* has none of its 4 files \(run `npm run models`/);
   });
 
+  it('searches several model folders in order and takes each model from the first that holds it whole', async () => {
+    const empty = mkdtempSync(path.join(os.tmpdir(), 'no-models-'));
+    const statuses = await checkModels(repoManifest(), [empty, sharedModelsDir]);
+    const byId = new Map(statuses.map((s) => [s.id, s]));
+    expect(byId.get('asr-pinyin-small')).toMatchObject({ state: 'ok', folder: pinyinModelDir });
+    expect(byId.get('asr-zh-streaming-multi-zh-hans')!.reason).toMatch(new RegExp(`not installed: none of ${empty}/.*, ${sharedModelsDir}/.* exists or holds its files`));
+  });
+
   it('reports a file with a bad hash and a missing file, each in a plain reason', async () => {
     const modelDir = copyOfPinyinModel();
     const folder = path.join(modelDir, path.basename(pinyinModelDir));
