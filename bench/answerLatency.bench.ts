@@ -55,7 +55,7 @@ const llmSlowModel = await time(llmService, () => sim.script(simBehaviour.slowFi
 await sim.close();
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'bench-kiosk-'));
-const runtime = await createKioskRuntime(parseConfig({ dataDir }), { log, composer: null, knowledge: kb, withoutDevices: true });
+const runtime = await createKioskRuntime(parseConfig({ dataDir }), { log, composer: null, knowledge: kb, withoutDevices: true, voice: false });
 const kioskSamples: number[] = [];
 for (const q of questions) {
   const t = performance.now();

@@ -24,9 +24,10 @@ import { pinyinTokens, tokenErrorRate } from '../speech/transcribe/tokenErrorRat
 import { transcribe } from '../speech/transcribe/transcribe.js';
 import { createVoiceActivityDetector } from '../speech/vad/voiceActivityDetector.js';
 import { writeBenchResult } from './benchResult.js';
+import { sharedModelsDir, sharedSpeechDir } from '../test/sharedData.js';
 
-const dataDir = process.env.SPEECH_DATA_DIR ?? '/work/shared/data/speech';
-const modelDirs = ['data/models', process.env.SPEECH_MODELS_DIR ?? '/work/shared/models'];
+const dataDir = process.env.SPEECH_DATA_DIR ?? sharedSpeechDir;
+const modelDirs = ['data/models', process.env.SPEECH_MODELS_DIR ?? sharedModelsDir];
 const FRAME = 320; // 20 ms
 const round = (x: number, digits = 4) => Math.round(x * 10 ** digits) / 10 ** digits;
 const median = (xs: number[]) => {

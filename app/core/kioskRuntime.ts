@@ -3,6 +3,7 @@ import path from 'node:path';
 import { createActor, fromPromise, type SimulatedClock } from 'xstate';
 import type { KioskApi, KioskInput, KioskView } from '../api/kioskApi.js';
 import type { PrintJobRecord, PrinterEvent } from '../../printer/index.js';
+import type { AudioSink, AudioSource } from '../../speech/index.js';
 import { connectHallBackend, type HallBackend } from './backend/connectHallBackend.js';
 import { createCertificatePrintService, type CertificatePrintService } from './certificates/certificatePrintService.js';
 import { loadOrCreateSigningKey } from './certificates/certificateSigningKey.js';
@@ -24,6 +25,8 @@ import type { SessionEvent } from './session/sessionEvents.js';
 import { sessionMachine, type AnswerQuestionInput, type CallStaffInput } from './session/sessionMachine.js';
 import { phaseOf, toKioskView } from './session/toKioskView.js';
 import { StaffConsole } from './staff/staffConsole.js';
+import { endpointProfileFor } from './voice/endpointProfileFor.js';
+import { startKioskVoice, type KioskVoice } from './voice/kioskVoice.js';
 import { kioskMigrations } from './store/migrations.js';
 import { openDatabase } from './store/openDatabase.js';
 import { SessionEventStore } from './store/sessionEventStore.js';
@@ -39,6 +42,8 @@ export interface KioskRuntimeOptions {
   knowledge?: KnowledgeBase;
   /** Leave the robot and printer out (tests of the dialogue alone). */
   withoutDevices?: boolean;
+  /** false: no voice at all; an object replaces the microphone and/or speaker (tests). */
+  voice?: false | { source?: AudioSource; sink?: AudioSink };
 }
 
 export interface KioskRuntime {
@@ -54,7 +59,6 @@ export interface KioskRuntime {
   close(): Promise<void>;
 }
 
-const VOICE_OFF: KioskView['voice'] = { enabled: false, reason: '本机尚未配置语音识别，请用触摸屏或键盘提问。' };
 const GUIDE_TIMEOUT_MS = 120_000;
 
 const JOB_MESSAGES: Record<string, string> = {
@@ -177,8 +181,15 @@ export async function createKioskRuntime(config: KioskConfig, options: KioskRunt
     log,
   }));
 
+  let voice: KioskVoice | null = null;
+  const voiceView = (): KioskView['voice'] => {
+    if (!voice) return { enabled: false, reason: '语音功能未启用，请用触摸屏或键盘提问。' };
+    const status = voice.status();
+    return { enabled: status.listening, reason: status.reason };
+  };
   let view: KioskView;
   let lastPhase = 'idle';
+  let lastSpoken: string | null = null;
   // The input that is being handled: logged after a new visit begins, so the visit's first event is kept.
   let pendingInput: ReturnType<typeof describeEvent> | null = null;
   const flushInput = () => {
@@ -187,7 +198,7 @@ export async function createKioskRuntime(config: KioskConfig, options: KioskRunt
   };
   const render = () => {
     const snapshot = actor.getSnapshot();
-    view = toKioskView(snapshot.value, snapshot.context, VOICE_OFF, staff.view());
+    view = toKioskView(snapshot.value, snapshot.context, voiceView(), staff.view());
     for (const listener of listeners) listener(view);
   };
   publish = render;
@@ -199,6 +210,13 @@ export async function createKioskRuntime(config: KioskConfig, options: KioskRunt
     }
     flushInput();
     const phase = phaseOf(snapshot.value);
+    // The robot says each new line of a visit out loud; the attract screen stays silent.
+    if (phase === 'idle') lastSpoken = null;
+    else if (ctx.robotLine !== lastSpoken) {
+      lastSpoken = ctx.robotLine;
+      voice?.say(ctx.robotLine);
+      voice?.setEndpointProfile(endpointProfileFor(ctx.robotLine));
+    }
     if (phase !== lastPhase) {
       eventLog.record('phase', { from: lastPhase, to: phase });
       if (phase === 'idle') eventLog.end(lastPhase === 'farewell' ? 'farewell' : 'timeout');
@@ -209,16 +227,36 @@ export async function createKioskRuntime(config: KioskConfig, options: KioskRunt
   actor.start();
   render();
 
+  /** Voice events go to the session like screen input, and into the visit's event log the same way. */
+  const dispatch = (event: SessionEvent) => {
+    if (event.type !== 'voice.partial') pendingInput = describeEvent(event);
+    actor.send(event);
+    flushInput();
+  };
+  if (options.voice !== false) {
+    try {
+      voice = await startKioskVoice({
+        speech: config.speech,
+        modelDirs: config.speech.modelDirs.map(resolveFromRoot),
+        log,
+        send: dispatch,
+        onStatusChange: render,
+        ...(options.voice?.source ? { source: options.voice.source } : {}),
+        ...(options.voice?.sink ? { sink: options.voice.sink } : {}),
+      });
+    } catch (error) {
+      log.error({ err: error }, 'voice failed to start; the kiosk runs by touch');
+    }
+    render();
+  }
+
   const api: KioskApi = {
     send(input: KioskInput) {
       if (input.type.startsWith('staff.')) {
         staff.handle(input as Extract<KioskInput, { type: `staff.${string}` }>);
         return;
       }
-      const event = input as SessionEvent;
-      pendingInput = describeEvent(event);
-      actor.send(event);
-      flushInput();
+      dispatch(input as SessionEvent);
     },
     subscribe(listener) {
       listeners.add(listener);
@@ -239,6 +277,7 @@ export async function createKioskRuntime(config: KioskConfig, options: KioskRunt
     async close() {
       actor.stop();
       staff.close();
+      await voice?.close();
       eventLog.end('shutdown');
       listeners.clear();
       await devices?.close();

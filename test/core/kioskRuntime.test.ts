@@ -19,7 +19,7 @@ async function startRuntime() {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'kiosk-runtime-'));
   dirs.push(dataDir);
   const clock = new SimulatedClock();
-  const runtime = await createKioskRuntime(parseConfig({ dataDir }), { clock, composer: null, log: createLogger({ level: 'silent' }), withoutDevices: true });
+  const runtime = await createKioskRuntime(parseConfig({ dataDir }), { clock, composer: null, log: createLogger({ level: 'silent' }), withoutDevices: true, voice: false });
   runtimes.push(runtime);
   let view: KioskView | undefined;
   runtime.api.subscribe((v) => (view = v));

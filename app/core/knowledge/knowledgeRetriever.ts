@@ -60,7 +60,7 @@ interface IndexedEntry {
   entry: KnowledgeEntry;
   fullText: string;
   words: Set<string>;
-  pinyinTokens: Set<string>;
+  foldedPinyinTokens: Set<string>;
 }
 
 /** BM25 over jieba words + character bigrams + toneless pinyin, with colloquial-term expansion. */
@@ -68,6 +68,8 @@ export class KnowledgeRetriever {
   private readonly words = new Bm25Index();
   private readonly bigrams = new Bm25Index();
   private readonly pinyin = new Bm25Index();
+  /** Folded pinyin (zh/z, n/l, an/ang …) for questions that reach us only as recognizer pinyin. */
+  private readonly foldedPinyin = new Bm25Index();
   private readonly indexed: IndexedEntry[] = [];
 
   constructor(
@@ -94,15 +96,17 @@ export class KnowledgeRetriever {
     const perField = (analyze: (t: string) => string[]) =>
       (Object.keys(fields) as (keyof typeof fields)[]).map((f) => ({ tokens: analyze(fields[f]), weight: this.fieldWeights[f] }));
     const wordFields = perField(wordTokens);
-    const pinyinFields = perField(pinyinTokens);
+    const pinyinFields = perField((t) => pinyinTokens(t));
+    const foldedFields = perField((t) => pinyinTokens(t, true));
     this.words.add(wordFields);
     this.bigrams.add(perField(charBigrams));
     this.pinyin.add(pinyinFields);
+    this.foldedPinyin.add(foldedFields);
     this.indexed.push({
       entry,
       fullText: normalizeText(Object.values(fields).join(' ')),
       words: new Set(wordFields.flatMap((f) => f.tokens)),
-      pinyinTokens: new Set(pinyinFields.flatMap((f) => f.tokens)),
+      foldedPinyinTokens: new Set(foldedFields.flatMap((f) => f.tokens)),
     });
   }
 
@@ -115,7 +119,7 @@ export class KnowledgeRetriever {
     const scores = new Float64Array(this.indexed.length);
 
     if (pinyinOnly) {
-      this.pinyin.scoreInto([...pinyinTokens(pinyinText), ...pinyinTokens(expansion)], scores, 1);
+      this.foldedPinyin.scoreInto([...pinyinTokens(pinyinText, true), ...pinyinTokens(expansion, true)], scores, 1);
     } else {
       const full = `${text} ${expansion}`;
       this.words.scoreInto(wordTokens(full), scores, this.weights.words);
@@ -166,18 +170,18 @@ export class KnowledgeRetriever {
 
   private pinyinCoverage(pinyinText: string, expandedWith: string[], doc: number): number {
     const indexed = this.indexed[doc]!;
-    const pairs = pinyinTokens(pinyinText).filter((t) => t.includes('_'));
+    const pairs = pinyinTokens(pinyinText, true).filter((t) => t.includes('_'));
     if (pairs.length === 0) return 0;
-    const expansionPairs = new Set(expandedWith.flatMap((t) => pinyinTokens(t)).filter((t) => t.includes('_')));
+    const expansionPairs = new Set(expandedWith.flatMap((t) => pinyinTokens(t, true)).filter((t) => t.includes('_')));
     let total = 0;
     let covered = 0;
     for (const pair of pairs) {
-      const weight = Math.max(0.2, this.pinyin.idf(pair));
+      const weight = Math.max(0.2, this.foldedPinyin.idf(pair));
       total += weight;
-      if (indexed.pinyinTokens.has(pair)) covered += weight;
+      if (indexed.foldedPinyinTokens.has(pair)) covered += weight;
     }
     // A lexicon match counts as covering what it replaced.
-    const bonus = [...expansionPairs].some((p) => indexed.pinyinTokens.has(p)) ? 0.15 : 0;
+    const bonus = [...expansionPairs].some((p) => indexed.foldedPinyinTokens.has(p)) ? 0.15 : 0;
     return Math.min(1, covered / total + bonus);
   }
 }

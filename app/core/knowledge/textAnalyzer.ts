@@ -2,6 +2,7 @@ import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
 import { hasHan, normalizeText } from '../nlu/normalizeText.js';
 import { STOP_WORDS } from '../nlu/stopWords.js';
+import { foldPinyinSyllable } from '../nlu/fuzzyPinyin.js';
 import { toPinyinSyllables } from '../nlu/toPinyin.js';
 
 /** The three token streams retrieval matches on; each tolerates a different kind of mistake. */
@@ -41,8 +42,10 @@ export function charBigrams(text: string): string[] {
   return out;
 }
 
-export function pinyinTokens(text: string): string[] {
-  const syllables = toPinyinSyllables(text);
+/** Pinyin syllables and syllable pairs; `fold` merges the sounds recognizers and dialects blur (zh/z, n/l …). */
+export function pinyinTokens(text: string, fold = false): string[] {
+  const exact = toPinyinSyllables(text);
+  const syllables = fold ? exact.map(foldPinyinSyllable) : exact;
   const out: string[] = [...syllables];
   for (let i = 0; i + 1 < syllables.length; i++) out.push(`${syllables[i]}_${syllables[i + 1]}`);
   return out;

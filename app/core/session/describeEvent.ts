@@ -5,7 +5,11 @@ export function describeEvent(event: SessionEvent): { type: string; detail: Reco
   switch (event.type) {
     case 'citizen.text':
     case 'citizen.tapQuestion':
+    case 'voice.final':
+    case 'voice.partial':
       return { type: event.type, detail: { chars: [...event.text.trim()].length } };
+    case 'voice.command':
+      return { type: event.type, detail: { command: event.command } };
     case 'citizen.tapService':
       return { type: event.type, detail: { service: event.service } };
     default:

@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { birthDateFromIdNumber, genderFromIdNumber, isValidIdNumber, type DemoCitizen } from '../../../app/core/backend/index.js';
 import { startHarness, type Harness } from './simulatorHarness.js';
+import { sharedDataDir } from '../../sharedData.js';
 
-const SHARED_DATA = '/work/shared/data';
+const SHARED_DATA = sharedDataDir;
 
 let harness: Harness;
 let citizens: DemoCitizen[];

