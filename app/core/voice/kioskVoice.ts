@@ -75,7 +75,6 @@ export async function startKioskVoice(options: KioskVoiceOptions): Promise<Kiosk
   const { synthesizer, voiceProblem } = await chooseSpeechSynthesizer(voiceChoice.voice ? { voice: voiceChoice.voice } : {});
   if (voiceProblem) log.warn({ problem: voiceProblem }, 'TTS voice unavailable, using espeak-ng');
   const sink = options.sink ?? createSpawnAudioSink();
-  let robotVoice: RobotVoice | undefined;
   let bargedIn = false;
   // An utterance that began while the robot was talking (and did not barge in) is the robot's own voice coming
   // back through the microphone; its transcript is dropped even if it ends after the robot has finished.
@@ -142,7 +141,7 @@ export async function startKioskVoice(options: KioskVoiceOptions): Promise<Kiosk
     else if (id === 'back' || id === 'staff') send({ type: 'voice.command', command: id });
   };
 
-  robotVoice = createRobotVoice({ synthesizer, sink, rate: synthesizer.rateForSpeed(speech.rate), onEvent: onSpeechEvent });
+  const robotVoice: RobotVoice = createRobotVoice({ synthesizer, sink, rate: synthesizer.rateForSpeed(speech.rate), onEvent: onSpeechEvent });
 
   const vadPath = models.vad.modelPath;
   const recognizerModel = models.recognizer.model;
