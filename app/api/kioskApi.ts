@@ -32,15 +32,63 @@ export type CitizenInput =
   | { type: 'citizen.tapQuestion'; text: string }
   | { type: 'citizen.end' };
 
+/** A camera frame the screen sends during 养老认证 (and staff enrolment) only; never stored. */
+export interface CameraFrame {
+  /** JPEG, base64 (no data: prefix). */
+  jpegBase64: string;
+  width: number;
+  height: number;
+  /** Milliseconds (the screen's clock) when it was captured. */
+  capturedAt: number;
+  /** Monotonic per authentication attempt, so the core can tell dropped frames from a switched camera. */
+  seq: number;
+}
+
+/** Face presence from the screen's camera tracking (MediaPipe): someone stands and faces the robot, or left. */
+export type PresenceInput = { type: 'presence.arrived' } | { type: 'presence.left' };
+
+/** Input during 养老认证: the ID number from the keypad, and camera frames. */
+export type FaceAuthInput =
+  | { type: 'auth.idNumber'; idNumber: string }
+  | { type: 'auth.frame'; frame: CameraFrame }
+  | { type: 'auth.cancel' };
+
 /** What a member of staff did on the staff panel (opened by a long press on the logo, unlocked by PIN). */
 export type StaffInput =
   | { type: 'staff.unlock'; pin: string }
   | { type: 'staff.lock' }
   | { type: 'staff.printSample'; citizenId: string }
-  | { type: 'staff.closeRequest'; id: number };
+  | { type: 'staff.closeRequest'; id: number }
+  /** Enrol a demo pensioner's reference photo from the camera (the built-in demo has no photos to ship). */
+  | { type: 'staff.enrollPhoto'; citizenId: string; frame: CameraFrame };
 
 /** Everything the screen can send. */
-export type KioskInput = CitizenInput | StaffInput;
+export type KioskInput = CitizenInput | StaffInput | PresenceInput | FaceAuthInput;
+
+/** The kinds of action-liveness challenge. */
+export type LivenessChallengeKind = 'blink' | 'turnLeft' | 'turnRight' | 'openMouth' | 'nod';
+
+/** The 养老认证 screen, present while that service runs. */
+export interface FaceAuthView {
+  step: 'explain' | 'idInput' | 'lookingUp' | 'positioning' | 'challenge' | 'verifying' | 'submitting' | 'result';
+  /** The main instruction, large (also spoken). */
+  instruction: string;
+  /** Quality guidance from the last frame: 请靠近一点, 请正对屏幕, 光线太暗 … */
+  guidance: string | null;
+  /** The screen should send camera frames now (and stop when false). */
+  wantFrames: boolean;
+  challenge: { kind: LivenessChallengeKind; index: number; total: number; secondsLeft: number } | null;
+  /** Attempts used of the allowed 3. */
+  attempt: number;
+  maxAttempts: number;
+  result: {
+    outcome: 'authenticated' | 'failed' | 'already-authenticated' | 'not-pensioner' | 'queued' | 'staff-review';
+    message: string;
+    nextDueDate: string | null;
+  } | null;
+  /** The ID number as entered, masked for the screen (3702**********123X). */
+  idNumberMasked: string | null;
+}
 
 export interface StaffPrintJobView {
   id: string;
@@ -123,6 +171,8 @@ export interface KioskView {
   heard: string | null;
   /** The staff panel; empty and locked unless a member of staff unlocked it. */
   staff: StaffView;
+  /** The 养老认证 service screen, when it runs. */
+  faceAuth: FaceAuthView | null;
 }
 
 /** What the UI can call. Electron exposes it through contextBridge; the web kiosk over a loopback WebSocket. */

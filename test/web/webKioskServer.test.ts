@@ -12,7 +12,7 @@ const chinese = /[\u4e00-\u9fff]/;
 function idleView(): KioskView {
   return {
     phase: 'idle', sessionId: null, robotLine: '', subtitles: [], answer: null, services: [],
-    suggestions: [], notice: null, voice: { enabled: false, reason: null }, heard: null,
+    suggestions: [], notice: null, voice: { enabled: false, reason: null }, heard: null, faceAuth: null,
     staff: { unlocked: false, message: null, demoCitizens: [], printJobs: [], staffRequests: [], devices: [] },
   };
 }

@@ -33,5 +33,6 @@ export function toKioskView(value: unknown, context: SessionContext, voice: Kios
     voice,
     heard: context.partialTranscript,
     staff,
+    faceAuth: null,
   };
 }
