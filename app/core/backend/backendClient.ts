@@ -15,8 +15,11 @@ import {
   contributionHistorySchema,
   demoCitizenListSchema,
   flexibleEmploymentRegistrationSchema,
+  pensionAuthReceiptSchema,
   pensionAuthStatusSchema,
   pensionPaymentHistorySchema,
+  referencePhotoEnrolmentSchema,
+  referencePhotoWireSchema,
   socialSecurityCardSchema,
   type BackendHealth,
   type CardLossReportResult,
@@ -27,8 +30,12 @@ import {
   type DemoCitizen,
   type FlexibleEmploymentDetails,
   type FlexibleEmploymentRegistration,
+  type PensionAuthReceipt,
   type PensionAuthStatus,
+  type PensionAuthSubmission,
   type PensionPaymentHistory,
+  type ReferencePhoto,
+  type ReferencePhotoEnrolment,
   type SocialSecurityCard,
 } from './backendTypes.js';
 import { signRequest } from './requestSigning.js';
@@ -52,6 +59,11 @@ export interface IdempotentWrite {
   idempotencyKey: string;
 }
 
+/** A reference photo to enrol: JPEG bytes (sent base64-encoded in the JSON body). */
+export interface ReferencePhotoUpload {
+  jpeg: Uint8Array;
+}
+
 export interface MonthRange {
   /** YYYY-MM, included. */
   from: string;
@@ -69,6 +81,18 @@ export interface BackendClient {
   reportCardLoss(citizenId: string, write: IdempotentWrite): Promise<CardLossReportResult>;
   registerFlexibleEmployment(citizenId: string, registration: FlexibleEmploymentDetails & IdempotentWrite): Promise<FlexibleEmploymentRegistration>;
   getPensionAuthStatus(citizenId: string): Promise<PensionAuthStatus>;
+  /**
+   * Record a passed 养老认证 and restart the 12-month cycle from its day. Same key → recorded once, same answer;
+   * a citizen who draws no pension is refused (rejected, NOT_PENSIONER).
+   */
+  submitPensionAuth(citizenId: string, submission: PensionAuthSubmission & IdempotentWrite): Promise<PensionAuthReceipt>;
+  /**
+   * The photo the citizen's face is compared with, exactly as stored (JPEG or PNG). A photo enrolled at a kiosk
+   * wins over the one on file; with neither, not-found (REFERENCE_PHOTO_NOT_FOUND).
+   */
+  getReferencePhoto(citizenId: string): Promise<ReferencePhoto>;
+  /** Simulator only (staff, demo): store a JPEG (at most 2 MiB) as the citizen's reference photo. */
+  enrollReferencePhoto(citizenId: string, upload: ReferencePhotoUpload & IdempotentWrite): Promise<ReferencePhotoEnrolment>;
   getCertificateData(citizenId: string): Promise<CertificateData>;
   /** Simulator only: the fictional demo citizens, for `kiosk citizens`. */
   listDemoCitizens(): Promise<DemoCitizen[]>;
@@ -187,6 +211,18 @@ export function createBackendClient(options: BackendClientOptions): BackendClien
       call({ method: 'POST', pattern: backendPaths.flexibleEmployment, params: { citizenId }, body: details, idempotencyKey: requireIdempotencyKey(idempotencyKey) }, flexibleEmploymentRegistrationSchema),
     getPensionAuthStatus: (citizenId) =>
       call({ method: 'GET', pattern: backendPaths.pensionAuth, params: { citizenId } }, pensionAuthStatusSchema),
+    submitPensionAuth: async (citizenId, { idempotencyKey, ...submission }) =>
+      call({ method: 'POST', pattern: backendPaths.pensionAuthSubmissions, params: { citizenId }, body: submission, idempotencyKey: requireIdempotencyKey(idempotencyKey) }, pensionAuthReceiptSchema),
+    getReferencePhoto: async (citizenId) => {
+      const { imageBase64, ...photo } = await call({ method: 'GET', pattern: backendPaths.referencePhoto, params: { citizenId } }, referencePhotoWireSchema);
+      // A copy, so callers get a plain Uint8Array that does not share Node's Buffer pool.
+      return { ...photo, bytes: new Uint8Array(Buffer.from(imageBase64, 'base64')) };
+    },
+    enrollReferencePhoto: async (citizenId, { jpeg, idempotencyKey }) => {
+      const key = requireIdempotencyKey(idempotencyKey);
+      const jpegBase64 = Buffer.from(jpeg.buffer, jpeg.byteOffset, jpeg.byteLength).toString('base64');
+      return call({ method: 'POST', pattern: backendPaths.demoReferencePhotoEnrolment, params: { citizenId }, body: { jpegBase64 }, idempotencyKey: key }, referencePhotoEnrolmentSchema);
+    },
     getCertificateData: (citizenId) =>
       call({ method: 'GET', pattern: backendPaths.certificateData, params: { citizenId } }, certificateDataSchema),
     listDemoCitizens: async () =>

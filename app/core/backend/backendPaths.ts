@@ -13,8 +13,11 @@ export const backendPaths = {
   cardLossReport: '/v1/citizens/:citizenId/card/loss-report',
   flexibleEmployment: '/v1/citizens/:citizenId/flexible-employment',
   pensionAuth: '/v1/citizens/:citizenId/pension-auth',
+  pensionAuthSubmissions: '/v1/citizens/:citizenId/pension-auth/submissions',
+  referencePhoto: '/v1/citizens/:citizenId/reference-photo',
   certificateData: '/v1/citizens/:citizenId/certificate-data',
   demoCitizens: '/v1/demo/citizens',
+  demoReferencePhotoEnrolment: '/v1/demo/citizens/:citizenId/reference-photo',
 } as const;
 
 export type BackendPath = (typeof backendPaths)[keyof typeof backendPaths];

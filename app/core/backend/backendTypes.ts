@@ -154,6 +154,79 @@ export const pensionAuthStatusSchema = z.object({
 });
 export type PensionAuthStatus = z.infer<typeof pensionAuthStatusSchema>;
 
+/** How the pensioner was authenticated: at a kiosk, by face verification with action liveness. */
+export const pensionAuthMethodSchema = z.enum(['face-kiosk']);
+
+/** What the kiosk reports after a successful 养老认证; the business system records it and restarts the cycle. */
+export const pensionAuthSubmissionSchema = z.object({
+  /** When the face check passed (not when it was sent: a queued submission may arrive later). */
+  authenticatedAt: dateTimeSchema,
+  method: pensionAuthMethodSchema,
+  /** The kiosk that did the check; must be the kiosk that signed the request. */
+  kioskId: z.string().min(1).max(64),
+  /** The kiosk's own scores, 0–1, kept for audit; the business system does not re-judge them. */
+  scores: z.object({ similarity: z.number().min(0).max(1), liveness: z.number().min(0).max(1) }),
+  /** The action-liveness challenges passed, in order (e.g. blink, turnLeft). */
+  challenges: z.array(z.string().regex(/^[A-Za-z0-9_-]{1,32}$/)).max(10),
+});
+export type PensionAuthSubmission = z.infer<typeof pensionAuthSubmissionSchema>;
+
+/** The answer to a recorded authentication: the new cycle. */
+export const pensionAuthReceiptSchema = z.object({
+  accepted: z.literal(true),
+  /** "RZ20250314-0001": the receipt number staff can look up. */
+  submissionId: z.string().min(1),
+  citizenId: citizenIdSchema,
+  /** China calendar day of the latest authentication on record (never moved back by a late, older submission). */
+  lastAuthenticatedAt: calendarDateSchema,
+  /** lastAuthenticatedAt + 12 months. */
+  nextDueDate: calendarDateSchema,
+  standing: pensionAuthStandingSchema.exclude(['不适用']),
+});
+export type PensionAuthReceipt = z.infer<typeof pensionAuthReceiptSchema>;
+
+/** Enrolled photos are JPEG; photos on file may also be PNG. Served as stored: the kiosk decodes them. */
+export const referencePhotoContentTypeSchema = z.enum(['image/jpeg', 'image/png']);
+export type ReferencePhotoContentType = z.infer<typeof referencePhotoContentTypeSchema>;
+/** `on-file`: the photo in the citizen's records (ID-card / social-security-card style); `enrolled`: taken by staff at a kiosk. */
+export const referencePhotoSourceSchema = z.enum(['on-file', 'enrolled']);
+export type ReferencePhotoSource = z.infer<typeof referencePhotoSourceSchema>;
+
+/** The largest reference photo the system accepts for enrolment, in bytes of JPEG. */
+export const MAX_REFERENCE_PHOTO_BYTES = 2 * 1024 * 1024;
+
+/** A reference photo on the wire: the image bytes travel base64-encoded inside the JSON answer. */
+export const referencePhotoWireSchema = z.object({
+  citizenId: citizenIdSchema,
+  contentType: referencePhotoContentTypeSchema,
+  source: referencePhotoSourceSchema,
+  /** China calendar day the photo was taken; null when unknown. */
+  capturedAt: calendarDateSchema.nullable(),
+  imageBase64: z.base64().min(4),
+});
+
+/** A reference photo as the client hands it to the kiosk. */
+export interface ReferencePhoto {
+  citizenId: string;
+  contentType: ReferencePhotoContentType;
+  /** The image exactly as stored. */
+  bytes: Uint8Array;
+  source: ReferencePhotoSource;
+  capturedAt: string | null;
+}
+
+/** The answer to a reference-photo enrolment. The photo itself is not echoed back. */
+export const referencePhotoEnrolmentSchema = z.object({
+  citizenId: citizenIdSchema,
+  contentType: z.literal('image/jpeg'),
+  source: z.literal('enrolled'),
+  byteLength: z.number().int().positive(),
+  /** hex SHA-256 of the stored JPEG, so the kiosk can confirm what was kept. */
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  enrolledAt: dateTimeSchema,
+});
+export type ReferencePhotoEnrolment = z.infer<typeof referencePhotoEnrolmentSchema>;
+
 export const contributionPeriodSchema = z.object({
   from: yearMonthSchema,
   to: yearMonthSchema,
@@ -217,10 +290,14 @@ export const backendErrorCodes = [
   'INVALID_REQUEST', 'INVALID_ID_NUMBER', 'MISSING_IDEMPOTENCY_KEY', 'IDEMPOTENCY_KEY_REUSED',
   'ROUTE_NOT_FOUND', 'METHOD_NOT_ALLOWED', 'BODY_TOO_LARGE', 'CITIZEN_NOT_FOUND', 'CARD_NOT_FOUND',
   'CARD_ALREADY_LOST', 'CARD_BEING_REPLACED', 'ALREADY_REGISTERED', 'NOT_ELIGIBLE_PENSIONER',
-  'NOT_ELIGIBLE_EMPLOYED', 'INJECTED_FAULT', 'INTERNAL',
+  'NOT_ELIGIBLE_EMPLOYED', 'NOT_PENSIONER', 'REFERENCE_PHOTO_NOT_FOUND', 'INVALID_PHOTO', 'PHOTO_TOO_LARGE',
+  'INJECTED_FAULT', 'INTERNAL',
 ] as const;
 export type BackendErrorCode = (typeof backendErrorCodes)[number];
 
 /** Request bodies. */
 export const lookupCitizenRequestSchema = z.object({ idNumber: z.string() });
 export const flexibleEmploymentRequestSchema = flexibleEmploymentDetailsSchema;
+export const pensionAuthSubmissionRequestSchema = pensionAuthSubmissionSchema;
+/** Enrolment carries the JPEG base64-encoded in JSON (like every other body), not as a raw upload. */
+export const referencePhotoEnrolmentRequestSchema = z.object({ jpegBase64: z.base64().min(4) });

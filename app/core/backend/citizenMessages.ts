@@ -32,6 +32,11 @@ const BY_CODE = new Map<string, string>(Object.entries({
   ALREADY_REGISTERED: '您已经登记过灵活就业了，不用重复登记。',
   NOT_ELIGIBLE_PENSIONER: '您已经在领取养老金，不能再登记灵活就业参保。',
   NOT_ELIGIBLE_EMPLOYED: '您现在有单位为您缴纳社保，不能同时登记灵活就业。',
+  NOT_PENSIONER: '您目前没有领取养老金，不需要做养老认证。',
+  REFERENCE_PHOTO_NOT_FOUND: '没有找到您的参考照片，请到人工窗口办理。',
+  // Enrolment is done by staff: these are read by them.
+  INVALID_PHOTO: '照片格式不对，请重新拍一张。',
+  PHOTO_TOO_LARGE: '照片太大了，请重新拍一张。',
 }));
 
 export function citizenMessageFor(kind: BackendErrorKind, code: string): string {

@@ -1,0 +1,39 @@
+import type { LivenessChallengeKind } from '../../../api/kioskApi.js';
+
+/** What the robot says and shows during 养老认证. */
+export const faceAuthLines = {
+  explain: '养老认证要核对是您本人。请先输入您的身份证号，然后看着屏幕，按提示做几个动作。',
+  badIdNumber: '这个身份证号不对，请再仔细输一遍。',
+  lookingUp: '好的，正在查询您的认证信息，请稍等。',
+  notFound: '没有查到这个身份证号的参保信息，请核对后再试，或者找工作人员。',
+  notPensioner: '系统显示您还没有领取养老金，不需要做养老认证。',
+  alreadyAuthenticated: (due: string | null) => `您这个周期已经认证过了，${due ? `下次请在${formatDate(due)}前认证` : '暂时不需要再认证'}。`,
+  noReference: '没有找到您的参考照片，这次没法刷脸认证，请到人工窗口办理。',
+  backendDown: '业务系统暂时连不上，请稍后再试，或者到人工窗口办理。',
+  positioning: '请正对屏幕，把脸放到框里。',
+  challenge: {
+    blink: '请眨眨眼。',
+    turnLeft: '请慢慢向左转头，再转回来。',
+    turnRight: '请慢慢向右转头，再转回来。',
+    openMouth: '请张张嘴。',
+    nod: '请点点头。',
+  } satisfies Record<LivenessChallengeKind, string>,
+  verifying: '好的，正在核对，请稍等。',
+  submitting: '核对通过，正在提交认证结果。',
+  authenticated: (due: string | null) => `认证成功！${due ? `下次请在${formatDate(due)}前再来认证。` : ''}`,
+  queued: (due: string | null) =>
+    `核对通过了。业务系统暂时连不上，认证结果已经保存，系统恢复后会自动提交，不用您再跑一趟。${due ? `下次请在${formatDate(due)}前认证。` : ''}`,
+  retry: (reason: string, left: number) => `${reason}我们再试一次，还可以试${left}次。`,
+  timeout: '没有看到您做动作，',
+  spoof: '没有通过活体检测，',
+  mismatch: '和参考照片比对没有通过，',
+  personChanged: '检测到镜头前换了人，',
+  staffReview: '这次没能认证成功，已经为您呼叫工作人员进行人工审核，请稍等。',
+  cancelled: '已取消养老认证。',
+};
+
+/** 2026-11-30 → 2026年11月30日 */
+export function formatDate(date: string): string {
+  const [y, m, d] = date.split('-');
+  return `${y}年${Number(m)}月${Number(d)}日`;
+}
