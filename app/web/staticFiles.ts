@@ -47,8 +47,13 @@ export async function lookUpStaticFile(rootDir: string, requestUrl: string): Pro
   }
 }
 
-export function sendStaticFile(found: Extract<StaticLookup, { status: 200 }>, request: IncomingMessage, response: ServerResponse): void {
-  response.writeHead(200, { 'Content-Type': found.contentType, 'Content-Length': String(found.size) });
+export function sendStaticFile(
+  found: Extract<StaticLookup, { status: 200 }>,
+  request: IncomingMessage,
+  response: ServerResponse,
+  extraHeaders: Record<string, string> = {},
+): void {
+  response.writeHead(200, { ...extraHeaders, 'Content-Type': found.contentType, 'Content-Length': String(found.size) });
   if (request.method === 'HEAD') {
     response.end();
     return;

@@ -2,9 +2,10 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
 import type { KioskApi, ServerMessage } from '../api/kioskApi.js';
-import { parseClientMessage } from './parseClientMessage.js';
+import { lookUpFaceTrackingAsset } from './faceTrackingAssets.js';
+import { maxFrameMessageBytes, parseClientMessage } from './parseClientMessage.js';
 import { securityHeaders } from './securityHeaders.js';
-import { lookUpStaticFile, sendStaticFile } from './staticFiles.js';
+import { lookUpStaticFile, sendStaticFile, type StaticLookup } from './staticFiles.js';
 import { isTrustedWebSocketRequest } from './trustedWebSocketRequest.js';
 
 export interface WebKioskOptions {
@@ -15,6 +16,12 @@ export interface WebKioskOptions {
   port?: number;
   /** The built renderer (index.html, main.js, styles.css), e.g. dist/renderer. */
   rendererDir: string;
+  /**
+   * The MediaPipe Face Landmarker bundle (face_landmarker.task) the screen loads for presence and the camera
+   * overlay, served at /models/face_landmarker.task. Absent or null: that path answers 404 and the screen runs
+   * without presence detection (touch still wakes it). `findFaceLandmarkerModel(modelDirs)` finds it.
+   */
+  faceLandmarkerModelPath?: string | null;
   /** Where rejected messages and failures are reported. */
   log?: (message: string, detail?: unknown) => void;
 }
@@ -24,8 +31,11 @@ export interface WebKiosk {
   close(): Promise<void>;
 }
 
-/** Frames bigger than this are not questions; ws closes the connection on them. */
-const maxFrameBytes = 16 * 1024;
+/**
+ * ws closes the connection on a bigger message. Only camera frames (养老认证, staff enrolment) need this much;
+ * parseClientMessage refuses any other message above 16 KB.
+ */
+const maxFrameBytes = maxFrameMessageBytes;
 /** Dead sockets (a browser that vanished without closing) are dropped after one missed ping. */
 const heartbeatMs = 30_000;
 
@@ -40,9 +50,10 @@ export async function startWebKiosk(options: WebKioskOptions): Promise<WebKiosk>
       response.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' }).end('不支持的请求方法');
       return;
     }
-    lookUpStaticFile(rendererDir, request.url ?? '/')
-      .then((found) => {
-        if (found.status === 200) return sendStaticFile(found, request, response);
+    lookUpFile(request.url ?? '/')
+      .then(({ found, cacheable }) => {
+        // The wasm runtime and the model hold no personal data and are large: let the browser keep them.
+        if (found.status === 200) return sendStaticFile(found, request, response, cacheable ? { 'Cache-Control': 'private, max-age=3600' } : {});
         log(`refused ${request.url ?? ''}: ${found.reason}`);
         response.writeHead(found.status, { 'Content-Type': 'text/plain; charset=utf-8' }).end(found.status === 403 ? '禁止访问' : '找不到该页面');
       })
@@ -52,6 +63,12 @@ export async function startWebKiosk(options: WebKioskOptions): Promise<WebKiosk>
         response.end('服务器内部错误');
       });
   });
+
+  async function lookUpFile(url: string): Promise<{ found: StaticLookup; cacheable: boolean }> {
+    const asset = await lookUpFaceTrackingAsset(url, options.faceLandmarkerModelPath);
+    if (asset) return { found: asset, cacheable: true };
+    return { found: await lookUpStaticFile(rendererDir, url), cacheable: false };
+  }
 
   const wss = new WebSocketServer({
     server,

@@ -1,4 +1,5 @@
 import type { CitizenInput } from '../../api/kioskApi.js';
+import type { FrameMeasurement } from '../services/pensionAuth/faceAuthTypes.js';
 
 /**
  * Everything the session machine reacts to, as one discriminated union.
@@ -21,5 +22,9 @@ export type SessionEvent =
   | { type: 'voice.wake' }
   /** A spoken command word: 返回 (back) or 找工作人员 (staff); 停 is handled by the voice output itself. */
   | { type: 'voice.command'; command: 'back' | 'staff' }
+  /** 养老认证: the ID number from the keypad, a cancel, and a camera frame measured in the main process. */
+  | { type: 'auth.idNumber'; idNumber: string }
+  | { type: 'auth.cancel' }
+  | { type: 'frame.analyzed'; frame: FrameMeasurement }
   /** The robot accepted a guide move and is leaving (sent by the guide service). */
   | { type: 'robot.guideStarted'; placeLabel: string };

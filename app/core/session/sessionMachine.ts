@@ -1,6 +1,10 @@
-import { assign, fromPromise, setup } from 'xstate';
+import { assign, fromPromise, sendTo, setup } from 'xstate';
 import type { AnswerView, ServiceId, Subtitle } from '../../api/kioskApi.js';
 import { detectGuideRequest } from '../nlu/detectGuideRequest.js';
+import { detectPensionAuthRequest } from '../nlu/detectPensionAuthRequest.js';
+import { parseSpokenIdNumber } from '../nlu/spokenIdNumber.js';
+import { pensionAuthMachine, type PensionAuthInput } from '../services/pensionAuth/pensionAuthMachine.js';
+import type { AuthOutcome } from '../services/pensionAuth/faceAuthTypes.js';
 import type { GuideInput, GuideOutcome } from '../services/guideOutcome.js';
 import { robotLines } from './robotLines.js';
 import { emptyVisit, type SessionContext, type SessionTiming } from './sessionContext.js';
@@ -8,6 +12,8 @@ import type { SessionEvent } from './sessionEvents.js';
 
 export interface SessionMachineInput {
   timing: SessionTiming;
+  /** Settings of the 养老认证 child machine (challenge pool, thresholds, timing, detector). */
+  pensionAuth?: PensionAuthInput;
   robotName: string;
   /** Injected so tests get stable ids and the simulated clock drives subtitle times. */
   newSessionId: () => string;
@@ -24,7 +30,7 @@ export interface CallStaffInput {
   reason: string;
 }
 
-type Ctx = SessionContext & { newSessionId: () => string; now: () => number };
+type Ctx = SessionContext & { newSessionId: () => string; now: () => number; pensionAuthInput: PensionAuthInput | null };
 
 /** Spoken lines take time; until the voice output reports the end, estimate it (slow speech for elders). */
 export function estimateSpeechMs(text: string): number {
@@ -74,6 +80,8 @@ export const sessionMachine = setup({
     input: {} as SessionMachineInput,
   },
   actors: {
+    /** The 养老认证 child machine; the runtime provides it with its business-system and face actors. */
+    pensionAuth: pensionAuthMachine,
     answerQuestion: fromPromise<AnswerView, AnswerQuestionInput>(async () => {
       throw new Error('answerQuestion actor not provided');
     }),
@@ -95,6 +103,10 @@ export const sessionMachine = setup({
   guards: {
     hasQuestion: ({ event }) => (questionOf(event) ?? '').length > 0,
     isGuideRequest: ({ event }) => guideRequestOf(event) !== null,
+    isPensionAuthRequest: ({ event }) =>
+      detectPensionAuthRequest(questionOf(event) ?? '') || (event.type === 'voice.final' && detectPensionAuthRequest(event.pinyin)),
+    tappedPensionAuth: ({ event }) => event.type === 'citizen.tapService' && event.service === 'pension-auth',
+    needsStaffReview: ({ event }) => (event as unknown as { output: { outcome: AuthOutcome | null } }).output.outcome === 'staff-review',
     saidStaff: ({ event }) => event.type === 'voice.command' && event.command === 'staff',
     tappedGuide: ({ event }) => event.type === 'citizen.tapService' && event.service === 'guide-to-window',
     isEmptyQuestion: ({ event }) => questionOf(event) === '',
@@ -106,6 +118,7 @@ export const sessionMachine = setup({
       ...emptyVisit(context.timing, context.robotName, robotLines.greeting(context.robotName)),
       newSessionId: context.newSessionId,
       now: context.now,
+      pensionAuthInput: context.pensionAuthInput,
       sessionId: context.newSessionId(),
       startedAt: context.now(),
     })),
@@ -113,6 +126,7 @@ export const sessionMachine = setup({
       ...emptyVisit(context.timing, context.robotName, robotLines.attract),
       newSessionId: context.newSessionId,
       now: context.now,
+      pensionAuthInput: context.pensionAuthInput,
     })),
     greet: assign(({ context }) => ({
       robotLine: robotLines.greeting(context.robotName),
@@ -146,6 +160,11 @@ export const sessionMachine = setup({
       suggestions: [...guideSuggestions],
       subtitles: subtitle(context, 'robot', robotLines.askWhere),
     })),
+    noteCitizenLine: assign(({ context, event }) => ({
+      partialTranscript: null,
+      answer: null,
+      subtitles: subtitle(context, 'citizen', questionOf(event) ?? ''),
+    })),
     showPartial: assign(({ event }) => ({ partialTranscript: event.type === 'voice.partial' ? event.text : null })),
     askAgain: assign(({ context }) => ({
       robotLine: robotLines.emptyQuestion,
@@ -166,6 +185,10 @@ export const sessionMachine = setup({
       notice: null,
       subtitles: subtitle(context, 'robot', robotLines.farewell),
     })),
+    sayAuthOutcome: assign(({ context, event }) => {
+      const line = (event as unknown as { output: { line: string } }).output.line;
+      return { robotLine: line, subtitles: subtitle(context, 'robot', line) };
+    }),
     sayStaffCalled: assign(({ context }) => ({
       robotLine: robotLines.staffCalled,
       notice: robotLines.staffCalled,
@@ -183,6 +206,7 @@ export const sessionMachine = setup({
     ...emptyVisit(input.timing, input.robotName, robotLines.attract),
     newSessionId: input.newSessionId,
     now: input.now,
+    pensionAuthInput: input.pensionAuth ?? null,
   }),
   initial: 'idle',
   on: {
@@ -196,6 +220,7 @@ export const sessionMachine = setup({
         'presence.arrived': { target: 'greeting', actions: ['startVisit', 'greet'] },
         'voice.wake': { target: 'greeting', actions: ['startVisit', 'greet'] },
         'citizen.text': [
+          { guard: 'isPensionAuthRequest', target: 'pensionAuth', actions: ['startVisit', 'noteCitizenLine'] },
           { guard: 'isGuideRequest', target: 'guiding', actions: ['startVisit', 'acceptGuideRequest'] },
           { guard: 'hasQuestion', target: 'thinking', actions: ['startVisit', 'acceptQuestion'] },
           { target: 'greeting', actions: ['startVisit', 'greet'] },
@@ -209,6 +234,7 @@ export const sessionMachine = setup({
         'citizen.tapService': [
           { guard: 'tappedPolicy', target: 'listening', actions: ['startVisit', 'askPolicy'] },
           { guard: 'tappedGuide', target: 'listening', actions: ['startVisit', 'askWhere'] },
+          { guard: 'tappedPensionAuth', target: 'pensionAuth', actions: ['startVisit'] },
           { guard: 'tappedStaff', target: 'callingStaff', actions: ['startVisit'] },
           { target: 'greeting', actions: ['startVisit', 'greet'] },
         ],
@@ -266,6 +292,29 @@ export const sessionMachine = setup({
       ...awaitingCitizen(),
       on: citizenTurn('followUp'),
     },
+    pensionAuth: {
+      entry: assign({ answer: null, notice: null, suggestions: null }),
+      invoke: {
+        id: 'pensionAuth',
+        src: 'pensionAuth',
+        input: ({ context }) => context.pensionAuthInput!,
+        onDone: [
+          { guard: 'needsStaffReview', target: 'callingStaff', actions: 'sayAuthOutcome' },
+          { target: 'followUp', actions: 'sayAuthOutcome' },
+        ],
+      },
+      on: {
+        'auth.idNumber': { actions: sendTo('pensionAuth', ({ event }) => event) },
+        'auth.cancel': { actions: sendTo('pensionAuth', ({ event }) => event) },
+        'frame.analyzed': { actions: sendTo('pensionAuth', ({ event }) => event) },
+        // The ID number read out loud goes in as if typed; other speech during the check is not a question.
+        'voice.final': {
+          actions: sendTo('pensionAuth', ({ event }) => ({ type: 'auth.idNumber' as const, idNumber: parseSpokenIdNumber(event.pinyin) ?? parseSpokenIdNumber(event.text) ?? '' })),
+        },
+        'voice.partial': { actions: 'showPartial' },
+        'voice.command': { target: 'listening', actions: 'askPolicy' },
+      },
+    },
     guiding: {
       invoke: {
         src: 'guide',
@@ -297,7 +346,10 @@ export const sessionMachine = setup({
     callingStaff: {
       invoke: {
         src: 'callStaff',
-        input: ({ context }) => ({ sessionId: context.sessionId ?? '', reason: context.answer?.offerStaff ? 'kb-cannot-answer' : 'citizen-request' }),
+        input: ({ context, event }) => ({
+          sessionId: context.sessionId ?? '',
+          reason: (event as { output?: { outcome?: string } }).output?.outcome === 'staff-review' ? 'pension-auth-review' : context.answer?.offerStaff ? 'kb-cannot-answer' : 'citizen-request',
+        }),
         onDone: { target: 'followUp', actions: 'sayStaffCalled' },
         onError: { target: 'followUp', actions: 'sayStaffCallFailed' },
       },
@@ -333,11 +385,13 @@ function awaitingCitizen() {
 function citizenTurn(self: 'greeting' | 'listening' | 'followUp' | null) {
   return {
     'citizen.text': [
+      { guard: 'isPensionAuthRequest' as const, target: '#session.pensionAuth', actions: 'noteCitizenLine' as const },
       { guard: 'isGuideRequest' as const, target: '#session.guiding', actions: 'acceptGuideRequest' as const },
       { guard: 'hasQuestion' as const, target: '#session.thinking', actions: 'acceptQuestion' as const },
       { guard: 'isEmptyQuestion' as const, target: '#session.listening', actions: 'askAgain' as const },
     ],
     'voice.final': [
+      { guard: 'isPensionAuthRequest' as const, target: '#session.pensionAuth', actions: 'noteCitizenLine' as const },
       { guard: 'isGuideRequest' as const, target: '#session.guiding', actions: 'acceptGuideRequest' as const },
       { guard: 'hasQuestion' as const, target: '#session.thinking', actions: 'acceptQuestion' as const },
     ],

@@ -49,4 +49,38 @@ export const kioskMigrations: Migration[] = [
       `);
     },
   },
+  {
+    version: 3,
+    name: 'pension authentication outbox and audit',
+    up(db) {
+      db.exec(`
+        -- Results are written here before they are sent, so a crash, a cable pull or a business-system outage
+        -- loses nothing; the idempotency key makes the eventual send exactly-once.
+        CREATE TABLE pension_auth_outbox (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          citizen_id TEXT NOT NULL,
+          idempotency_key TEXT NOT NULL UNIQUE,
+          payload_sealed TEXT NOT NULL,
+          state TEXT NOT NULL DEFAULT 'queued' CHECK (state IN ('queued', 'sent', 'rejected')),
+          attempts INTEGER NOT NULL DEFAULT 0,
+          last_error TEXT,
+          created_at TEXT NOT NULL,
+          sent_at TEXT,
+          next_due_date TEXT
+        );
+        CREATE INDEX pension_auth_outbox_queued ON pension_auth_outbox(state, id);
+        -- Who, when, outcome and scores; never images or embeddings.
+        CREATE TABLE pension_auth_audit (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          at TEXT NOT NULL,
+          citizen_id TEXT,
+          outcome TEXT NOT NULL,
+          attempts INTEGER NOT NULL,
+          similarity REAL,
+          liveness REAL,
+          challenges TEXT NOT NULL
+        );
+      `);
+    },
+  },
 ];

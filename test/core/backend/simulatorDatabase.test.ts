@@ -22,6 +22,7 @@ describe('simulator database', () => {
     expect(db.prepare('SELECT version, name FROM schema_migrations ORDER BY version').all()).toEqual([
       { version: 1, name: 'citizens and insurance records' },
       { version: 2, name: 'kiosk submissions and idempotency keys' },
+      { version: 3, name: 'pension authentication submissions and enrolled reference photos' },
     ]);
     db.close();
   });

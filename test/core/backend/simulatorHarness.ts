@@ -1,5 +1,6 @@
 /** Starts a real simulator on loopback and real clients for it, sharing one fixed clock. */
 import { createBackendClient, createBackendSimulator, type BackendClient, type BackendClientOptions, type BackendSimulator, type BackendSimulatorOptions } from '../../../app/core/backend/index.js';
+import { sharedDataDir } from '../../sharedData.js';
 
 export const KIOSK_ID = 'kiosk-qd-sn-01';
 export const SECRET = 'test-secret-0123456789abcdef';
@@ -13,7 +14,8 @@ export interface Harness {
 }
 
 export async function startHarness(overrides: Partial<BackendSimulatorOptions> = {}): Promise<Harness> {
-  const simulator = await createBackendSimulator({ secret: SECRET, kioskId: KIOSK_ID, now: () => FIXED_NOW, ...overrides });
+  // The shared folder the tests use (KIOSK_SHARED_DIR may move it), not the simulator's own default.
+  const simulator = await createBackendSimulator({ secret: SECRET, kioskId: KIOSK_ID, now: () => FIXED_NOW, sharedDataDir, ...overrides });
   return {
     simulator,
     client: (clientOverrides = {}) =>

@@ -6,18 +6,23 @@ import { addMonthsToYearMonth, chinaDateOf, chinaDateTimeOf, chinaYearMonthOf } 
 import {
   FLEXIBLE_EMPLOYMENT_PAYER,
   flexibleEmploymentRequestSchema,
+  pensionAuthSubmissionRequestSchema,
   type CardLossReportResult,
   type CardStatus,
   type FlexibleEmploymentRegistration,
+  type PensionAuthReceipt,
 } from '../backendTypes.js';
+import { nextPensionAuthDueDate, pensionAuthStanding } from '../pensionAuthCycle.js';
+import { MAX_CLOCK_SKEW_MS } from '../requestSigning.js';
 import { requireCitizen } from './citizenRows.js';
+import { withheldPensionPayments } from './contributionHistory.js';
 import { HttpProblem } from './httpProblem.js';
 import { maskCardNumber } from './masking.js';
 import { created, type RouteContext, type RouteResult } from './route.js';
 import type { SimulatorDatabase } from './simulatorDatabase.js';
 
 /** "GS20250314-0002": prefix, China date, running number of the day. */
-function nextDailyId(db: SimulatorDatabase, table: 'card_loss_reports' | 'flexible_registrations', column: string, prefix: string, now: number): string {
+function nextDailyId(db: SimulatorDatabase, table: 'card_loss_reports' | 'flexible_registrations' | 'pension_auth_submissions', column: string, prefix: string, now: number): string {
   const stem = `${prefix}${chinaDateOf(now).replaceAll('-', '')}-`;
   const count = db.prepare(`SELECT COUNT(*) FROM ${table} WHERE ${column} LIKE ?`).pluck().get(`${stem}%`) as number;
   return `${stem}${String(count + 1).padStart(4, '0')}`;
@@ -92,4 +97,56 @@ export function registerFlexibleEmployment({ db, params, body, kioskId, now }: R
     nextSteps: `灵活就业登记已完成。请从${details.startMonth}起按月缴费，社保费由税务部门征收，可通过银行或手机缴费，具体方式可咨询工作人员。`,
   };
   return created(registration);
+}
+
+/**
+ * Records a passed 养老认证 and restarts the 12-month cycle from the China calendar day of `authenticatedAt`.
+ * A late submission older than the last authentication on record (queued while offline) is recorded but does
+ * not move the cycle back. Pension withheld while the authentication was overdue is paid (补发) today.
+ */
+export function submitPensionAuth({ db, params, body, kioskId, now }: RouteContext): RouteResult {
+  const citizen = requireCitizen(db, params.citizenId!);
+  const request = pensionAuthSubmissionRequestSchema.safeParse(body);
+  if (!request.success) throw new HttpProblem(400, 'INVALID_REQUEST', '养老认证结果不完整或格式不对');
+  const submission = request.data;
+  if (submission.kioskId !== kioskId) throw new HttpProblem(400, 'INVALID_REQUEST', '认证终端编号与发送请求的终端不一致');
+  const authenticatedMs = Date.parse(submission.authenticatedAt);
+  // The kiosk's clock may run a little ahead, as much as a signature tolerates; no further.
+  if (authenticatedMs > now + MAX_CLOCK_SKEW_MS) throw new HttpProblem(400, 'INVALID_REQUEST', '认证时间不能晚于当前时间');
+  if (citizen.is_pensioner !== 1) throw new HttpProblem(422, 'NOT_PENSIONER', '该参保人未领取养老金，无需进行养老金领取资格认证');
+
+  const today = chinaDateOf(now);
+  const authenticatedOn = chinaDateOf(authenticatedMs);
+  const previous = citizen.last_authenticated_on;
+  const lastAuthenticatedOn = previous !== null && previous > authenticatedOn ? previous : authenticatedOn;
+  const nextDueDate = nextPensionAuthDueDate(lastAuthenticatedOn);
+
+  const submissionId = nextDailyId(db, 'pension_auth_submissions', 'submission_id', 'RZ', now);
+  db.prepare(`INSERT INTO pension_auth_submissions
+    (submission_id, citizen_id, kiosk_id, method, authenticated_at, authenticated_on, similarity, liveness, challenges_json, received_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+    submissionId, citizen.citizen_id, kioskId, submission.method, submission.authenticatedAt, authenticatedOn,
+    submission.scores.similarity, submission.scores.liveness, JSON.stringify(submission.challenges), chinaDateTimeOf(now),
+  );
+  db.prepare('UPDATE citizens SET last_authenticated_on = ? WHERE citizen_id = ?').run(lastAuthenticatedOn, citizen.citizen_id);
+
+  // Payments stop after a missed due date (see contributionHistory.ts); now that the cycle is current again, pay what was held back.
+  const lastPaid = db.prepare('SELECT month, amount_fen, paid_date FROM pension_payments WHERE citizen_id = ? ORDER BY month DESC LIMIT 1').get(citizen.citizen_id) as
+    | { month: string; amount_fen: number; paid_date: string }
+    | undefined;
+  if (previous !== null && lastPaid && today <= nextDueDate) {
+    const insertPayment = db.prepare('INSERT INTO pension_payments (citizen_id, month, amount_fen, paid_date) VALUES (?, ?, ?, ?)');
+    const owed = withheldPensionPayments({ month: lastPaid.month, amountFen: lastPaid.amount_fen, paidDate: lastPaid.paid_date }, nextPensionAuthDueDate(previous), today);
+    for (const payment of owed) insertPayment.run(citizen.citizen_id, payment.month, payment.amountFen, payment.paidDate);
+  }
+
+  const receipt: PensionAuthReceipt = {
+    accepted: true,
+    submissionId,
+    citizenId: citizen.citizen_id,
+    lastAuthenticatedAt: lastAuthenticatedOn,
+    nextDueDate,
+    standing: pensionAuthStanding(nextDueDate, today),
+  };
+  return created(receipt);
 }

@@ -79,6 +79,8 @@ export function generateContributions(spells: readonly ContributionSpell[], last
 
 /** The day of the month pensions reach the bank account. */
 const PENSION_PAY_DAY = '10';
+/** Pensions are adjusted upward once a year (in January); about 3 % on average. */
+const YEARLY_PENSION_RAISE = 1.03;
 
 /**
  * Monthly payments from the first pension month, paid on the 10th, up to today. Pension authentication
@@ -90,9 +92,27 @@ export function generatePensionPayments(pension: DemoPension, today: string, nex
   for (const month of monthsInRange(pension.firstMonth, today.slice(0, 7))) {
     const paidDate = `${month}-${PENSION_PAY_DAY}`;
     if (paidDate > today || paidDate > nextAuthDueDate) break;
-    // Pensions are adjusted upward once a year; about 3 % on average.
-    const amountFen = Math.round(pension.firstMonthlyAmount * 100 * 1.03 ** (Number(month.slice(0, 4)) - firstYear));
+    const amountFen = Math.round(pension.firstMonthlyAmount * 100 * YEARLY_PENSION_RAISE ** (Number(month.slice(0, 4)) - firstYear));
     rows.push({ month, amountFen, paidDate });
+  }
+  return rows;
+}
+
+/**
+ * What is paid when a pensioner authenticates after the due date had passed (补发): every month after the last
+ * one paid whose pay day fell after the old due date (withheld) and has come by `today`, all paid on `today`,
+ * at the last amount with the yearly adjustment for each new year. Months up to the old due date were paid
+ * as usual, so nothing is owed for them; an authentication in time owes nothing.
+ */
+export function withheldPensionPayments(lastPaid: PensionPaymentRow, previousDueDate: string, today: string): PensionPaymentRow[] {
+  const rows: PensionPaymentRow[] = [];
+  const lastYear = Number(lastPaid.month.slice(0, 4));
+  for (const month of monthsInRange(addMonthsToYearMonth(lastPaid.month, 1), today.slice(0, 7))) {
+    const payDay = `${month}-${PENSION_PAY_DAY}`;
+    if (payDay > today) break;
+    if (payDay <= previousDueDate) continue;
+    const amountFen = Math.round(lastPaid.amountFen * YEARLY_PENSION_RAISE ** (Number(month.slice(0, 4)) - lastYear));
+    rows.push({ month, amountFen, paidDate: today });
   }
   return rows;
 }

@@ -5,6 +5,8 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { resolve as resolvePath } from 'node:path';
+import { repoRoot } from '../../config/repoRoot.js';
 import { chinaDateTimeOf } from '../calendar.js';
 import { IDEMPOTENCY_KEY_HEADER } from '../backendPaths.js';
 import type { BackendErrorCode, IssuingHall } from '../backendTypes.js';
@@ -29,6 +31,8 @@ export interface BackendSimulatorOptions {
   now?: () => number;
   /** The hall the kiosk stands in, printed on certificates. */
   hall?: IssuingHall;
+  /** Where the demo citizens' photos on file live (`referencePhoto` is relative to it); default ../shared/data beside the checkout. */
+  sharedDataDir?: string;
 }
 
 export interface AccessLogEntry {
@@ -46,6 +50,8 @@ export interface SimulatorInspection {
   requests(): readonly AccessLogEntry[];
   cardLossReportCount(citizenId: string): number;
   flexibleRegistrationCount(citizenId: string): number;
+  /** Recorded 养老认证 submissions (replays of a stored answer add none). */
+  pensionAuthSubmissionCount(citizenId: string): number;
 }
 
 export interface BackendSimulator {
@@ -56,8 +62,12 @@ export interface BackendSimulator {
   close(): Promise<void>;
 }
 
+/** The shared data folder beside the checkout, where the demo citizens' photos on file are. */
+export const DEFAULT_SHARED_DATA_DIR = resolvePath(repoRoot, '..', 'shared', 'data');
+
 export const DEFAULT_ISSUING_HALL: IssuingHall = { code: 'QD-SN-01', name: '青岛市市南区人力资源和社会保障局服务大厅' };
 
+/** Request body limit of every route that does not set its own `maxBodyBytes`. */
 const MAX_BODY_BYTES = 64 * 1024;
 const MAX_LOGGED_REQUESTS = 1000;
 const IDEMPOTENCY_KEY_SHAPE = /^[A-Za-z0-9._:-]{8,128}$/;
@@ -72,13 +82,13 @@ const SIGNATURE_FAILURE_CODES: Record<SignatureFailure, BackendErrorCode> = {
 
 class BodyTooLarge extends Error {}
 
-function readBody(request: IncomingMessage): Promise<string> {
+function readBody(request: IncomingMessage, maxBytes: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
+      if (size > maxBytes) {
         reject(new BodyTooLarge());
         request.resume();
         return;
@@ -90,6 +100,16 @@ function readBody(request: IncomingMessage): Promise<string> {
   });
 }
 
+/** The body limit of the route a request is for (the photo upload needs more than the default). Only this is decided before the signature check. */
+function bodyLimitFor(method: string, path: string): number {
+  try {
+    const match = findRoute(method, new URL(path, 'http://simulator.invalid').pathname);
+    return (match.found === 'route' ? match.route.maxBodyBytes : undefined) ?? MAX_BODY_BYTES;
+  } catch {
+    return MAX_BODY_BYTES;
+  }
+}
+
 function problem(status: number, code: BackendErrorCode, message: string): RouteResult {
   return { status, body: { code, message } };
 }
@@ -97,6 +117,7 @@ function problem(status: number, code: BackendErrorCode, message: string): Route
 export async function createBackendSimulator(options: BackendSimulatorOptions): Promise<BackendSimulator> {
   const now = options.now ?? Date.now;
   const hall = options.hall ?? DEFAULT_ISSUING_HALL;
+  const sharedDataDir = options.sharedDataDir ?? DEFAULT_SHARED_DATA_DIR;
   const db = openSimulatorDatabase(options.dbPath ?? ':memory:', now());
   const idempotency = createIdempotencyStore(db);
   const verifier = createRequestVerifier({ secretForKiosk: (kioskId) => (kioskId === options.kioskId ? options.secret : undefined), now });
@@ -162,7 +183,7 @@ export async function createBackendSimulator(options: BackendSimulatorOptions): 
 
     let body: string;
     try {
-      body = await readBody(request);
+      body = await readBody(request, bodyLimitFor(method, path));
     } catch (error) {
       if (error instanceof BodyTooLarge) respond(response, entry, problem(413, 'BODY_TOO_LARGE', '请求内容过大'), { connection: 'close' });
       return;
@@ -194,7 +215,7 @@ export async function createBackendSimulator(options: BackendSimulatorOptions): 
     }
 
     const key = request.headers[IDEMPOTENCY_KEY_HEADER];
-    const context: RouteContext = { db, params: match.params, query: url.searchParams, body: parsedBody, kioskId: verdict.kioskId, now: now(), hall };
+    const context: RouteContext = { db, params: match.params, query: url.searchParams, body: parsedBody, kioskId: verdict.kioskId, now: now(), hall, sharedDataDir };
     let result: RouteResult & { replayed?: boolean };
     try {
       result = runRoute(match.route, context, { method, path, body, key: typeof key === 'string' ? key : undefined });
@@ -232,7 +253,7 @@ export async function createBackendSimulator(options: BackendSimulatorOptions): 
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
 
-  const countFor = (table: 'card_loss_reports' | 'flexible_registrations') => {
+  const countFor = (table: 'card_loss_reports' | 'flexible_registrations' | 'pension_auth_submissions') => {
     const statement = db.prepare(`SELECT COUNT(*) FROM ${table} WHERE citizen_id = ?`).pluck();
     return (citizenId: string) => statement.get(citizenId) as number;
   };
@@ -250,6 +271,7 @@ export async function createBackendSimulator(options: BackendSimulatorOptions): 
       requests: () => accessLog.map((entry) => ({ ...entry })),
       cardLossReportCount: countFor('card_loss_reports'),
       flexibleRegistrationCount: countFor('flexible_registrations'),
+      pensionAuthSubmissionCount: countFor('pension_auth_submissions'),
     },
     close() {
       closing ??= (async () => {

@@ -1,6 +1,7 @@
 export {
   createBackendSimulator,
   DEFAULT_ISSUING_HALL,
+  DEFAULT_SHARED_DATA_DIR,
   type AccessLogEntry,
   type BackendSimulator,
   type BackendSimulatorOptions,

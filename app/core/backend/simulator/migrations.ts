@@ -92,4 +92,31 @@ export const simulatorMigrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    name: 'pension authentication submissions and enrolled reference photos',
+    sql: `
+      CREATE TABLE pension_auth_submissions (
+        submission_id TEXT PRIMARY KEY,
+        citizen_id TEXT NOT NULL REFERENCES citizens(citizen_id),
+        kiosk_id TEXT NOT NULL,
+        method TEXT NOT NULL,
+        authenticated_at TEXT NOT NULL,
+        authenticated_on TEXT NOT NULL,
+        similarity REAL NOT NULL,
+        liveness REAL NOT NULL,
+        challenges_json TEXT NOT NULL,
+        received_at TEXT NOT NULL
+      );
+      CREATE INDEX pension_auth_submissions_by_citizen ON pension_auth_submissions (citizen_id);
+      CREATE TABLE reference_photos (
+        citizen_id TEXT PRIMARY KEY REFERENCES citizens(citizen_id),
+        content_type TEXT NOT NULL,
+        image BLOB NOT NULL,
+        sha256 TEXT NOT NULL,
+        kiosk_id TEXT NOT NULL,
+        enrolled_at TEXT NOT NULL
+      );
+    `,
+  },
 ];

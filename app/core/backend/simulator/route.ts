@@ -13,6 +13,8 @@ export interface RouteContext {
   /** The simulator clock at the request, epoch ms. */
   now: number;
   hall: IssuingHall;
+  /** Where the photos on file live (citizens.reference_photo is relative to it). */
+  sharedDataDir: string;
 }
 
 export interface RouteResult {
@@ -29,6 +31,8 @@ export interface Route {
   handler: RouteHandler;
   /** Writes: require an idempotency-key and answer retries from the stored response. */
   idempotent: boolean;
+  /** Request body limit when this route needs more than the default 64 KiB (photo upload). */
+  maxBodyBytes?: number;
 }
 
 export function ok(body: unknown): RouteResult {

@@ -2,6 +2,7 @@
 import { backendPaths } from '../backendPaths.js';
 import * as queries from './citizenQueries.js';
 import * as submissions from './citizenSubmissions.js';
+import * as photos from './referencePhotos.js';
 import { matchPattern, type Route } from './route.js';
 
 export const simulatorRoutes: readonly Route[] = [
@@ -14,8 +15,14 @@ export const simulatorRoutes: readonly Route[] = [
   { method: 'POST', pattern: backendPaths.cardLossReport, handler: submissions.reportCardLoss, idempotent: true },
   { method: 'POST', pattern: backendPaths.flexibleEmployment, handler: submissions.registerFlexibleEmployment, idempotent: true },
   { method: 'GET', pattern: backendPaths.pensionAuth, handler: queries.pensionAuth, idempotent: false },
+  { method: 'POST', pattern: backendPaths.pensionAuthSubmissions, handler: submissions.submitPensionAuth, idempotent: true },
+  { method: 'GET', pattern: backendPaths.referencePhoto, handler: photos.referencePhoto, idempotent: false },
   { method: 'GET', pattern: backendPaths.certificateData, handler: queries.certificateData, idempotent: false },
   { method: 'GET', pattern: backendPaths.demoCitizens, handler: queries.demoCitizens, idempotent: false },
+  {
+    method: 'POST', pattern: backendPaths.demoReferencePhotoEnrolment, handler: photos.enrollReferencePhoto, idempotent: true,
+    maxBodyBytes: photos.REFERENCE_PHOTO_ENROLMENT_MAX_BODY_BYTES,
+  },
 ];
 
 export type RouteMatch =

@@ -1,0 +1,24 @@
+import { normalizeText } from './normalizeText.js';
+
+// Digits as people read them out, in toneless pinyin and in characters (幺 and 洞 are how numbers are read aloud
+// to avoid 一/七 and 零 confusion); the check character X is read as the letter or as 叉.
+const DIGITS: Record<string, string> = {
+  ling: '0', dong: '0', yi: '1', yao: '1', er: '2', liang: '2', san: '3', si: '4', wu: '5', liu: '6', qi: '7', guai: '7', ba: '8', jiu: '9', gou: '9',
+  零: '0', 〇: '0', 洞: '0', 一: '1', 幺: '1', 二: '2', 两: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 拐: '7', 八: '8', 九: '9',
+  x: 'X', cha: 'X', 叉: 'X', ai: 'X',
+};
+
+/**
+ * The digits of an ID number read out loud ("san qi ling er ling san …", "三七零二…", or digits), or null when what
+ * was heard is not 18 characters of digits (the last may be X). Filler between digit groups is ignored.
+ */
+export function parseSpokenIdNumber(heard: string): string | null {
+  const text = normalizeText(heard).replace(/\b(ke si|ai ke si|aikesi)\b/g, 'x');
+  const units = /[a-z]/.test(text) && !/^[\dx\s]+$/.test(text) ? text.split(' ') : [...text.replace(/\s+/g, '')];
+  let out = '';
+  for (const unit of units) {
+    if (/^\d+$/.test(unit)) out += unit;
+    else if (unit in DIGITS) out += DIGITS[unit];
+  }
+  return /^\d{17}[\dX]$/.test(out) ? out : null;
+}
