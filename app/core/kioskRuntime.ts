@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { createActor, fromPromise, type SimulatedClock } from 'xstate';
+import { createActor, fromPromise, type ActorRefFrom, type SimulatedClock } from 'xstate';
 import type { KioskApi, KioskInput, KioskView } from '../api/kioskApi.js';
 import type { PrintJobRecord, PrinterEvent } from '../../printer/index.js';
 import type { AudioSink, AudioSource } from '../../speech/index.js';
@@ -27,6 +27,12 @@ import { phaseOf, toKioskView } from './session/toKioskView.js';
 import { StaffConsole } from './staff/staffConsole.js';
 import { endpointProfileFor } from './voice/endpointProfileFor.js';
 import { startKioskVoice, type KioskVoice } from './voice/kioskVoice.js';
+import { detectChallenge } from './services/pensionAuth/detectChallenge.js';
+import type { FaceSessionAnalyzer } from './services/pensionAuth/faceSessionAnalyzer.js';
+import { PensionAuthAudit } from './services/pensionAuth/pensionAuthAudit.js';
+import { PensionAuthOutbox } from './services/pensionAuth/pensionAuthOutbox.js';
+import { createPensionAuthService, type PensionAuthService } from './services/pensionAuth/pensionAuthService.js';
+import { createVisionFaceAnalyzer } from './services/pensionAuth/visionFaceAnalyzer.js';
 import { kioskMigrations } from './store/migrations.js';
 import { openDatabase } from './store/openDatabase.js';
 import { SessionEventStore } from './store/sessionEventStore.js';
@@ -42,6 +48,8 @@ export interface KioskRuntimeOptions {
   knowledge?: KnowledgeBase;
   /** Leave the robot and printer out (tests of the dialogue alone). */
   withoutDevices?: boolean;
+  /** The face pipeline for 养老认证; null leaves the service out (no face models). Default: built from vision/. */
+  faceAnalyzer?: FaceSessionAnalyzer | null;
   /** false: no voice at all; an object replaces the microphone and/or speaker (tests). */
   voice?: false | { source?: AudioSource; sink?: AudioSink };
 }
@@ -128,8 +136,21 @@ export async function createKioskRuntime(config: KioskConfig, options: KioskRunt
   const now = options.clock ? () => options.clock!.now() : () => Date.now();
   const eventLog = new SessionEventLog(sessionEvents, now);
 
+  const faceAnalyzer = options.faceAnalyzer === undefined ? await createVisionFaceAnalyzer(log) : options.faceAnalyzer;
+  const pensionAuth: PensionAuthService | null = faceAnalyzer
+    ? createPensionAuthService({
+        backend: backend.client,
+        analyzer: faceAnalyzer,
+        outbox: new PensionAuthOutbox(db, cipher),
+        audit: new PensionAuthAudit(db),
+        kioskId: config.backend.kioskId,
+        log,
+      })
+    : null;
+
   const machine = sessionMachine.provide({
     actors: {
+      ...(pensionAuth ? { pensionAuth: pensionAuth.machine } : {}),
       answerQuestion: fromPromise<ReturnType<typeof toAnswerView>, AnswerQuestionInput>(async ({ input }) => {
         const started = now();
         const answer = await policy.answer(input.question, input.pinyin);
@@ -160,7 +181,21 @@ export async function createKioskRuntime(config: KioskConfig, options: KioskRunt
   });
   const actor = createActor(machine, {
     ...(options.clock ? { clock: options.clock } : {}),
-    input: { timing: config.session, robotName: config.hall.robotName, newSessionId: () => randomUUID(), now },
+    input: {
+      timing: config.session,
+      robotName: config.hall.robotName,
+      newSessionId: () => randomUUID(),
+      now,
+      ...(pensionAuth ? { pensionAuth: {
+        timing: { challengeMs: config.faceAuth.challengeMs, positioningMs: config.faceAuth.positioningMs, positionedFrames: 3, resultShowMs: 8_000 },
+        challengePool: config.faceAuth.challengePool,
+        challengesPerAttempt: config.faceAuth.challengesPerAttempt,
+        maxAttempts: config.faceAuth.maxAttempts,
+        livenessThreshold: config.faceAuth.livenessThreshold,
+        detectChallenge,
+        random: Math.random,
+      } } : {}),
+    },
   });
 
   const staff = (staffConsole = new StaffConsole({
@@ -176,6 +211,9 @@ export async function createKioskRuntime(config: KioskConfig, options: KioskRunt
       show(printed.job);
     },
     staffRequests,
+    enrollPhoto: async (citizenId, jpeg) => {
+      await backend.client.enrollReferencePhoto(citizenId, { jpeg, idempotencyKey: `enrol-${randomUUID()}` });
+    },
     devices: () => devices?.states() ?? [],
     onChange: () => publish(),
     log,
@@ -196,9 +234,30 @@ export async function createKioskRuntime(config: KioskConfig, options: KioskRunt
     if (pendingInput) eventLog.record(pendingInput.type, pendingInput.detail);
     pendingInput = null;
   };
+  // The 养老认证 child machine: its own snapshots drive the screen, its instructions are spoken, its end is audited.
+  let watchedChild: unknown = null;
+  const childOf = () => actor.getSnapshot().children.pensionAuth as ActorRefFrom<PensionAuthService['machine']> | undefined;
+  const watchChild = () => {
+    const child = childOf();
+    if (!child || child === watchedChild || !pensionAuth) return;
+    watchedChild = child;
+    child.subscribe((childSnapshot) => {
+      if (childSnapshot.status === 'done') pensionAuth.finish(childSnapshot);
+      render();
+    });
+  };
   const render = () => {
     const snapshot = actor.getSnapshot();
-    view = toKioskView(snapshot.value, snapshot.context, voiceView(), staff.view());
+    const faceAuth = pensionAuth?.toView(childOf()?.getSnapshot()) ?? null;
+    view = { ...toKioskView(snapshot.value, snapshot.context, voiceView(), staff.view(), pensionAuth !== null), faceAuth };
+    const line = faceAuth?.instruction ?? (view.phase === 'idle' ? null : snapshot.context.robotLine);
+    // The robot says each new line of a visit out loud; the attract screen stays silent.
+    if (line === null) lastSpoken = null;
+    else if (line !== lastSpoken) {
+      lastSpoken = line;
+      voice?.say(line);
+      voice?.setEndpointProfile(endpointProfileFor(line));
+    }
     for (const listener of listeners) listener(view);
   };
   publish = render;
@@ -210,13 +269,7 @@ export async function createKioskRuntime(config: KioskConfig, options: KioskRunt
     }
     flushInput();
     const phase = phaseOf(snapshot.value);
-    // The robot says each new line of a visit out loud; the attract screen stays silent.
-    if (phase === 'idle') lastSpoken = null;
-    else if (ctx.robotLine !== lastSpoken) {
-      lastSpoken = ctx.robotLine;
-      voice?.say(ctx.robotLine);
-      voice?.setEndpointProfile(endpointProfileFor(ctx.robotLine));
-    }
+    watchChild();
     if (phase !== lastPhase) {
       eventLog.record('phase', { from: lastPhase, to: phase });
       if (phase === 'idle') eventLog.end(lastPhase === 'farewell' ? 'farewell' : 'timeout');
@@ -229,10 +282,17 @@ export async function createKioskRuntime(config: KioskConfig, options: KioskRunt
 
   /** Voice events go to the session like screen input, and into the visit's event log the same way. */
   const dispatch = (event: SessionEvent) => {
-    if (event.type !== 'voice.partial') pendingInput = describeEvent(event);
+    if (event.type !== 'voice.partial' && event.type !== 'frame.analyzed') pendingInput = describeEvent(event);
     actor.send(event);
     flushInput();
   };
+  // Results saved while the business system was down go out as soon as it answers again.
+  const delivery = pensionAuth
+    ? setInterval(() => void pensionAuth.deliverQueued().catch((error: unknown) => log.warn({ err: error }, 'outbox delivery failed')), 30_000)
+    : undefined;
+  delivery?.unref();
+  void pensionAuth?.deliverQueued().catch((error: unknown) => log.warn({ err: error }, 'outbox delivery failed'));
+
   if (options.voice !== false) {
     try {
       voice = await startKioskVoice({
@@ -256,6 +316,10 @@ export async function createKioskRuntime(config: KioskConfig, options: KioskRunt
         staff.handle(input as Extract<KioskInput, { type: `staff.${string}` }>);
         return;
       }
+      if (input.type === 'auth.frame') {
+        if (childOf()) pensionAuth?.handleFrame(input.frame, (frame) => dispatch({ type: 'frame.analyzed', frame }));
+        return;
+      }
       dispatch(input as SessionEvent);
     },
     subscribe(listener) {
@@ -275,6 +339,7 @@ export async function createKioskRuntime(config: KioskConfig, options: KioskRunt
     sessionEvents,
     log,
     async close() {
+      clearInterval(delivery);
       actor.stop();
       staff.close();
       await voice?.close();

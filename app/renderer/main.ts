@@ -1,4 +1,5 @@
-// Entry of the kiosk UI: connect to the core, mount the screen, redraw on every view.
+// Entry of the kiosk UI: connect to the core, start the camera, mount the screen, redraw on every view.
+import { startCameraController } from './camera/index.js';
 import { createKioskClient } from './kioskClient.js';
 import { mountKioskScreen } from './renderKiosk.js';
 
@@ -6,7 +7,12 @@ const root = document.getElementById('kiosk');
 if (!root) throw new Error('index.html has no #kiosk element');
 
 const client = createKioskClient();
-const screen = mountKioskScreen(root, (input) => client.send(input));
+// Presence wakes the kiosk; frames go to the core only while 养老认证 asks for them. Nothing is stored here.
+const camera = startCameraController({
+  onPresence: (event) => client.send({ type: event }),
+  onFrame: (frame) => client.send({ type: 'auth.frame', frame }),
+});
+const screen = mountKioskScreen(root, (input) => client.send(input), camera);
 client.onConnectionChange((state) => screen.showConnection(state));
 client.onError((message) => screen.showTransportError(message));
 client.subscribe((view) => screen.showView(view));

@@ -1,10 +1,13 @@
 import type { KioskView } from '../api/kioskApi.js';
+import type { CameraController, CameraStatus } from './camera/index.js';
 import type { SendInput } from './kioskActions.js';
 import type { ConnectionState } from './kioskClient.js';
 import { createAskBox } from './askBox.js';
 import { h } from './dom.js';
+import { createFaceAuthScreen } from './faceAuthScreen.js';
 import { renderAnswer } from './renderAnswer.js';
 import { renderAttract } from './renderAttract.js';
+import { renderCameraStatus } from './renderCameraStatus.js';
 import { renderConnection } from './renderConnection.js';
 import { renderGreeting } from './renderGreeting.js';
 import { renderGuiding } from './renderGuiding.js';
@@ -14,6 +17,7 @@ import { renderServices } from './renderServices.js';
 import { renderSubtitles, scrollToNewest } from './renderSubtitles.js';
 import { renderThinking } from './renderThinking.js';
 import { renderVoiceStatus } from './renderVoiceStatus.js';
+import { createSlot } from './slot.js';
 import { createStaffOverlay } from './staffOverlay.js';
 
 export interface KioskScreen {
@@ -29,7 +33,7 @@ const transportErrorMs = 6_000;
  * Mounts the screen and redraws it from each KioskView. Every part is a pure function of its slice of
  * the view; a part is rebuilt only when its slice changed, so taps and scrolling are not disturbed.
  */
-export function mountKioskScreen(root: HTMLElement, send: SendInput): KioskScreen {
+export function mountKioskScreen(root: HTMLElement, send: SendInput, camera: CameraController): KioskScreen {
   const header = createSlot(root, 'header-slot');
   const connection = createSlot(root, 'connection-slot');
   const notice = createSlot(root, 'notice-slot');
@@ -37,37 +41,56 @@ export function mountKioskScreen(root: HTMLElement, send: SendInput): KioskScree
   const stage = createSlot(root, 'stage-slot');
   const subtitles = createSlot(root, 'subtitles-slot');
   const voice = createSlot(root, 'voice-slot');
+  const cameraLine = createSlot(root, 'camera-slot');
   const askBox = createAskBox(send);
   root.append(h('div', { className: 'ask-slot' }, [askBox.element]));
   // Last, so it lies over everything; empty and hidden unless a member of staff opened it.
-  const staff = createStaffOverlay(send);
+  const staff = createStaffOverlay(send, camera);
   root.append(staff.element);
+  // One 养老认证 screen for the page's life: its camera preview survives view changes.
+  const faceAuth = createFaceAuthScreen(send, camera);
 
   let connectionState: ConnectionState = 'connecting';
   let transportError: string | null = null;
   let transportErrorTimer: ReturnType<typeof setTimeout> | undefined;
   let lastPhase: KioskView['phase'] | null = null;
+  let cameraStatus: CameraStatus = camera.status();
 
   function drawConnection(): void {
     connection.update(JSON.stringify([connectionState, transportError]), () => renderConnection(connectionState, transportError));
   }
   drawConnection();
 
+  function drawCamera(): void {
+    const idle = lastPhase === null || lastPhase === 'idle';
+    cameraLine.update(JSON.stringify([cameraStatus, idle]), () => renderCameraStatus(cameraStatus, idle));
+  }
+  camera.onStatus((status) => {
+    cameraStatus = status;
+    drawCamera();
+  });
+  drawCamera();
+
   return {
     showView(view) {
-      root.className = `kiosk phase-${view.phase}${answerShown(view) ? ' has-answer' : ''}`;
+      const authRunning = view.faceAuth !== null;
+      root.className = `kiosk phase-${view.phase}${answerShown(view) && !authRunning ? ' has-answer' : ''}${authRunning ? ' has-face-auth' : ''}`;
       root.dataset.phase = view.phase;
       if (view.phase === 'idle' && lastPhase !== 'idle') askBox.reset();
       lastPhase = view.phase;
+      drawCamera();
 
       const idle = view.phase === 'idle';
       header.update(JSON.stringify([view.phase]), () => renderHeader(view, send, staff.openKeypad));
       notice.update(JSON.stringify(view.notice), () => renderNotice(view.notice));
-      attract.update(JSON.stringify(idle), () => (idle ? renderAttract(send) : null));
+      attract.update(JSON.stringify(idle && !authRunning), () => (idle && !authRunning ? renderAttract(send) : null));
+      // 养老认证 takes the stage while it runs, whatever the phase; its screen redraws itself part by part.
       const stageChanged = stage.update(
-        JSON.stringify(idle ? null : [view.phase, view.robotLine, view.suggestions, view.answer, view.services]),
-        () => (idle ? null : renderStage(view, send)),
+        authRunning ? 'face-auth' : JSON.stringify(idle ? null : [view.phase, view.robotLine, view.suggestions, view.answer, view.services]),
+        () => (authRunning ? h('main', { className: 'stage stage-face-auth' }, [faceAuth.element]) : idle ? null : renderStage(view, send)),
       );
+      if (view.faceAuth) faceAuth.show(view.faceAuth);
+      else faceAuth.close();
       if (stageChanged && answerShown(view)) stage.element.scrollTop = 0;
       if (subtitles.update(JSON.stringify(idle ? null : [view.subtitles, view.heard]), () => (idle ? null : renderSubtitles(view.subtitles, view.heard)))) {
         const list = subtitles.element.firstElementChild;
@@ -106,28 +129,4 @@ function renderStage(view: KioskView, send: SendInput): HTMLElement {
     view.answer && renderAnswer(view.answer, send),
     renderServices(view.services, view.answer !== null, send),
   ]);
-}
-
-interface Slot {
-  element: HTMLElement;
-  /** Rebuilds the slot when `key` differs from last time; returns whether it did. */
-  update(key: string, build: () => HTMLElement | null): boolean;
-}
-
-function createSlot(parent: HTMLElement, className: string): Slot {
-  const element = h('div', { className });
-  element.hidden = true;
-  parent.append(element);
-  let lastKey: string | null = null;
-  return {
-    element,
-    update(key, build) {
-      if (key === lastKey) return false;
-      lastKey = key;
-      const content = build();
-      element.replaceChildren(...(content ? [content] : []));
-      element.hidden = content === null;
-      return true;
-    },
-  };
 }

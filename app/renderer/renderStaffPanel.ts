@@ -18,17 +18,36 @@ const requestReasonLabels: Record<string, string> = {
   'kb-cannot-answer': '知识库无法回答',
 };
 
+/** The reference-photo camera view for one demo citizen, opened from the panel. */
+export interface StaffEnrolment {
+  citizenId: string;
+  name: string;
+  /** The live camera preview (kept by the overlay, so it does not restart on every redraw). */
+  preview: HTMLElement;
+  hint: string | null;
+  busy: boolean;
+  capture(): void;
+  close(): void;
+}
+
+export interface StaffPanelExtras {
+  enrolment: StaffEnrolment | null;
+  startEnrolment(citizenId: string): void;
+}
+
 /**
  * The staff panel, a full-screen overlay over the citizen screen: devices, open calls for staff, demo citizens
- * with a sample certificate print, recent print jobs, and 退出. A pure function of `view.staff`.
+ * with a sample certificate print and a reference photo for 养老认证, recent print jobs, and 退出.
+ * A pure function of `view.staff` and the open enrolment.
  */
-export function renderStaffPanel(staff: StaffView, send: SendInput): HTMLElement {
+export function renderStaffPanel(staff: StaffView, send: SendInput, extras: StaffPanelExtras = { enrolment: null, startEnrolment: () => {} }): HTMLElement {
   return h('section', { className: 'staff-overlay staff-panel', testId: 'staff-panel', attrs: { role: 'dialog', 'aria-modal': 'true', 'aria-label': '工作人员面板' } }, [
     h('header', { className: 'staff-bar' }, [
       h('h1', { className: 'staff-title' }, ['工作人员模式']),
       button('退出', () => send({ type: 'staff.lock' }), { className: 'staff-lock', testId: 'staff-lock' }),
     ]),
     staff.message && h('p', { className: 'staff-message', testId: 'staff-message', attrs: { role: 'status' } }, [staff.message]),
+    extras.enrolment && renderEnrolment(extras.enrolment),
     h('div', { className: 'staff-sections' }, [
       section('设备状态', 'staff-devices', staff.devices.length === 0 ? '暂无设备信息。' : null,
         staff.devices.map((device) =>
@@ -53,13 +72,32 @@ export function renderStaffPanel(staff: StaffView, send: SendInput): HTMLElement
           h('li', { className: 'staff-row staff-citizen', testId: `staff-citizen-${citizen.id}` }, [
             h('span', { className: 'staff-row-name' }, [citizen.name]),
             citizen.labels.length > 0 && h('span', { className: 'staff-labels' }, citizen.labels.map((label) => h('span', { className: 'staff-label' }, [label]))),
-            button('打印参保证明样张', () => send({ type: 'staff.printSample', citizenId: citizen.id }), { className: 'staff-action', testId: `staff-print-${citizen.id}` }),
+            h('span', { className: 'staff-actions' }, [
+              button('打印参保证明样张', () => send({ type: 'staff.printSample', citizenId: citizen.id }), { className: 'staff-action', testId: `staff-print-${citizen.id}` }),
+              button('拍摄参考照片', () => extras.startEnrolment(citizen.id), { className: 'staff-action staff-action-secondary', testId: `staff-enroll-${citizen.id}` }),
+            ]),
           ]),
         ),
       ),
       section('最近打印', 'staff-jobs', staff.printJobs.length === 0 ? '还没有打印任务。' : null,
         staff.printJobs.map((job) => renderJob(job, staff.demoCitizens.find((citizen) => citizen.id === job.citizenId)?.name ?? job.citizenId)),
       ),
+    ]),
+  ]);
+}
+
+/** A small camera view: the citizen faces the camera, staff take one picture; it goes to the core as the reference. */
+function renderEnrolment(enrolment: StaffEnrolment): HTMLElement {
+  const capture = button(enrolment.busy ? '正在拍照…' : '拍照', enrolment.capture, { className: 'staff-action staff-enroll-capture', testId: 'staff-enroll-capture' });
+  capture.disabled = enrolment.busy;
+  return h('section', { className: 'staff-section staff-enroll', testId: 'staff-enroll', attrs: { 'data-citizen-id': enrolment.citizenId } }, [
+    h('h2', { className: 'staff-section-title' }, [`拍摄参考照片 · ${enrolment.name}`]),
+    h('p', { className: 'staff-enroll-note' }, ['请市民正对摄像头，脸放进框里、框变绿后点“拍照”。照片只交给本机的核验程序，用于此人的养老认证比对。']),
+    h('div', { className: 'staff-enroll-camera' }, [enrolment.preview]),
+    enrolment.hint && h('p', { className: 'staff-enroll-hint', testId: 'staff-enroll-hint', attrs: { role: 'status' } }, [enrolment.hint]),
+    h('div', { className: 'staff-enroll-buttons' }, [
+      capture,
+      button('关闭', enrolment.close, { className: 'staff-action staff-action-secondary', testId: 'staff-enroll-close' }),
     ]),
   ]);
 }

@@ -1,8 +1,9 @@
 import type { StaffView } from '../api/kioskApi.js';
+import { createCameraPreview, type CameraController, type CameraPreview } from './camera/index.js';
 import type { SendInput } from './kioskActions.js';
 import { h } from './dom.js';
 import { maxPinLength, minPinLength, renderStaffKeypad, type StaffKeypadActions } from './renderStaffKeypad.js';
-import { renderStaffPanel } from './renderStaffPanel.js';
+import { renderStaffPanel, type StaffEnrolment } from './renderStaffPanel.js';
 
 export interface StaffOverlay {
   /** A full-screen layer over the citizen screen; hidden (and empty) unless the keypad or the panel is up. */
@@ -23,7 +24,7 @@ const offline = '暂时连接不上服务，请稍后再试。';
  * The staff layer. The panel is a pure function of `view.staff`; the only local state is the keypad's:
  * whether it is open and the digits typed so far, which never reach the DOM and are dropped once sent.
  */
-export function createStaffOverlay(send: SendInput): StaffOverlay {
+export function createStaffOverlay(send: SendInput, camera: CameraController): StaffOverlay {
   const element = h('div', { className: 'staff-slot' });
   element.hidden = true;
 
@@ -35,6 +36,53 @@ export function createStaffOverlay(send: SendInput): StaffOverlay {
   let awaitingAnswer = false;
   let idleTimer: ReturnType<typeof setTimeout> | undefined;
   let lastKey: string | null = null;
+  /** The reference-photo camera view, open for one demo citizen at a time. */
+  let enrolling: { citizenId: string; preview: CameraPreview; hint: string | null; busy: boolean } | null = null;
+
+  function openEnrolment(citizenId: string): void {
+    closeEnrolment();
+    enrolling = { citizenId, preview: createCameraPreview(camera, 'staff-enroll-preview'), hint: null, busy: false };
+    draw();
+    // The camera view opens at the top of the panel.
+    element.scrollTop = 0;
+  }
+
+  function closeEnrolment(): void {
+    if (!enrolling) return;
+    enrolling.preview.dispose();
+    enrolling = null;
+  }
+
+  async function captureReference(): Promise<void> {
+    const current = enrolling;
+    if (!current || current.busy) return;
+    current.busy = true;
+    current.hint = '正在拍照…';
+    draw();
+    const frame = await camera.captureOne().catch(() => null);
+    if (enrolling !== current) return;
+    current.busy = false;
+    if (!frame) current.hint = camera.status().cameraProblem ?? '摄像头没有画面，请稍后再拍。';
+    else current.hint = send({ type: 'staff.enrollPhoto', citizenId: current.citizenId, frame }) ? '照片已发送，处理结果见上方提示；不满意可以再拍一张。' : offline;
+    draw();
+  }
+
+  function enrolment(citizens: StaffView['demoCitizens']): StaffEnrolment | null {
+    if (!enrolling) return null;
+    const current = enrolling;
+    return {
+      citizenId: current.citizenId,
+      name: citizens.find((citizen) => citizen.id === current.citizenId)?.name ?? current.citizenId,
+      preview: current.preview.element,
+      hint: current.hint,
+      busy: current.busy,
+      capture: () => void captureReference(),
+      close: () => {
+        closeEnrolment();
+        draw();
+      },
+    };
+  }
 
   function resetKeypad(open: boolean): void {
     keypadOpen = open;
@@ -90,14 +138,23 @@ export function createStaffOverlay(send: SendInput): StaffOverlay {
   function draw(): void {
     const unlocked = staff?.unlocked === true;
     const message = hint ?? (awaitingAnswer ? (staff?.message ?? null) : null);
-    const key = unlocked ? JSON.stringify(['panel', staff]) : keypadOpen ? JSON.stringify(['keypad', pin.length, message]) : '';
+    if (!unlocked) closeEnrolment();
+    const enrolKey = enrolling ? [enrolling.citizenId, enrolling.hint, enrolling.busy] : null;
+    const key = unlocked ? JSON.stringify(['panel', staff, enrolKey]) : keypadOpen ? JSON.stringify(['keypad', pin.length, message]) : '';
     if (key === lastKey) return;
     lastKey = key;
-    const content = unlocked && staff ? renderStaffPanel(staff, send) : keypadOpen ? renderStaffKeypad({ typed: pin.length, message }, actions) : null;
+    const content =
+      unlocked && staff
+        ? renderStaffPanel(staff, send, { enrolment: enrolment(staff.demoCitizens), startEnrolment: openEnrolment })
+        : keypadOpen
+          ? renderStaffKeypad({ typed: pin.length, message }, actions)
+          : null;
     // The layer is the scroller and survives redraws, so a job update does not jump the panel back to the top.
     if (!content) element.scrollTop = 0;
     element.replaceChildren(...(content ? [content] : []));
     element.hidden = content === null;
+    // The preview moved into the new panel: a moved video may have paused.
+    enrolling?.preview.resume();
   }
 
   return {

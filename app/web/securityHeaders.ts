@@ -1,5 +1,6 @@
 /**
- * Headers on every web-kiosk response. The CSP allows only this server's own files and its WebSocket;
+ * Headers on every web-kiosk response. The CSP allows only this server's own files (and compiling its own
+ * WebAssembly), its WebSocket and the camera picture (a MediaStream needs no source);
  * the explicit ws:// origin is for browsers whose 'self' does not yet cover WebSocket schemes.
  */
 export function securityHeaders(hostHeader: string | undefined): Record<string, string> {
@@ -7,7 +8,8 @@ export function securityHeaders(hostHeader: string | undefined): Record<string, 
   return {
     'Content-Security-Policy': [
       "default-src 'self'",
-      "script-src 'self'",
+      // 'wasm-unsafe-eval' lets the page compile WebAssembly (MediaPipe face tracking) and nothing else: no eval.
+      "script-src 'self' 'wasm-unsafe-eval'",
       "style-src 'self'",
       "img-src 'self' data:",
       `connect-src 'self'${wsSelf}`,

@@ -135,6 +135,19 @@ export const kioskConfigSchema = z
       })
       .strict()
       .prefault({}),
+    faceAuth: z
+      .object({
+        /** The action challenges drawn at random for each attempt. */
+        challengePool: z.array(z.enum(['blink', 'turnLeft', 'turnRight', 'openMouth', 'nod'])).min(1).default(['blink', 'turnLeft', 'turnRight', 'openMouth', 'nod']),
+        challengesPerAttempt: z.number().int().min(1).max(3).default(2),
+        maxAttempts: z.number().int().min(1).max(5).default(3),
+        challengeMs: z.number().int().min(2_000).max(30_000).default(8_000),
+        positioningMs: z.number().int().min(3_000).max(60_000).default(20_000),
+        /** Passive liveness: the median score of the frames must reach this (see docs/face-verification.md). */
+        livenessThreshold: z.number().min(0).max(1).default(0.5),
+      })
+      .strict()
+      .prefault({}),
     staff: z
       .object({
         /** The staff panel's PIN. Change it for every hall; the default is for the demo only. */

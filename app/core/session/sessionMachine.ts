@@ -103,9 +103,12 @@ export const sessionMachine = setup({
   guards: {
     hasQuestion: ({ event }) => (questionOf(event) ?? '').length > 0,
     isGuideRequest: ({ event }) => guideRequestOf(event) !== null,
-    isPensionAuthRequest: ({ event }) =>
-      detectPensionAuthRequest(questionOf(event) ?? '') || (event.type === 'voice.final' && detectPensionAuthRequest(event.pinyin)),
-    tappedPensionAuth: ({ event }) => event.type === 'citizen.tapService' && event.service === 'pension-auth',
+    // Without the face pipeline the service is not offered; a request for it becomes a policy question.
+    isPensionAuthRequest: ({ context, event }) =>
+      context.pensionAuthInput !== null &&
+      (detectPensionAuthRequest(questionOf(event) ?? '') || (event.type === 'voice.final' && detectPensionAuthRequest(event.pinyin))),
+    tappedPensionAuth: ({ context, event }) =>
+      context.pensionAuthInput !== null && event.type === 'citizen.tapService' && event.service === 'pension-auth',
     needsStaffReview: ({ event }) => (event as unknown as { output: { outcome: AuthOutcome | null } }).output.outcome === 'staff-review',
     saidStaff: ({ event }) => event.type === 'voice.command' && event.command === 'staff',
     tappedGuide: ({ event }) => event.type === 'citizen.tapService' && event.service === 'guide-to-window',

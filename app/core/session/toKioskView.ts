@@ -10,6 +10,7 @@ const PHASES: Record<string, KioskPhase> = {
   answering: 'answering',
   followUp: 'followUp',
   callingStaff: 'thinking',
+  pensionAuth: 'listening',
   guiding: 'guiding',
   farewell: 'farewell',
 };
@@ -20,14 +21,20 @@ export function phaseOf(value: unknown): KioskPhase {
 }
 
 /** The screen is a pure function of the session snapshot; the renderer keeps no business state. */
-export function toKioskView(value: unknown, context: SessionContext, voice: KioskView['voice'], staff: KioskView['staff']): KioskView {
+export function toKioskView(
+  value: unknown,
+  context: SessionContext,
+  voice: KioskView['voice'],
+  staff: KioskView['staff'],
+  faceAuthAvailable = false,
+): KioskView {
   return {
     phase: phaseOf(value),
     sessionId: context.sessionId,
     robotLine: context.robotLine,
     subtitles: context.subtitles,
     answer: context.answer,
-    services: availableServices,
+    services: faceAuthAvailable ? availableServices : availableServices.filter((s) => s.id !== 'pension-auth'),
     suggestions: context.suggestions ?? suggestedQuestions,
     notice: context.notice,
     voice,

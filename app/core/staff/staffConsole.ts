@@ -11,6 +11,8 @@ export interface StaffConsoleDeps {
   /** Starts a sample certificate print; `onUpdate` reports the job as it moves (queued → printing → done …). */
   printSample: (citizenId: string, onUpdate: (job: StaffPrintJobView) => void) => Promise<void>;
   staffRequests: StaffRequestStore;
+  /** Stores a demo pensioner's reference photo taken by the kiosk camera (the demo ships no photos). */
+  enrollPhoto: (citizenId: string, jpeg: Uint8Array) => Promise<void>;
   devices: () => StaffView['devices'];
   onChange: () => void;
   log: Logger;
@@ -52,6 +54,19 @@ export class StaffConsole {
       case 'staff.printSample':
         this.printSample(input.citizenId);
         return;
+      case 'staff.enrollPhoto': {
+        const jpeg = Buffer.from(input.frame.jpegBase64, 'base64');
+        this.say('正在保存参考照片…');
+        this.deps
+          .enrollPhoto(input.citizenId, jpeg)
+          .then(() => this.say(`已为 ${input.citizenId} 保存参考照片，可以用它做养老认证演示。`))
+          .catch((error: unknown) => {
+            this.deps.log.warn({ err: error }, 'reference photo enrolment failed');
+            this.say((error as { citizenMessage?: string }).citizenMessage ?? '参考照片没有保存成功，请重拍。');
+          })
+          .finally(() => jpeg.fill(0));
+        return;
+      }
     }
   }
 

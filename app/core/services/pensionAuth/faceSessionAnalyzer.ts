@@ -1,0 +1,15 @@
+import type { FrameMeasurement, VerificationResult } from './faceAuthTypes.js';
+
+/**
+ * The face pipeline as one authentication needs it. It keeps the reference and the frames' embeddings in memory
+ * only, and `clear()` zeroes them when the authentication ends.
+ */
+export interface FaceSessionAnalyzer {
+  /** Analyses the reference photo (any JPEG/PNG from the business system); false when it shows no usable face. */
+  setReference(image: Uint8Array): Promise<boolean>;
+  /** Measures one camera frame: quality and guidance, pose, eyes, mouth, passive liveness, same face as before. */
+  analyzeFrame(jpeg: Uint8Array, at: number): Promise<FrameMeasurement>;
+  /** Compares the usable frames seen since the reference was set with the reference. */
+  verify(): Promise<VerificationResult>;
+  clear(): void;
+}

@@ -1,0 +1,54 @@
+import type { FaceAuthView } from '../api/kioskApi.js';
+import { button, h } from './dom.js';
+
+/** Steps that show the camera: the citizen looks at the screen, does the actions, waits for the check. */
+export const cameraSteps: ReadonlySet<FaceAuthView['step']> = new Set(['positioning', 'challenge', 'verifying', 'submitting']);
+/** Steps that show the ID-number keypad. */
+export const idInputSteps: ReadonlySet<FaceAuthView['step']> = new Set(['explain', 'idInput']);
+
+/**
+ * The pure parts of the 养老认证 screen (faceAuthScreen.ts puts them together and keeps the keypad's state).
+ * The instruction is the largest text; everything from the core goes in as text nodes.
+ */
+export function renderFaceAuthBar(view: FaceAuthView, onCancel: () => void): HTMLElement {
+  const done = view.step === 'result';
+  return h('header', { className: 'face-auth-bar' }, [
+    h('h1', { className: 'face-auth-title' }, ['养老认证']),
+    view.attempt > 0 && !done && h('span', { className: 'face-auth-attempt', testId: 'face-auth-attempt' }, [`第${view.attempt}次，共可试${view.maxAttempts}次`]),
+    button(done ? '完成' : '取消', onCancel, { className: 'face-auth-cancel', testId: 'face-auth-cancel' }),
+  ]);
+}
+
+export function renderFaceAuthInstruction(instruction: string): HTMLElement {
+  return h('p', { className: 'face-auth-instruction', testId: 'face-auth-instruction', attrs: { role: 'status', 'aria-live': 'polite' } }, [instruction]);
+}
+
+/** The core's quality guidance from the last frame (请靠近一点 …), laid over the bottom of the preview. */
+export function renderGuidance(guidance: string | null): HTMLElement | null {
+  if (!guidance) return null;
+  return h('p', { className: 'face-auth-guidance', testId: 'face-auth-guidance', attrs: { role: 'alert' } }, [guidance]);
+}
+
+/** While the core looks the number up or checks the face: the masked number and a waiting indicator. */
+export function renderWaiting(label: string, idNumberMasked: string | null): HTMLElement {
+  return h('div', { className: 'face-auth-waiting', testId: 'face-auth-waiting' }, [
+    idNumberMasked && h('p', { className: 'face-auth-id-masked', testId: 'face-auth-id-masked' }, [`身份证号：${idNumberMasked}`]),
+    h('p', { className: 'thinking' }, [
+      h('span', { className: 'thinking-dots', attrs: { 'aria-hidden': 'true' } }, [h('i'), h('i'), h('i')]),
+      label,
+    ]),
+  ]);
+}
+
+export function waitingLabel(step: FaceAuthView['step']): string | null {
+  switch (step) {
+    case 'lookingUp':
+      return '正在查询';
+    case 'verifying':
+      return '正在核对';
+    case 'submitting':
+      return '正在提交';
+    default:
+      return null;
+  }
+}
