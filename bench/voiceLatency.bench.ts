@@ -27,7 +27,7 @@ const source = createPushSource({ sampleRate: 16_000 });
 const sink = createMemoryAudioSink();
 
 const rssBefore = process.memoryUsage().rss;
-const runtime = await createKioskRuntime(parseConfig({ dataDir, speech: { modelDirs: [sharedModelsDir] } }), {
+const runtime = await createKioskRuntime(parseConfig({ dataDir, modelDirs: [sharedModelsDir] }), {
   log: createLogger({ level: 'silent' }),
   composer: null,
   knowledge: kb,

@@ -12,7 +12,7 @@ export async function transcribeCommand(args: string[]): Promise<number> {
   const numThreads = values.threads === undefined ? 1 : Number(values.threads);
   if (!Number.isInteger(numThreads) || numThreads < 1 || numThreads > 8) throw new UsageError('--threads takes 1 to 8');
   const { config } = loadConfig(values.config ? { file: values.config } : {});
-  const results = await transcribe(positionals, { modelDir: config.speech.modelDirs.map(resolveFromRoot), numThreads });
+  const results = await transcribe(positionals, { modelDir: config.modelDirs.map(resolveFromRoot), numThreads });
   for (const r of results) {
     process.stdout.write(`${JSON.stringify({ file: r.file, text: r.text, pinyin: r.pinyin, segments: r.segments, rtf: r.rtf })}\n`);
   }

@@ -136,7 +136,7 @@ export async function createKioskRuntime(config: KioskConfig, options: KioskRunt
   const now = options.clock ? () => options.clock!.now() : () => Date.now();
   const eventLog = new SessionEventLog(sessionEvents, now);
 
-  const faceAnalyzer = options.faceAnalyzer === undefined ? await createVisionFaceAnalyzer(log) : options.faceAnalyzer;
+  const faceAnalyzer = options.faceAnalyzer === undefined ? await createVisionFaceAnalyzer(log, config.modelDirs.map(resolveFromRoot)) : options.faceAnalyzer;
   const pensionAuth: PensionAuthService | null = faceAnalyzer
     ? createPensionAuthService({
         backend: backend.client,
@@ -297,7 +297,7 @@ export async function createKioskRuntime(config: KioskConfig, options: KioskRunt
     try {
       voice = await startKioskVoice({
         speech: config.speech,
-        modelDirs: config.speech.modelDirs.map(resolveFromRoot),
+        modelDirs: config.modelDirs.map(resolveFromRoot),
         log,
         send: dispatch,
         onStatusChange: render,

@@ -13,6 +13,11 @@ import { lookUpStaticFile, type StaticLookup } from './staticFiles.js';
  */
 export const mediaPipeWasmRoute = '/vendor/mediapipe/wasm/';
 export const faceLandmarkerRoute = '/models/face_landmarker.task';
+/**
+ * `{"faceLandmarker": true|false}`, always 200: the screen asks here first, so a kiosk without the model does
+ * not log a failed request in the browser console on every start.
+ */
+export const modelAvailabilityRoute = '/models/available.json';
 
 /** Where the face landmarker bundle sits inside a model folder (as in shared/models). */
 export const faceLandmarkerFileInModelDir = path.join('mediapipe', 'face_landmarker.task');
@@ -48,7 +53,9 @@ export function findFaceLandmarkerModel(modelDirs: readonly string[]): string | 
  * Looks a request up among the face tracking assets. Resolves to null when the path is not one of their routes
  * (the renderer folder answers it), otherwise to the file or the refusal.
  */
-export async function lookUpFaceTrackingAsset(requestUrl: string, faceLandmarkerModelPath: string | null | undefined): Promise<StaticLookup | null> {
+export type FaceTrackingAsset = StaticLookup | { status: 200; body: string; contentType: string };
+
+export async function lookUpFaceTrackingAsset(requestUrl: string, faceLandmarkerModelPath: string | null | undefined): Promise<FaceTrackingAsset | null> {
   const pathname = new URL(requestUrl, 'http://kiosk.invalid').pathname;
   if (pathname.startsWith(mediaPipeWasmRoute)) {
     const wasmDir = mediaPipeWasmDir();
@@ -57,6 +64,10 @@ export async function lookUpFaceTrackingAsset(requestUrl: string, faceLandmarker
     // The runtime is a handful of flat files: vision_wasm_internal.js/.wasm and their variants.
     if (!/^[a-z0-9_]+\.(js|wasm)$/.test(name)) return { status: 404, reason: 'not a tasks-vision wasm file' };
     return lookUpStaticFile(wasmDir, `/${name}`);
+  }
+  if (pathname === modelAvailabilityRoute) {
+    const available = faceLandmarkerModelPath ? await isFile(faceLandmarkerModelPath) : false;
+    return { status: 200, body: JSON.stringify({ faceLandmarker: available }), contentType: 'application/json; charset=utf-8' };
   }
   if (pathname === faceLandmarkerRoute) {
     if (!faceLandmarkerModelPath) return { status: 404, reason: 'no face landmarker model configured' };
@@ -70,4 +81,12 @@ export async function lookUpFaceTrackingAsset(requestUrl: string, faceLandmarker
   }
   if (pathname.startsWith('/vendor/') || pathname.startsWith('/models/')) return { status: 404, reason: 'no such asset' };
   return null;
+}
+
+async function isFile(file: string): Promise<boolean> {
+  try {
+    return (await stat(file)).isFile();
+  } catch {
+    return false;
+  }
 }

@@ -14,4 +14,4 @@ export {
   maxTextMessageBytes,
   type Parsed,
 } from './parseClientMessage.js';
-export { findFaceLandmarkerModel, faceLandmarkerFileInModelDir, faceLandmarkerRoute, mediaPipeWasmRoute } from './faceTrackingAssets.js';
+export { findFaceLandmarkerModel, faceLandmarkerFileInModelDir, faceLandmarkerRoute, mediaPipeWasmRoute, modelAvailabilityRoute } from './faceTrackingAssets.js';

@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
 import type { KioskApi, ServerMessage } from '../api/kioskApi.js';
-import { lookUpFaceTrackingAsset } from './faceTrackingAssets.js';
+import { lookUpFaceTrackingAsset, type FaceTrackingAsset } from './faceTrackingAssets.js';
 import { maxFrameMessageBytes, parseClientMessage } from './parseClientMessage.js';
 import { securityHeaders } from './securityHeaders.js';
 import { lookUpStaticFile, sendStaticFile, type StaticLookup } from './staticFiles.js';
@@ -52,6 +52,11 @@ export async function startWebKiosk(options: WebKioskOptions): Promise<WebKiosk>
     }
     lookUpFile(request.url ?? '/')
       .then(({ found, cacheable }) => {
+        if (found.status === 200 && 'body' in found) {
+          response.writeHead(200, { 'Content-Type': found.contentType, 'Content-Length': String(Buffer.byteLength(found.body)) });
+          response.end(request.method === 'HEAD' ? undefined : found.body);
+          return;
+        }
         // The wasm runtime and the model hold no personal data and are large: let the browser keep them.
         if (found.status === 200) return sendStaticFile(found, request, response, cacheable ? { 'Cache-Control': 'private, max-age=3600' } : {});
         log(`refused ${request.url ?? ''}: ${found.reason}`);
@@ -64,7 +69,7 @@ export async function startWebKiosk(options: WebKioskOptions): Promise<WebKiosk>
       });
   });
 
-  async function lookUpFile(url: string): Promise<{ found: StaticLookup; cacheable: boolean }> {
+  async function lookUpFile(url: string): Promise<{ found: StaticLookup | FaceTrackingAsset; cacheable: boolean }> {
     const asset = await lookUpFaceTrackingAsset(url, options.faceLandmarkerModelPath);
     if (asset) return { found: asset, cacheable: true };
     return { found: await lookUpStaticFile(rendererDir, url), cacheable: false };

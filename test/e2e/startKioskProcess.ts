@@ -11,16 +11,21 @@ export interface RunningKiosk {
 
 const readyPattern = /WEB KIOSK READY (http:\/\/\S+)/;
 
+export interface StartKioskOptions {
+  /** Extra environment for the kiosk, e.g. KIOSK_CONFIG for a test configuration. */
+  env?: Record<string, string>;
+}
+
 /**
  * Starts the real kiosk (`node bin/kiosk.js start --web --port 0`) and resolves once it prints its
  * ready line. KIOSK_E2E_COMMAND (space-separated) replaces the command, e.g. to test a packaged build.
  */
-export function startKioskProcess(timeoutMs: number): Promise<RunningKiosk> {
+export function startKioskProcess(timeoutMs: number, options: StartKioskOptions = {}): Promise<RunningKiosk> {
   const [command, ...args] = process.env.KIOSK_E2E_COMMAND?.split(' ').filter(Boolean) ?? [
     process.execPath, 'bin/kiosk.js', 'start', '--web', '--port', '0',
   ];
   if (!command) throw new Error('KIOSK_E2E_COMMAND is empty');
-  const child = spawn(command, args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(command, args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
   let output = '';
 
   return new Promise((resolve, reject) => {

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import type { KioskApi, KioskInput, KioskView, ServerMessage } from '../../app/api/kioskApi.js';
+import { findFaceLandmarkerModel } from '../../app/web/faceTrackingAssets.js';
 import { startWebKiosk, type WebKiosk } from '../../app/web/webKioskServer.js';
 
 const chinese = /[\u4e00-\u9fff]/;
@@ -218,5 +219,131 @@ describe('startWebKiosk', () => {
 
   it('refuses a WebSocket opened by a page from another site', async () => {
     await expect(openClient(kiosk.url, { Origin: 'http://evil.example' })).rejects.toThrow(/401|Unexpected server response/);
+  });
+});
+
+/** Raw bytes of a response (the wasm and the model are binary). */
+function rawGetBytes(url: string, rawPath: string): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    http
+      .get({ hostname, port, path: rawPath }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }));
+      })
+      .on('error', reject);
+  });
+}
+
+describe('startWebKiosk: face tracking assets and camera frames', () => {
+  let workDir: string;
+  let api: ReturnType<typeof createTestApi>;
+  let withModel: WebKiosk;
+  let withoutModel: WebKiosk;
+  const modelBytes = Buffer.from('not really a model, but bytes all the same');
+
+  beforeAll(async () => {
+    workDir = await mkdtemp(path.join(os.tmpdir(), 'web-kiosk-assets-'));
+    const rendererDir = path.join(workDir, 'renderer');
+    await mkdir(rendererDir);
+    await writeFile(path.join(rendererDir, 'index.html'), '<!doctype html><title>kiosk</title>');
+    await mkdir(path.join(workDir, 'models-b', 'mediapipe'), { recursive: true });
+    await writeFile(path.join(workDir, 'models-b', 'mediapipe', 'face_landmarker.task'), modelBytes);
+    await writeFile(path.join(workDir, 'models-b', 'secret.txt'), 'TOP SECRET');
+    api = createTestApi();
+    const modelPath = findFaceLandmarkerModel([path.join(workDir, 'models-a'), path.join(workDir, 'models-b')]);
+    withModel = await startWebKiosk({ api, rendererDir, faceLandmarkerModelPath: modelPath, log: () => {} });
+    withoutModel = await startWebKiosk({ api, rendererDir, faceLandmarkerModelPath: null, log: () => {} });
+  });
+
+  afterAll(async () => {
+    await withModel.close();
+    await withoutModel.close();
+    await rm(workDir, { recursive: true, force: true });
+  });
+
+  it('finds the model in the first model folder that has it', () => {
+    expect(findFaceLandmarkerModel([path.join(workDir, 'models-a'), path.join(workDir, 'models-b')])).toBe(path.join(workDir, 'models-b', 'mediapipe', 'face_landmarker.task'));
+    expect(findFaceLandmarkerModel([path.join(workDir, 'models-a')])).toBeNull();
+  });
+
+  it('serves the MediaPipe wasm runtime from node_modules with its content types', async () => {
+    const wasm = await rawGetBytes(withModel.url, '/vendor/mediapipe/wasm/vision_wasm_internal.wasm');
+    expect(wasm.status).toBe(200);
+    expect(wasm.headers['content-type']).toBe('application/wasm');
+    expect(wasm.body.subarray(0, 4)).toEqual(Buffer.from([0x00, 0x61, 0x73, 0x6d]));
+    expect(wasm.headers['cache-control']).toContain('max-age');
+    const loader = await rawGet(withModel.url, '/vendor/mediapipe/wasm/vision_wasm_internal.js', 'HEAD');
+    expect(loader.status).toBe(200);
+    expect(loader.headers['content-type']).toBe('text/javascript; charset=utf-8');
+  });
+
+  it('serves the face landmarker model when configured, 404 when not', async () => {
+    const model = await rawGetBytes(withModel.url, '/models/face_landmarker.task');
+    expect(model.status).toBe(200);
+    expect(model.headers['content-type']).toBe('application/octet-stream');
+    expect(model.body).toEqual(modelBytes);
+    expect((await rawGet(withoutModel.url, '/models/face_landmarker.task')).status).toBe(404);
+    // The screen asks first, so a kiosk without the model logs no failed request.
+    const yes = await rawGet(withModel.url, '/models/available.json');
+    expect([yes.status, yes.headers['content-type'], JSON.parse(yes.body)]).toEqual([200, 'application/json; charset=utf-8', { faceLandmarker: true }]);
+    const no = await rawGet(withoutModel.url, '/models/available.json');
+    expect([no.status, JSON.parse(no.body)]).toEqual([200, { faceLandmarker: false }]);
+    // The renderer still works without it.
+    expect((await rawGet(withoutModel.url, '/')).status).toBe(200);
+  });
+
+  it('serves nothing else from node_modules or the model folders', async () => {
+    for (const rawPath of [
+      '/vendor/mediapipe/wasm/../package.json',
+      '/vendor/mediapipe/wasm/..%2fpackage.json',
+      '/vendor/mediapipe/wasm/%2e%2e%2fvision_bundle.mjs',
+      '/vendor/mediapipe/wasm/..%2f..%2f..%2fpackage.json',
+      '/vendor/mediapipe/wasm/',
+      '/vendor/mediapipe/wasm/missing.wasm',
+      '/vendor/mediapipe/vision_bundle.mjs',
+      '/vendor/ws/package.json',
+      '/models/secret.txt',
+      '/models/../models-b/secret.txt',
+      '/models/face_landmarker.task/../secret.txt',
+      '/models/%2e%2e/secret.txt',
+    ]) {
+      const response = await rawGet(withModel.url, rawPath);
+      expect([403, 404], rawPath).toContain(response.status);
+      expect(response.body, rawPath).not.toContain('SECRET');
+      expect(response.body, rawPath).not.toContain('"name"');
+    }
+  });
+
+  it('lets the page compile WebAssembly but not eval', async () => {
+    const csp = String((await rawGet(withModel.url, '/')).headers['content-security-policy']);
+    expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval'");
+    expect(csp).not.toContain("'unsafe-eval'");
+  });
+
+  it('takes a camera frame of a few hundred KB over the WebSocket, refuses other big messages and keeps the connection', async () => {
+    const client = await openClient(withModel.url);
+    await client.next();
+    const before = api.sent.length;
+    const frame = { jpegBase64: `/9j/${'A'.repeat(200 * 1024)}`, width: 640, height: 480, capturedAt: 1, seq: 0 };
+    client.socket.send(JSON.stringify({ type: 'input', input: { type: 'auth.frame', frame } }));
+    await expect.poll(() => api.sent.length).toBe(before + 1);
+    expect(api.sent.at(-1)).toEqual({ type: 'auth.frame', frame });
+
+    client.socket.send(JSON.stringify({ type: 'input', input: { type: 'citizen.text', text: '问'.repeat(20_000) } }));
+    const reply = await client.next();
+    expect(reply.type === 'error' && reply.message).toMatch(chinese);
+    expect(client.socket.readyState).toBe(WebSocket.OPEN);
+    expect(api.sent.length).toBe(before + 1);
+    client.socket.close();
+  });
+
+  it('closes a connection that sends a message bigger than any frame', async () => {
+    const client = await openClient(withModel.url);
+    await client.next();
+    const closed = new Promise<number>((resolve) => client.socket.once('close', (code: number) => resolve(code)));
+    client.socket.send(JSON.stringify({ type: 'input', input: { type: 'auth.frame', frame: { jpegBase64: `/9j/${'A'.repeat(600 * 1024)}` } } }));
+    expect(await closed).toBe(1009);
   });
 });

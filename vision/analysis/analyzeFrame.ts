@@ -97,6 +97,9 @@ export async function analyzeFrame(models: FaceModels, frame: RgbImage, options:
     };
   }
 
+  // The padded copy holds the frame's pixels too.
+  if (image !== frame) image.data.fill(0);
+
   const measures: QualityMeasures = {
     faceCount,
     frameWidth: frame.width,

@@ -16,8 +16,8 @@ export const SMALL_IMAGE_MAX_SIDE = 400;
 export const SMALL_IMAGE_PADDING = 0.3;
 
 /**
- * Surrounds the image with a border of replicated edge pixels (a flat grey border creates a strong
- * artificial edge the landmark model latches on to). Returns the padded image and where the original sits.
+ * Surrounds the image with a border of replicated edge pixels, so the border adds no artificial frame edge
+ * around the face. Returns the padded image and where the original sits in it.
  */
 export function padImage(image: RgbImage, border: number): { image: RgbImage; offset: Padding } {
   const pad = Math.max(0, Math.round(border));

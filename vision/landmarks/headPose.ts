@@ -63,9 +63,11 @@ export function headPose(landmarks: Landmarks68): HeadPose {
   const a2 = r2.map((v, i) => v - (dot / 2) * r1[i]!);
   r1 = a1.map((v) => v / norm(a1));
   r2 = a2.map((v) => v / norm(a2));
+  // Third row of the rotation; with R = Rx(pitch)·Ry(yaw): r1 = (cos y, 0, sin y), r2.y = cos p, r3.y = sin p.
+  const r3 = [r1[1]! * r2[2]! - r1[2]! * r2[1]!, r1[2]! * r2[0]! - r1[0]! * r2[2]!, r1[0]! * r2[1]! - r1[1]! * r2[0]!];
   return {
-    yaw: deg(Math.atan2(r1[2]!, Math.hypot(r1[0]!, r1[1]!))),
-    pitch: deg(Math.atan2(-r2[2]!, Math.hypot(r2[0]!, r2[1]!))),
+    yaw: deg(Math.asin(Math.max(-1, Math.min(1, r1[2]!)))),
+    pitch: deg(Math.atan2(r3[1]!, r2[1]!)),
     roll: deg(Math.atan2(r1[1]!, r1[0]!)),
   };
 }

@@ -58,8 +58,8 @@ export const livenessConfigSchema = z.object({
   channelOrder: channelOrder.default('bgr'),
   mean: z.number().default(0),
   std: z.number().positive().default(1),
-  /** Index of the "live" class in the softmax output. */
-  liveIndex: z.number().int().nonnegative().default(1),
+  /** Index of the "live" class in the softmax output (fr_liveness: 0 live, 1 print, 2 replay — measured on _liveness/). */
+  liveIndex: z.number().int().nonnegative().default(0),
 });
 
 export const eyeConfigSchema = z.object({
@@ -67,7 +67,7 @@ export const eyeConfigSchema = z.object({
   divisor: z.number().positive().default(255),
   /** Eye crop side = eye width (corner to corner) × this. */
   paddingRate: z.number().positive().default(1.6),
-  /** Index of the "open" class in the softmax output. */
+  /** Index of the "open" class in the softmax output (fr_eye: 1, measured on _eyes/). */
   openIndex: z.number().int().nonnegative().default(1),
 });
 

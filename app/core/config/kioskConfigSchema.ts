@@ -109,12 +109,12 @@ export const kioskConfigSchema = z
     places: z.record(z.string().regex(/^[a-z0-9-]+$/), placeSchema).default(defaultPlaces),
     robot: serialDeviceSchema.prefault({}),
     printer: serialDeviceSchema.prefault({}),
+    /** Folders searched for the models named in models/manifest.json (speech, face), in order: production models first. */
+    modelDirs: z.array(z.string().min(1)).min(1).default(['data/models', '../shared/models']),
     speech: z
       .object({
         /** Off: the kiosk works by touch and text only. */
         enabled: z.boolean().default(true),
-        /** Folders searched for the models named in models/manifest.json, in order (production models first). */
-        modelDirs: z.array(z.string().min(1)).min(1).default(['data/models', '../shared/models']),
         /** The microphone: a program that writes raw 16-bit little-endian mono PCM at 16 kHz to standard output. */
         recorder: z
           .object({ command: z.string().min(1).default('arecord'), args: z.array(z.string()).default(['-q', '-f', 'S16_LE', '-r', '16000', '-c', '1', '-t', 'raw']) })

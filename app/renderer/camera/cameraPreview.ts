@@ -33,7 +33,7 @@ export function createCameraPreview(camera: CameraController, testId = 'camera-p
   overlay.width = 640;
   overlay.height = 480;
   const problem = h('p', { className: 'camera-preview-problem', testId: `${testId}-problem`, attrs: { role: 'alert' } });
-  const element = h('div', { className: 'camera-preview', testId, attrs: { 'data-placement': 'noFace', 'data-camera': 'starting' } }, [video, overlay, problem]);
+  const element = h('div', { className: 'camera-preview', testId, attrs: { 'data-placement': 'unknown', 'data-camera': 'starting', 'data-live': 'false' } }, [video, overlay, problem]);
 
   let lastTrack: FaceTrack | null = null;
 
@@ -54,6 +54,11 @@ export function createCameraPreview(camera: CameraController, testId = 'camera-p
   function draw(): void {
     const placement = lastTrack ? placementOf(lastTrack.face) : null;
     element.dataset.placement = placement ?? 'unknown';
+    // What the overlay is based on, for people checking the camera (and tests): size share and turn, rounded.
+    const face = lastTrack?.face;
+    element.dataset.faceSize = face ? face.size.toFixed(2) : '';
+    element.dataset.faceYaw = face?.yaw != null ? face.yaw.toFixed(0) : '';
+    element.dataset.facePitch = face?.pitch != null ? face.pitch.toFixed(0) : '';
     const context = overlay.getContext('2d');
     if (!context) return;
     const { width, height } = overlay;
@@ -74,7 +79,6 @@ export function createCameraPreview(camera: CameraController, testId = 'camera-p
     context.beginPath();
     context.ellipse(guideOval.cx * width, guideOval.cy * height, guideOval.rx * width, guideOval.ry * height, 0, 0, Math.PI * 2);
     context.stroke();
-    const face = lastTrack?.face;
     if (face && face.outline.length > 2) {
       context.setLineDash([]);
       context.lineWidth = 3;
@@ -91,6 +95,9 @@ export function createCameraPreview(camera: CameraController, testId = 'camera-p
     lastTrack = track;
     draw();
   });
+  // "live" once the picture really shows (the first frames take a moment after the stream is attached).
+  video.addEventListener('playing', () => (element.dataset.live = 'true'));
+  video.addEventListener('emptied', () => (element.dataset.live = 'false'));
   video.addEventListener('loadedmetadata', () => {
     if (video.videoWidth > 0 && video.videoHeight > 0) {
       element.style.aspectRatio = `${video.videoWidth} / ${video.videoHeight}`;

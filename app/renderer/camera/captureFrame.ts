@@ -23,6 +23,8 @@ export async function captureFrame(video: HTMLVideoElement, canvas: HTMLCanvasEl
   const capturedAt = Math.round(performance.now());
   context.drawImage(video, 0, 0, width, height);
   const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/jpeg', frameJpegQuality));
+  // The picture does not stay behind in the canvas.
+  context.clearRect(0, 0, width, height);
   if (!blob) return null;
   const jpegBase64 = bytesToBase64(new Uint8Array(await blob.arrayBuffer()));
   return { jpegBase64, width, height, capturedAt, seq };

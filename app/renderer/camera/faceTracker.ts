@@ -5,6 +5,8 @@ import { observeFace, type FaceObservation } from './faceGeometry.js';
 export const mediaPipeWasmPath = 'vendor/mediapipe/wasm';
 /** Served by the web kiosk from the configured model folders; 404 when there is none. */
 export const faceLandmarkerModelPath = 'models/face_landmarker.task';
+/** `{"faceLandmarker": boolean}`: asked first, so a kiosk without the model logs no failed request. */
+export const modelAvailabilityPath = 'models/available.json';
 
 export interface FaceTracking {
   /** The face (the largest, when several) in the current video frame; `faces` counts them. */
@@ -24,12 +26,17 @@ export const trackingProblems = {
  * without presence detection and says so; nothing is fetched from anywhere else.
  */
 export async function loadFaceTracker(): Promise<LoadedTracker> {
+  // The Electron window loads the page from file://, where no server provides the model.
+  if (location.protocol !== 'http:' && location.protocol !== 'https:') return { ok: false, problem: trackingProblems.noModel, reason: `no model server for ${location.protocol} pages` };
   const modelUrl = new URL(faceLandmarkerModelPath, location.href).href;
   try {
-    const head = await fetch(modelUrl, { method: 'HEAD', cache: 'no-store' });
-    if (!head.ok) return { ok: false, problem: trackingProblems.noModel, reason: `model answered ${head.status}` };
+    const answer = await fetch(new URL(modelAvailabilityPath, location.href).href, { cache: 'no-store' });
+    const availability: unknown = answer.ok ? await answer.json() : null;
+    if (typeof availability !== 'object' || availability === null || (availability as { faceLandmarker?: unknown }).faceLandmarker !== true) {
+      return { ok: false, problem: trackingProblems.noModel, reason: `the server has no face landmarker model (${answer.status})` };
+    }
   } catch (error) {
-    return { ok: false, problem: trackingProblems.noModel, reason: `model not reachable: ${String(error)}` };
+    return { ok: false, problem: trackingProblems.noModel, reason: `model availability not reachable: ${String(error)}` };
   }
   try {
     const fileset = await FilesetResolver.forVisionTasks(new URL(mediaPipeWasmPath, location.href).href);

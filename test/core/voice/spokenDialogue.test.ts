@@ -41,7 +41,7 @@ async function startSpeakingKiosk() {
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'kiosk-voice-'));
   const source: PushSource = createPushSource({ sampleRate: 16_000 });
   const sink = createMemoryAudioSink({ now: () => performance.now() * 4 });
-  const config = parseConfig({ dataDir, speech: { modelDirs: [sharedModelsDir] } });
+  const config = parseConfig({ dataDir, modelDirs: [sharedModelsDir] });
   runtime = await createKioskRuntime(config, { log, composer: null, knowledge: kb, withoutDevices: true, voice: { source, sink } });
   let view!: KioskView;
   runtime.api.subscribe((v) => (view = v));

@@ -95,14 +95,21 @@ export function createPensionAuthService(options: PensionAuthServiceOptions) {
       if (analyzing) return;
       analyzing = true;
       const jpeg = Buffer.from(frame.jpegBase64, 'base64');
-      analyzer
-        .analyzeFrame(jpeg, frame.capturedAt)
-        .then(deliver)
-        .catch((error: unknown) => log.warn({ err: error }, 'frame analysis failed'))
-        .finally(() => {
-          jpeg.fill(0);
-          analyzing = false;
-        });
+      const release = () => {
+        jpeg.fill(0);
+        analyzing = false;
+      };
+      // Free the analyzer before delivering, so the next frame is taken as soon as this one is known.
+      analyzer.analyzeFrame(jpeg, frame.capturedAt).then(
+        (measurement) => {
+          release();
+          deliver(measurement);
+        },
+        (error: unknown) => {
+          release();
+          log.warn({ err: error }, 'frame analysis failed');
+        },
+      );
     },
 
     toView(snapshot: ChildSnapshot | undefined, now = Date.now()): FaceAuthView | null {
