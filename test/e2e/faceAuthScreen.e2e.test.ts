@@ -289,6 +289,9 @@ describe.skipIf(missing !== null)('kiosk screen without a camera or without the 
     expect(await problem.textContent()).toContain('摄像头');
     await page.screenshot({ path: path.join(screenshotDir, 'face-auth-no-camera.png') });
     expect(api.sent.some((input) => input.type === 'auth.frame')).toBe(false);
+    // During a visit the camera line stays quiet; the preview says it.
+    expect(await status.count()).toBe(0);
+    api.push(idleView());
     await browser.close();
   }, 60_000);
 

@@ -69,7 +69,7 @@ async function startSpeakingKiosk() {
 }
 
 describe.skipIf(Boolean(missing))(`spoken dialogue end to end${missing ? ` (skipped: ${missing})` : ''}`, () => {
-  it('answers a spoken question about pension authentication from the knowledge base, and says it', async () => {
+  it('starts the pension authentication service when the citizen asks for it by voice, and says what to do', async () => {
     const kiosk = await startSpeakingKiosk();
     expect(kiosk.view().voice.enabled).toBe(true);
     runtime!.api.send({ type: 'citizen.touch' });
@@ -77,11 +77,13 @@ describe.skipIf(Boolean(missing))(`spoken dialogue end to end${missing ? ` (skip
     expect(kiosk.sink.playedSamples().length).toBeGreaterThan(16_000);
 
     await kiosk.say('我想做养老认证');
-    await kiosk.waitFor((v) => v.answer !== null, 'an answer to the spoken question');
-    const answer = kiosk.view().answer!;
-    expect(answer.offerStaff).toBe(false);
-    expect(kb.byId.get(answer.sources[0]!.entryId)!.topic).toBe('pension-auth');
+    await kiosk.waitFor((v) => v.faceAuth !== null, 'the 养老认证 screen');
+    expect(kiosk.view().faceAuth!.step).toBe('idInput');
+    expect(kiosk.view().faceAuth!.instruction).toContain('身份证号');
     expect(kiosk.view().subtitles.some((s) => s.who === 'citizen' && /yang lao/.test(s.text))).toBe(true);
+    // The robot reads the instruction out: more audio reaches the speaker after the request.
+    const played = kiosk.sink.playedSamples().length;
+    await kiosk.waitFor(() => kiosk.sink.playedSamples().length > played + 16_000, 'the instruction to be spoken');
   });
 
   it('does not take its own voice for a question, and hears the citizen once it has finished', async () => {
@@ -92,10 +94,10 @@ describe.skipIf(Boolean(missing))(`spoken dialogue end to end${missing ? ` (skip
     await kiosk.say('我想做养老认证', 0.05);
     await kiosk.waitFor((v) => v.phase === 'listening', 'the greeting to finish');
     expect(kiosk.view().answer).toBeNull();
+    expect(kiosk.view().faceAuth).toBeNull();
     expect(kiosk.view().subtitles.filter((s) => s.who === 'citizen')).toEqual([]);
     await kiosk.say('我想做养老认证');
-    await kiosk.waitFor((v) => v.answer !== null, 'an answer once the robot is quiet');
-    expect(kb.byId.get(kiosk.view().answer!.sources[0]!.entryId)!.topic).toBe('pension-auth');
+    await kiosk.waitFor((v) => v.faceAuth !== null, 'the request heard once the robot is quiet');
   });
 });
 
