@@ -11,7 +11,7 @@ function restrict(patterns) {
 }
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'bench/results/', 'test/e2e/screenshots/', 'data/runtime/'] },
+  { ignores: ['node_modules/', 'dist/', 'bench/results/', 'test/e2e/screenshots/', 'data/runtime/', 'data/models/', '.scratch/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
