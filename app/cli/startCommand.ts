@@ -1,11 +1,11 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { buildElectron, buildRenderer } from '../../scripts/build.mjs';
-import { loadConfig } from '../core/config/loadConfig.js';
+import { loadConfig, resolveFromRoot } from '../core/config/loadConfig.js';
 import { repoRoot } from '../core/config/repoRoot.js';
 import { createKioskRuntime } from '../core/kioskRuntime.js';
 import { createLogger } from '../core/log/createLogger.js';
-import { startWebKiosk } from '../web/webKioskServer.js';
+import { findFaceLandmarkerModel, startWebKiosk } from '../web/index.js';
 import { parseCliArgs, UsageError } from './cliOptions.js';
 import { findElectronBinary } from './electronBinary.js';
 
@@ -39,6 +39,7 @@ export async function startCommand(args: string[]): Promise<number> {
     host: config.web.host,
     port: config.web.port,
     rendererDir,
+    faceLandmarkerModelPath: findFaceLandmarkerModel(config.modelDirs.map(resolveFromRoot)),
     log: (message, detail) => log.warn({ detail }, message),
   });
   if (!values.web) {

@@ -410,6 +410,7 @@ function citizenTurn(self: 'greeting' | 'listening' | 'followUp' | null) {
     'citizen.tapService': [
       { guard: 'tappedPolicy' as const, target: '#session.listening', actions: 'askPolicy' as const },
       { guard: 'tappedGuide' as const, target: '#session.listening', actions: 'askWhere' as const },
+      { guard: 'tappedPensionAuth' as const, target: '#session.pensionAuth' },
       { guard: 'tappedStaff' as const, target: '#session.callingStaff' },
     ],
     'citizen.touch': self ? { target: `#session.${self}`, reenter: true } : {},
