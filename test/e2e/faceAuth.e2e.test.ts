@@ -2,7 +2,7 @@
 // Chromium whose fake camera shows a demo pensioner's face. Presence wakes the kiosk; the citizen taps the tile,
 // types her ID number, the screen sends camera frames, and the core's face pipeline runs to a result.
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -74,7 +74,11 @@ describe.skipIf(missing !== null)('养老认证 in Chromium with a fake camera (
     const video = path.join(workDir, 'pensioner.y4m');
     await writeFaceVideo(video, cameraSegments, 5);
     idNumber = await demoIdNumber(pensionerId);
-    kiosk = await startKioskProcess(90_000, existsSync(e2eConfig) ? { env: { KIOSK_CONFIG: e2eConfig } } : {});
+    // A data folder of its own: the business-system simulator starts with the pensioner's authentication still due.
+    const config = { ...(existsSync(e2eConfig) ? (JSON.parse(readFileSync(e2eConfig, 'utf8')) as object) : {}), dataDir: path.join(workDir, 'data') };
+    const configFile = path.join(workDir, 'kiosk.config.json');
+    writeFileSync(configFile, JSON.stringify(config));
+    kiosk = await startKioskProcess(90_000, { env: { KIOSK_CONFIG: configFile } });
     modelServed = ((await (await fetch(new URL('models/available.json', kiosk.url))).json()) as { faceLandmarker: boolean }).faceLandmarker;
     if (!modelServed) console.warn('养老认证 e2e: the kiosk serves no face landmarker model, so the presence check is skipped');
     browser = await launchChromiumWithCamera(video);

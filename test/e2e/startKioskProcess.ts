@@ -1,4 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -20,12 +22,21 @@ export interface StartKioskOptions {
  * Starts the real kiosk (`node bin/kiosk.js start --web --port 0`) and resolves once it prints its
  * ready line. KIOSK_E2E_COMMAND (space-separated) replaces the command, e.g. to test a packaged build.
  */
+function freshConfig(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'kiosk-e2e-'));
+  const file = path.join(dir, 'kiosk.config.json');
+  writeFileSync(file, JSON.stringify({ dataDir: path.join(dir, 'data') }));
+  return file;
+}
+
 export function startKioskProcess(timeoutMs: number, options: StartKioskOptions = {}): Promise<RunningKiosk> {
   const [command, ...args] = process.env.KIOSK_E2E_COMMAND?.split(' ').filter(Boolean) ?? [
     process.execPath, 'bin/kiosk.js', 'start', '--web', '--port', '0',
   ];
   if (!command) throw new Error('KIOSK_E2E_COMMAND is empty');
-  const child = spawn(command, args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
+  // Without a test configuration the kiosk gets a fresh data folder, so no run sees another's state.
+  const env = options.env?.KIOSK_CONFIG ? options.env : { ...options.env, KIOSK_CONFIG: freshConfig() };
+  const child = spawn(command, args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   let output = '';
 
   return new Promise((resolve, reject) => {
