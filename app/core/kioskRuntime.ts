@@ -136,7 +136,7 @@ export async function createKioskRuntime(config: KioskConfig, options: KioskRunt
   const now = options.clock ? () => options.clock!.now() : () => Date.now();
   const eventLog = new SessionEventLog(sessionEvents, now);
 
-  const faceAnalyzer = options.faceAnalyzer === undefined ? await createVisionFaceAnalyzer(log, config.modelDirs.map(resolveFromRoot)) : options.faceAnalyzer;
+  const faceAnalyzer = options.faceAnalyzer === undefined ? await createVisionFaceAnalyzer(log, { modelDirs: config.modelDirs.map(resolveFromRoot), livenessThreshold: config.faceAuth.livenessThreshold }) : options.faceAnalyzer;
   const pensionAuth: PensionAuthService | null = faceAnalyzer
     ? createPensionAuthService({
         backend: backend.client,
@@ -242,6 +242,7 @@ export async function createKioskRuntime(config: KioskConfig, options: KioskRunt
     if (!child || child === watchedChild || !pensionAuth) return;
     watchedChild = child;
     child.subscribe((childSnapshot) => {
+      pensionAuth.observe(childSnapshot);
       if (childSnapshot.status === 'done') pensionAuth.finish(childSnapshot);
       render();
     });

@@ -48,6 +48,8 @@ export interface FaceVerificationSessionOptions {
   continuity?: ContinuityThresholds;
   /** Usable frames kept for the decision (the latest ones). */
   maxFrames?: number;
+  /** Passive liveness threshold of the decision (default PASSIVE_LIVENESS_THRESHOLD; a site may calibrate its own). */
+  livenessThreshold?: number;
 }
 
 interface KeptFrame {
@@ -118,6 +120,7 @@ export function createFaceVerificationSession(models: FaceModels, options: FaceV
     async verify(verifyOptions = {}) {
       const ref = reference;
       return decideVerification({
+        ...(options.livenessThreshold === undefined ? {} : { livenessThreshold: options.livenessThreshold }),
         livenessScores: kept.map((f) => f.liveness),
         challengesPassed: verifyOptions.challengesPassed,
         identityContinuous: !broken,

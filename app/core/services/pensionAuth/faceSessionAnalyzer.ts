@@ -9,7 +9,9 @@ export interface FaceSessionAnalyzer {
   setReference(image: Uint8Array): Promise<boolean>;
   /** Measures one camera frame: quality and guidance, pose, eyes, mouth, passive liveness, same face as before. */
   analyzeFrame(jpeg: Uint8Array, at: number): Promise<FrameMeasurement>;
-  /** Compares the usable frames seen since the reference was set with the reference. */
+  /** Compares the usable frames of this attempt with the reference. */
   verify(): Promise<VerificationResult>;
+  /** A new attempt: forget this attempt's frames, keep the reference. */
+  newAttempt(): void;
   clear(): void;
 }

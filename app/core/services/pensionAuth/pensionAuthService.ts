@@ -46,6 +46,7 @@ export function createPensionAuthService(options: PensionAuthServiceOptions) {
   const { backend, analyzer, outbox, audit, log } = options;
   let analyzing = false;
   let challengeStartedAt = 0;
+  let lastAttempt = 0;
 
   const machine = pensionAuthMachine.provide({
     actors: {
@@ -134,6 +135,14 @@ export function createPensionAuthService(options: PensionAuthServiceOptions) {
         result: ctx.outcome ? { outcome: ctx.outcome, message: ctx.instruction, nextDueDate: ctx.nextDueDate } : null,
         idNumberMasked: ctx.idNumber ? maskIdNumber(ctx.idNumber) : null,
       };
+    },
+
+    /** Follows the machine: a new attempt starts with no frames of the last one. */
+    observe(snapshot: ChildSnapshot): void {
+      if (snapshot.context.attempt !== lastAttempt) {
+        lastAttempt = snapshot.context.attempt;
+        analyzer.newAttempt();
+      }
     },
 
     /** The authentication ended (any outcome): audit it and forget every frame and embedding. */
