@@ -139,7 +139,12 @@ export const kioskConfigSchema = z
       .object({
         /** The action challenges drawn at random for each attempt. */
         challengePool: z.array(z.enum(['blink', 'turnLeft', 'turnRight', 'openMouth', 'nod'])).min(1).default(['blink', 'turnLeft', 'turnRight', 'openMouth', 'nod']),
-        challengesPerAttempt: z.number().int().min(1).max(3).default(2),
+        /** How many challenges an attempt draws: a random number from min to max (2–3 by default). */
+        challengesPerAttempt: z
+          .object({ min: z.number().int().min(1).max(3).default(2), max: z.number().int().min(1).max(3).default(3) })
+          .strict()
+          .refine((r) => r.min <= r.max, 'min must not exceed max')
+          .prefault({}),
         maxAttempts: z.number().int().min(1).max(5).default(3),
         challengeMs: z.number().int().min(2_000).max(30_000).default(8_000),
         positioningMs: z.number().int().min(3_000).max(60_000).default(20_000),

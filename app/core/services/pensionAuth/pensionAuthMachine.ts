@@ -19,7 +19,8 @@ export interface PensionAuthInput {
   timing: PensionAuthTiming;
   /** The challenge kinds to draw from and how many per attempt (2–3). */
   challengePool: LivenessChallengeKind[];
-  challengesPerAttempt: number;
+  /** Each attempt draws a random number of challenges in this range (2–3 in production). */
+  challengesPerAttempt: { min: number; max: number };
   maxAttempts: number;
   /** Passive liveness: the median frame score must reach this (GB/T 38671: fail here and nothing else is done). */
   livenessThreshold: number;
@@ -68,7 +69,9 @@ function median(values: number[]): number {
 }
 
 const freshAttempt = (ctx: Ctx) => {
-  const challenges = drawChallenges(ctx.challengePool, ctx.challengesPerAttempt, ctx.random);
+  const { min, max } = ctx.challengesPerAttempt;
+  const count = min + Math.floor(ctx.random() * (max - min + 1));
+  const challenges = drawChallenges(ctx.challengePool, Math.min(count, max), ctx.random);
   return { challenges, challengeIndex: 0, challengeFrames: [], positionedRun: 0, livenessScores: [], similarity: null, guidance: null };
 };
 

@@ -41,7 +41,7 @@ function start(options: Options = {}) {
     input: {
       timing: { challengeMs: 8_000, positioningMs: 15_000, positionedFrames: 3, resultShowMs: 10_000 },
       challengePool: ['blink', 'turnLeft', 'turnRight', 'openMouth', 'nod'],
-      challengesPerAttempt: 2,
+      challengesPerAttempt: { min: 2, max: 2 },
       maxAttempts: 3,
       livenessThreshold: 0.5,
       detectChallenge: (_kind: LivenessChallengeKind, frames: readonly FrameMeasurement[]) => frames.some((f) => (f.mouthOpenness ?? 0) > 0.9),
@@ -84,6 +84,36 @@ describe('养老认证 machine', () => {
     expect(t.submitted).toHaveLength(1);
     t.clock.increment(10_000);
     expect(t.actor.getSnapshot().status).toBe('done');
+  });
+
+  it('draws two or three challenges per attempt at random', async () => {
+    const counts = new Set<number>();
+    for (const r of [0, 0.4, 0.6, 0.99]) {
+      const machine = pensionAuthMachine.provide({
+        actors: {
+          lookUpCitizen: fromPromise<CitizenForAuth | null, { idNumber: string }>(async () => pensioner),
+          prepareReference: fromPromise<boolean, { citizenId: string }>(async () => true),
+        },
+      });
+      const actor = createActor(machine, {
+        input: {
+          timing: { challengeMs: 8_000, positioningMs: 15_000, positionedFrames: 1, resultShowMs: 10_000 },
+          challengePool: ['blink', 'turnLeft', 'turnRight', 'openMouth', 'nod'],
+          challengesPerAttempt: { min: 2, max: 3 },
+          maxAttempts: 3,
+          livenessThreshold: 0.5,
+          detectChallenge: () => false,
+          random: () => r,
+        },
+      });
+      actor.start();
+      actor.send({ type: 'auth.idNumber', idNumber: validId });
+      await flush();
+      await flush();
+      counts.add(actor.getSnapshot().context.challenges.length);
+      actor.stop();
+    }
+    expect([...counts].sort()).toEqual([2, 3]);
   });
 
   it('draws different challenges within an attempt', () => {

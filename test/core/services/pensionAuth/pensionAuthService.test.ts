@@ -73,7 +73,7 @@ describe.skipIf(Boolean(missing))(`养老认证 service${missing ? ` (skipped: $
       input: {
         timing: { challengeMs: 8_000, positioningMs: 15_000, positionedFrames: 1, resultShowMs: 60_000 },
         challengePool: ['blink'],
-        challengesPerAttempt: 1,
+        challengesPerAttempt: { min: 1, max: 1 },
         maxAttempts: 3,
         livenessThreshold: 0,
         // The still photos cannot blink: this test is about the service around the machine, so the first frame
