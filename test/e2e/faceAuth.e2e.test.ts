@@ -9,7 +9,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cameraE2eMissing, facesDir, isMediaPipeChatter, launchChromiumWithCamera } from './helpers/chromiumCamera.js';
+import { cameraE2eMissing, facesDir, launchChromiumWithCamera, openKioskPage } from './helpers/chromiumCamera.js';
 import { writeFaceVideo, type VideoSegment } from './helpers/fakeCameraVideo.js';
 import { repoRoot, startKioskProcess, type RunningKiosk } from './startKioskProcess.js';
 
@@ -82,14 +82,10 @@ describe.skipIf(missing !== null)('养老认证 in Chromium with a fake camera (
     modelServed = ((await (await fetch(new URL('models/available.json', kiosk.url))).json()) as { faceLandmarker: boolean }).faceLandmarker;
     if (!modelServed) console.warn('养老认证 e2e: the kiosk serves no face landmarker model, so the presence check is skipped');
     browser = await launchChromiumWithCamera(video);
-    page = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
+    page = await openKioskPage(browser, pageErrors);
     page.on('websocket', (socket) => socket.on('framesent', (frame) => {
       if (String(frame.payload).includes('"auth.frame"')) framesSent += 1;
     }));
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error' && !isMediaPipeChatter(message.text())) pageErrors.push(message.text());
-    });
     await page.goto(kiosk.url);
     await mkdir(screenshotDir, { recursive: true });
     await mkdir(cameraShotDir, { recursive: true });

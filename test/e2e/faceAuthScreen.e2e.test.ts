@@ -11,7 +11,7 @@ import type { CameraFrame, KioskInput } from '../../app/api/kioskApi.js';
 import { parseCameraFrame } from '../../app/web/parseClientMessage.js';
 import { startWebKiosk, type WebKiosk } from '../../app/web/webKioskServer.js';
 import { buildRenderer } from '../../scripts/build.mjs';
-import { cameraE2eMissing, faceLandmarkerModel, facesDir, isMediaPipeChatter, launchChromiumWithCamera } from './helpers/chromiumCamera.js';
+import { cameraE2eMissing, faceLandmarkerModel, facesDir, launchChromiumWithCamera, openKioskPage } from './helpers/chromiumCamera.js';
 import { writeFaceVideo } from './helpers/fakeCameraVideo.js';
 import { createScriptedKioskApi, faceAuthView, idleView, type ScriptedKioskApi } from './helpers/scriptedKioskApi.js';
 import { repoRoot } from './startKioskProcess.js';
@@ -49,11 +49,7 @@ describe.skipIf(missing !== null)('养老认证 screen with a fake camera (scrip
     api = createScriptedKioskApi();
     kiosk = await startWebKiosk({ api, rendererDir, faceLandmarkerModelPath: hasModel ? faceLandmarkerModel : null, log: () => {} });
     browser = await launchChromiumWithCamera(video);
-    page = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error' && !isMediaPipeChatter(message.text())) pageErrors.push(message.text());
-    });
+    page = await openKioskPage(browser, pageErrors);
     await page.goto(kiosk.url);
     await mkdir(screenshotDir, { recursive: true });
     await mkdir(cameraShotDir, { recursive: true });

@@ -34,3 +34,13 @@ export function launchChromiumWithCamera(video: string | null): Promise<Browser>
 export function isMediaPipeChatter(text: string): boolean {
   return /^INFO: /.test(text) || /^[IW]\d{4} /.test(text);
 }
+
+/** A kiosk-sized page that collects page errors and console errors (MediaPipe's info chatter aside). */
+export async function openKioskPage(browser: Browser, pageErrors: string[]) {
+  const page = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !isMediaPipeChatter(message.text())) pageErrors.push(message.text());
+  });
+  return page;
+}

@@ -3,12 +3,27 @@ import { createActor, fromPromise, SimulatedClock } from 'xstate';
 import type { LivenessChallengeKind } from '../../../../app/api/kioskApi.js';
 import { faceAuthLines } from '../../../../app/core/services/pensionAuth/faceAuthLines.js';
 import type { CitizenForAuth, FrameMeasurement, SubmissionOutcome, VerificationResult } from '../../../../app/core/services/pensionAuth/faceAuthTypes.js';
-import { drawChallenges, pensionAuthMachine } from '../../../../app/core/services/pensionAuth/pensionAuthMachine.js';
+import { drawChallenges, pensionAuthMachine, type PensionAuthInput } from '../../../../app/core/services/pensionAuth/pensionAuthMachine.js';
 
 // The real 养老认证 machine with a simulated clock; the actors at its edges (business system, face pipeline) are
 // provided here, and frames arrive as the measurements the main process would make.
 const pensioner: CitizenForAuth = { citizenId: 'QD0001', isPensioner: true, standing: '即将到期', nextDueDate: '2026-12-10' };
 const validId = '370203196203150422';
+
+/** The machine's settings as the kiosk gives them, with what a test changes. */
+function authInput(over: Partial<PensionAuthInput> = {}): PensionAuthInput {
+  return {
+    timing: { challengeMs: 8_000, positioningMs: 15_000, positionedFrames: 3, resultShowMs: 10_000 },
+    challengePool: ['blink', 'turnLeft', 'turnRight', 'openMouth', 'nod'],
+    challengesPerAttempt: { min: 2, max: 2 },
+    maxAttempts: 3,
+    livenessThreshold: 0.5,
+    // Test detector: a challenge is done when a frame says so through its mouth value (a stand-in signal).
+    detectChallenge: (_kind: LivenessChallengeKind, frames: readonly FrameMeasurement[]) => frames.some((f) => (f.mouthOpenness ?? 0) > 0.9),
+    random: () => 0.3,
+    ...over,
+  };
+}
 
 interface Options {
   citizen?: CitizenForAuth | null;
@@ -35,19 +50,7 @@ function start(options: Options = {}) {
       }),
     },
   });
-  // Test detector: a challenge is done when a frame says so through its mouth value (a stand-in signal).
-  const actor = createActor(machine, {
-    clock,
-    input: {
-      timing: { challengeMs: 8_000, positioningMs: 15_000, positionedFrames: 3, resultShowMs: 10_000 },
-      challengePool: ['blink', 'turnLeft', 'turnRight', 'openMouth', 'nod'],
-      challengesPerAttempt: { min: 2, max: 2 },
-      maxAttempts: 3,
-      livenessThreshold: 0.5,
-      detectChallenge: (_kind: LivenessChallengeKind, frames: readonly FrameMeasurement[]) => frames.some((f) => (f.mouthOpenness ?? 0) > 0.9),
-      random: () => 0.3,
-    },
-  });
+  const actor = createActor(machine, { clock, input: authInput() });
   actor.start();
   return { actor, clock, submitted, verified };
 }
@@ -95,17 +98,7 @@ describe('养老认证 machine', () => {
           prepareReference: fromPromise<boolean, { citizenId: string }>(async () => true),
         },
       });
-      const actor = createActor(machine, {
-        input: {
-          timing: { challengeMs: 8_000, positioningMs: 15_000, positionedFrames: 1, resultShowMs: 10_000 },
-          challengePool: ['blink', 'turnLeft', 'turnRight', 'openMouth', 'nod'],
-          challengesPerAttempt: { min: 2, max: 3 },
-          maxAttempts: 3,
-          livenessThreshold: 0.5,
-          detectChallenge: () => false,
-          random: () => r,
-        },
-      });
+      const actor = createActor(machine, { input: authInput({ challengesPerAttempt: { min: 2, max: 3 }, detectChallenge: () => false, random: () => r }) });
       actor.start();
       actor.send({ type: 'auth.idNumber', idNumber: validId });
       await flush();
