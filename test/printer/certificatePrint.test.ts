@@ -21,7 +21,7 @@ function decodeQrFromPng(png: Buffer): string | undefined {
   return jsQR(pixels, image.width, image.height)?.data;
 }
 
-describe.skipIf(!socatAvailable())('a certificate printed on the virtual printer and read back', () => {
+describe.skipIf(!socatAvailable())(`a certificate printed on the virtual printer and read back${socatAvailable() ? '' : ' (skipped: socat is not installed; apt-get install socat)'}`, () => {
   let rig: PrinterRig | undefined;
   afterEach(async () => {
     await rig?.close();

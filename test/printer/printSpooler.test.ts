@@ -78,7 +78,7 @@ describe('print spooler storage', () => {
   });
 });
 
-describe.skipIf(!socatAvailable())('print spooler with the virtual printer', () => {
+describe.skipIf(!socatAvailable())(`print spooler with the virtual printer${socatAvailable() ? '' : ' (skipped: socat is not installed; apt-get install socat)'}`, () => {
   const cleanups: (() => Promise<void> | void)[] = [];
   afterEach(async () => {
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup();

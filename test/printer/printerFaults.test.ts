@@ -33,7 +33,7 @@ async function rejection(promise: Promise<unknown>): Promise<PrinterError> {
   throw new Error('expected the job to fail');
 }
 
-describe.skipIf(!socatAvailable())('printer faults during a certificate job', () => {
+describe.skipIf(!socatAvailable())(`printer faults during a certificate job${socatAvailable() ? '' : ' (skipped: socat is not installed; apt-get install socat)'}`, () => {
   let rig: PrinterRig | undefined;
   afterEach(async () => {
     await rig?.close();

@@ -4,7 +4,7 @@ import { printerRemedies, runPrinterSelfTest } from '../../printer/diagnostics/p
 import { createPrinterClient } from '../../printer/printerClient.js';
 import { startPrinterRig, tempDir, type PrinterRig } from './fixtures/printerFixtures.js';
 
-describe.skipIf(!socatAvailable())('printer diagnostics', () => {
+describe.skipIf(!socatAvailable())(`printer diagnostics${socatAvailable() ? '' : ' (skipped: socat is not installed; apt-get install socat)'}`, () => {
   let rig: PrinterRig | undefined;
   afterEach(async () => {
     await rig?.close();
