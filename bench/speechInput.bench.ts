@@ -23,6 +23,7 @@ import type { SpeechEvent } from '../speech/speechEvents.js';
 import { pinyinTokens, tokenErrorRate } from '../speech/transcribe/tokenErrorRate.js';
 import { transcribe } from '../speech/transcribe/transcribe.js';
 import { createVoiceActivityDetector } from '../speech/vad/voiceActivityDetector.js';
+import { roomNoise } from '../test/speech/input/inputFixtures.js';
 import { writeBenchResult } from './benchResult.js';
 import { sharedModelsDir, sharedSpeechDir } from '../test/sharedData.js';
 
@@ -126,15 +127,6 @@ const rtf = {
 };
 
 // ── end of speech → final transcript ───────────────────────────────────────────────────────────────────────
-function noise(samples: number, seed: number): Float32Array {
-  const out = new Float32Array(samples);
-  let state = seed;
-  for (let i = 0; i < samples; i++) {
-    state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
-    out[i] = (state / 2_147_483_648 - 0.5) * 0.001;
-  }
-  return out;
-}
 
 function speechEndMs(samples: Float32Array): number {
   let peak = -Infinity;
@@ -170,7 +162,7 @@ function endOfSpeechToFinal(profile: EndpointProfileName) {
     input.start();
     const samples = new Float32Array(audio.samples.length + 4 * ENGINE_SAMPLE_RATE);
     samples.set(audio.samples);
-    samples.set(noise(4 * ENGINE_SAMPLE_RATE, k + 1), audio.samples.length);
+    samples.set(roomNoise(4 * ENGINE_SAMPLE_RATE, k + 1), audio.samples.length);
     for (let i = 0; i < samples.length; i += FRAME) {
       pushedMs = (i + FRAME) / 16;
       frameStarted = performance.now();
@@ -201,7 +193,7 @@ function trailingSilenceTrace(samples: Float32Array): { maxPauseMs: number; late
   const stream = recognizer.createStream();
   const padded = new Float32Array(samples.length + 3 * ENGINE_SAMPLE_RATE);
   padded.set(samples);
-  padded.set(noise(3 * ENGINE_SAMPLE_RATE, 9), samples.length);
+  padded.set(roomNoise(3 * ENGINE_SAMPLE_RATE, 9), samples.length);
   const trace: Array<{ atMs: number; silenceMs: number; tokens: number }> = [];
   for (let i = 0; i < padded.length; i += FRAME) {
     stream.acceptWaveform({ samples: padded.subarray(i, i + FRAME), sampleRate: ENGINE_SAMPLE_RATE });

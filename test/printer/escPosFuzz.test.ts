@@ -6,18 +6,10 @@ import { createEscPosDecoder, type EscPosDecoder } from '../../printer/simulator
 import { PrinterResponseParser } from '../../printer/status/printerResponseParser.js';
 import { isStatusByte, parseStatusBytes } from '../../printer/status/printerStatus.js';
 import { KEY_ID, sampleCertificate, signingKeys } from './fixtures/printerFixtures.js';
+import { seededRandom } from '../../robot/simulator/seededRandom.js';
 
-/** mulberry32: a seeded generator, so a failure can be replayed from the seed in its message. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The seeded generator the robot simulator uses (mulberry32): a failure can be replayed from the seed in its message.
+const rng = seededRandom;
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20260507);
 const SEQUENCES = 1_000_000;

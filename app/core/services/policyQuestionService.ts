@@ -39,10 +39,6 @@ export const CANNOT_ANSWER_SCREEN =
 export class PolicyQuestionService {
   constructor(private readonly options: PolicyQuestionServiceOptions) {}
 
-  get llmConfigured(): boolean {
-    return Boolean(this.options.composer);
-  }
-
   async answer(question: string, pinyin?: string): Promise<PolicyAnswer> {
     const { retriever, minConfidence } = this.options;
     const result = retriever.search(pinyin ? { text: question, pinyin } : { text: question }, 8);

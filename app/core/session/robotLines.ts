@@ -5,7 +5,6 @@ export const robotLines = {
   askPolicy: '请问您想咨询什么政策？可以直接说，也可以在下面输入。',
   thinking: '好的，我查一下。',
   anythingElse: '还需要什么帮助吗？',
-  followUp: '还有别的问题可以继续问我。',
   farewell: '感谢您的咨询，祝您生活愉快，再见！',
   emptyQuestion: '没有听清您的问题，请再说一遍，或者在下面输入。',
   answerFailed: '抱歉，系统开小差了，我没能查到答案。您可以再问一次，或者找工作人员帮忙。',

@@ -120,7 +120,7 @@ describe('WAV decoding', () => {
     expect(() => decodeWav(alaw)).toThrow(/unsupported WAV encoding: format 6/);
   });
 
-  it.skipIf(!commandAvailable('sox'))('reads what sox writes (44.1 kHz stereo 24-bit, extensible header) into 16 kHz mono', async () => {
+  it.skipIf(!commandAvailable('sox'))(`reads what sox writes (44.1 kHz stereo 24-bit, extensible header) into 16 kHz mono${commandAvailable('sox') ? '' : ' (skipped: sox is not installed)'}`, async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'wav-'));
     const source = path.join(dir, 'tone.wav');
     writeFileSync(source, encodeWav([tone(700, 16_000, 1, 0.5)], 16_000, 's16'));

@@ -16,6 +16,7 @@ import { commandAvailable, concat, energySpeechSpans, missingSpeechFixtures, pin
 
 const missing = missingSpeechFixtures();
 const canMakeAudio = commandAvailable('sox') && commandAvailable('espeak-ng');
+const noAudioTools = canMakeAudio ? '' : ' (skipped: sox and espeak-ng are needed to make the test speech)';
 type Final = Extract<SpeechEvent, { type: 'asr.final' }>;
 
 /**
@@ -81,7 +82,7 @@ describe('endpointing in the input pipeline', () => {
     }
   });
 
-  it.skipIf(!canMakeAudio)('is not cut off in the pauses of slowed speech (0.75×, a stand-in for elderly speakers)', () => {
+  it.skipIf(!canMakeAudio)(`is not cut off in the pauses of slowed speech (0.75×, a stand-in for elderly speakers)${noAudioTools}`, () => {
     // The four recordings with the longest pauses the recognizer saw (0.84–1.08 s once slowed, docs/speech.md).
     for (const file of ['sherpa-kws-test-wavs/0.wav', 'sherpa-kws-test-wavs/1.wav', 'sherpa-kws-test-wavs/3.wav', 'sherpa-kws-test-wavs/5.wav']) {
       const slowed = path.join(work, `slow-${path.basename(file)}`);
@@ -93,7 +94,7 @@ describe('endpointing in the input pipeline', () => {
     }
   });
 
-  it.skipIf(!canMakeAudio)('waits through the pauses of a number read in groups with the "number" profile, not with the others', () => {
+  it.skipIf(!canMakeAudio)(`waits through the pauses of a number read in groups with the "number" profile, not with the others${noAudioTools}`, () => {
     const byDefault = finals(listen(digits, 'default'));
     const asNumber = finals(listen(digits, 'number'));
     const asShortAnswer = finals(listen(digits, 'short-answer'));
@@ -106,7 +107,7 @@ describe('endpointing in the input pipeline', () => {
     expect(pinyinTokens(asNumber[0]!.pinyin).length).toBeGreaterThanOrEqual(8);
   });
 
-  it.skipIf(!canMakeAudio)('applies a profile switched during the utterance (the app hears digits and asks for patience)', () => {
+  it.skipIf(!canMakeAudio)(`applies a profile switched during the utterance (the app hears digits and asks for patience)${noAudioTools}`, () => {
     let switched = false;
     const result = finals(
       listen(digits, 'default', (set) => {

@@ -35,7 +35,7 @@ describe('keyword lines from phrases (pinyin-pro, split after the initial)', () 
     );
   });
 
-  it.skipIf(!existsSync(path.join(speechDataDir, 'sherpa-kws-test-wavs/test_keywords.txt')))('reproduces the model\'s own test_keywords.txt from the phrases', () => {
+  it.skipIf(!existsSync(path.join(speechDataDir, 'sherpa-kws-test-wavs/test_keywords.txt')))(`reproduces the model's own test_keywords.txt from the phrases${existsSync(path.join(speechDataDir, 'sherpa-kws-test-wavs/test_keywords.txt')) ? '' : ' (skipped: the keyword test recordings are absent)'}`, () => {
     const reference = readFileSync(path.join(speechDataDir, 'sherpa-kws-test-wavs/test_keywords.txt'), 'utf8')
       .split('\n')
       .filter((l) => l.trim() !== '')
