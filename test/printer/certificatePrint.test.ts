@@ -7,6 +7,7 @@ import { socatAvailable } from '../../app/core/devices/socatPtyPair.js';
 import { encodeCertificate } from '../../printer/certificate/encodeCertificate.js';
 import { verifyCertificateQr } from '../../printer/certificate/verifyCertificateQr.js';
 import { lineText } from '../../printer/simulator/ticket.js';
+import { until } from '../testDeadline.js';
 import { KEY_ID, sampleCertificate, signingKeys, startPrinterRig, tempDir, type PrinterRig } from './fixtures/printerFixtures.js';
 
 // jsqr is CommonJS with an `exports.default`; under NodeNext its default import is the module object.
@@ -86,8 +87,8 @@ describe.skipIf(!socatAvailable())(`a certificate printed on the virtual printer
     const forged = Buffer.from(Buffer.from(payload!, 'base64url').toString('utf8').replace('张秀英', '李秀英')).toString('base64url');
     expect(verifyCertificateQr([prefix, kid, forged, signature].join('.'), ring)).toMatchObject({ valid: false, reason: 'bad-signature' });
 
-    // The printer also wrote the ticket to its output directory.
-    await new Promise((r) => setTimeout(r, 300));
+    // The printer also wrote the ticket to its output directory (after answering, so a moment later).
+    await until(() => existsSync(path.join(outputDir, 'ticket-001.png')), 'the ticket files');
     expect(readFileSync(path.join(outputDir, 'ticket-001.txt'), 'utf8')).toContain('身份证号：3702**********1234');
     expect(existsSync(path.join(outputDir, 'ticket-001.png'))).toBe(true);
   });

@@ -6,6 +6,7 @@ import { createEscPosDecoder, type EscPosDecoder } from '../../printer/simulator
 import { PrinterResponseParser } from '../../printer/status/printerResponseParser.js';
 import { isStatusByte, parseStatusBytes } from '../../printer/status/printerStatus.js';
 import { KEY_ID, sampleCertificate, signingKeys } from './fixtures/printerFixtures.js';
+import { CPU_BOUND_TEST_TIMEOUT_MS } from '../testDeadline.js';
 import { seededRandom } from '../../robot/simulator/seededRandom.js';
 
 // The seeded generator the robot simulator uses (mulberry32): a failure can be replayed from the seed in its message.
@@ -108,7 +109,7 @@ describe('fuzzing the virtual printer decoder and the status parsers', () => {
     console.log(`fuzz: ${SEQUENCES} sequences, ${(bytesFed / 1e6).toFixed(1)} MB, ${tickets} tickets, ${statusOk} well-formed status answers, ${seconds.toFixed(1)} s`);
     expect(bytesFed).toBeGreaterThan(SEQUENCES);
     expect(tickets).toBeGreaterThan(0); // the generator does reach the cut path
-  }, 60_000);
+  }, CPU_BOUND_TEST_TIMEOUT_MS);
 
   it('gives the same ticket for a real job however its bytes are split', () => {
     const next = rng(SEED + 1);

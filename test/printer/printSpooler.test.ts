@@ -10,7 +10,8 @@ import { encodeCertificate } from '../../printer/certificate/encodeCertificate.j
 import { createPrintSpooler, PrintJobStateError, type PrintSpooler } from '../../printer/printSpooler.js';
 import type { PrinterEvent } from '../../printer/printerEvents.js';
 import { startVirtualPrinter, type VirtualPrinter } from '../../printer/simulator/virtualPrinter.js';
-import { eventTypes, KEY_ID, sampleCertificate, signingKeys, startPrinterRig, tempDir, testCipher, until, type PrinterRig } from './fixtures/printerFixtures.js';
+import { TEST_DEADLINE_MS, until } from '../testDeadline.js';
+import { eventTypes, KEY_ID, sampleCertificate, signingKeys, startPrinterRig, tempDir, testCipher, type PrinterRig } from './fixtures/printerFixtures.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '../..');
@@ -115,8 +116,7 @@ describe.skipIf(!socatAvailable())(`print spooler with the virtual printer${soca
     ]);
     expect(eventTypes(events)).toEqual(['printer.jobDone', 'printer.jobDone']);
     expect(await after.printQueued()).toEqual([]);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    const tickets = r.printer.tickets();
+    const tickets = await r.printer.waitForTickets(2, TEST_DEADLINE_MS);
     expect(tickets.map((t) => t.text.match(/证明编号：(\S+)/)?.[1])).toEqual(['QD370202202605070001', 'QD370202202605070002']);
     before.close();
   });
@@ -139,10 +139,10 @@ describe.skipIf(!socatAvailable())(`print spooler with the virtual printer${soca
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     });
 
-    await until(() => stdout.includes('jobId') || child.exitCode !== null, 20_000, 'the child to queue its job');
+    await until(() => stdout.includes('jobId') || child.exitCode !== null, 'the child to queue its job');
     expect(stderr).toBe('');
     const { jobId } = JSON.parse(stdout.split('\n')[0]!) as { jobId: string };
-    await r.printer.waitForTickets(1, 10_000); // the certificate is on paper …
+    await r.printer.waitForTickets(1, TEST_DEADLINE_MS); // the certificate is on paper …
     expect(rawJobRow(databasePath, jobId).state).toBe('printing'); // … and the kiosk is waiting for the answer
     child.kill('SIGKILL');
     expect(await exited).toBe('SIGKILL');
@@ -172,7 +172,7 @@ describe.skipIf(!socatAvailable())(`print spooler with the virtual printer${soca
     const spooler = spoolerFor(databasePath, r, events);
     const job = spooler.enqueue(certificate.bytes, { kind: 'certificate' });
     const run = spooler.printQueued();
-    await until(() => events.some((e) => e.type === 'printer.paperOut'), 5_000, 'the pause');
+    await until(() => events.some((e) => e.type === 'printer.paperOut'), 'the pause');
     expect(spooler.jobStatus(job.id)?.state).toBe('printing');
 
     await r.pair.close(); // the cable is pulled

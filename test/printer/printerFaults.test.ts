@@ -7,7 +7,8 @@ import { PrinterError } from '../../printer/printerError.js';
 import type { PrinterEvent } from '../../printer/printerEvents.js';
 import { createEscPosDecoder } from '../../printer/simulator/escPosDecoder.js';
 import { lineText, type TicketLine } from '../../printer/simulator/ticket.js';
-import { eventTypes, KEY_ID, sampleCertificate, signingKeys, startPrinterRig, tempDir, until, type PrinterRig } from './fixtures/printerFixtures.js';
+import { TEST_DEADLINE_MS, until } from '../testDeadline.js';
+import { eventTypes, KEY_ID, sampleCertificate, signingKeys, startPrinterRig, tempDir, type PrinterRig } from './fixtures/printerFixtures.js';
 
 const keys = signingKeys();
 const certificate = encodeCertificate(sampleCertificate(), { privateKey: keys.privateKey, keyId: KEY_ID });
@@ -48,7 +49,7 @@ describe.skipIf(!socatAvailable())(`printer faults during a certificate job${soc
     const events: PrinterEvent[] = [];
     const job = client.printJob('cert-paper', certificate.bytes, { onEvent: (e) => events.push(e) });
 
-    await until(() => events.some((e) => e.type === 'printer.paperOut'), 5_000, 'the paper-out event');
+    await until(() => events.some((e) => e.type === 'printer.paperOut'), 'the paper-out event');
     expect(events[0]).toMatchObject({ type: 'printer.paperOut', jobId: 'cert-paper' });
     expect((events[0] as { citizenMessage: string }).citizenMessage).toContain('缺纸');
     // While paused the kiosk sends status queries only: nothing more to print.
@@ -75,7 +76,7 @@ describe.skipIf(!socatAvailable())(`printer faults during a certificate job${soc
     await new Promise((r) => raw.once('open', r));
     raw.write(Buffer.from(certificate.bytes));
     await new Promise((r) => raw.drain(r));
-    await until(() => rig!.printer.stats().bytesReceived >= certificate.bytes.length, 5_000, 'all bytes');
+    await until(() => rig!.printer.stats().bytesReceived >= certificate.bytes.length, 'all bytes');
     rig.printer.loadPaper();
     await new Promise((r) => raw.close(r));
     expect(rig.printer.stats().overflowBytes).toBeGreaterThan(0);
@@ -89,7 +90,7 @@ describe.skipIf(!socatAvailable())(`printer faults during a certificate job${soc
     printer.openCover();
     const events: PrinterEvent[] = [];
     const job = client.printJob('cert-cover', certificate.bytes, { onEvent: (e) => events.push(e) });
-    await until(() => events.length > 0, 5_000, 'the cover event');
+    await until(() => events.length > 0, 'the cover event');
     expect(printer.stats().bytesReceived % 12).toBe(0); // nothing but status queries went out
     printer.closeCover();
     await expect(job).resolves.toBe('done');
@@ -103,10 +104,10 @@ describe.skipIf(!socatAvailable())(`printer faults during a certificate job${soc
     printer.paperOut({ afterLines: 4 });
     const events: PrinterEvent[] = [];
     const job = client.printJob('cert-offline', certificate.bytes, { onEvent: (e) => events.push(e) });
-    await until(() => events.length > 0, 5_000, 'a pause');
+    await until(() => events.length > 0, 'a pause');
     printer.setOffline(true);
     printer.loadPaper();
-    await until(() => events.some((e) => e.type === 'printer.offline'), 5_000, 'the offline event');
+    await until(() => events.some((e) => e.type === 'printer.offline'), 'the offline event');
     printer.setOffline(false);
     await expect(job).resolves.toBe('done');
     expect(eventTypes(events)).toEqual(['printer.paperOut', 'printer.paperRestored', 'printer.offline', 'printer.online']);
@@ -120,7 +121,7 @@ describe.skipIf(!socatAvailable())(`printer faults during a certificate job${soc
     printer.paperOut({ afterLines: 6 });
     const events: PrinterEvent[] = [];
     const job = client.printJob('cert-broken', certificate.bytes, { onEvent: (e) => events.push(e) });
-    await until(() => events.length > 0, 5_000, 'the pause');
+    await until(() => events.length > 0, 'the pause');
     printer.failUnrecoverably();
     const error = await rejection(job);
     expect(error).toMatchObject({ kind: 'unrecoverable', jobId: 'cert-broken' });
@@ -144,7 +145,8 @@ describe.skipIf(!socatAvailable())(`printer faults during a certificate job${soc
     rig.printer.holdCompletionAnswers(true);
     const error = await rejection(rig.client.printJob('cert-silent', certificate.bytes));
     expect(error).toMatchObject({ kind: 'timeout', bytesSent: certificate.bytes.length });
-    expect(rig.printer.tickets()).toHaveLength(1); // it did print — which is why such a job is "unconfirmed", not "failed"
+    // It did print — which is why such a job is "unconfirmed", not "failed".
+    expect(await rig.printer.waitForTickets(1, TEST_DEADLINE_MS)).toHaveLength(1);
   });
 
   it('mentions a nearly empty roll without pausing', async () => {

@@ -3,6 +3,7 @@
 // valid encoding present in the input, and a frame with 1–3 flipped bits is never accepted.
 import { describe, expect, it } from 'vitest';
 import { crc16Bitwise, DeviceFrameReader, encodeFrame, FrameParser, MAX_PAYLOAD_LENGTH, type Frame } from '../../robot/index.js';
+import { CPU_BOUND_TEST_TIMEOUT_MS } from '../testDeadline.js';
 
 const MUTATED_TARGET = 1_000_000;
 const ITEMS_PER_BATCH = 4_000;
@@ -26,7 +27,7 @@ type Mutation = 'flip' | 'truncate' | 'splice' | 'length' | 'inconsistent-length
 const mutations: Mutation[] = ['flip', 'truncate', 'splice', 'length', 'inconsistent-length', 'random', 'random-with-header'];
 
 describe('frame parsers under fuzzing', () => {
-  it('accept only byte-identical valid frames, agree with each other and never throw', { timeout: 90_000 }, async () => {
+  it('accept only byte-identical valid frames, agree with each other and never throw', { timeout: CPU_BOUND_TEST_TIMEOUT_MS }, async () => {
     const rng = generator(0x5eed);
     const randomBytes = (n: number) => {
       const b = Buffer.allocUnsafe(n);
