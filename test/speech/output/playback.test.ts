@@ -1,12 +1,16 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SpeakerStatusEvent } from '../../../speech/playback/audioSink.js';
 import { createMemoryAudioSink } from '../../../speech/playback/memoryAudioSink.js';
 import { createSpawnAudioSink } from '../../../speech/playback/spawnAudioSink.js';
 import { aplayCommand, paplayCommand } from '../../../speech/playback/playerCommand.js';
 import type { PcmAudio } from '../../../speech/playback/pcmAudio.js';
+import { TEST_DEADLINE_MS, until } from '../../testDeadline.js';
 import { installFakeAplay, withFakeAplayOnPath } from './fixtures/fakePlayer.js';
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+// The pacing settings of the sinks (PacedPlayback's defaults; the spawned player runs a longer lead).
+const CHUNK_MS = 20;
+const LEAD_MS = 40;
+const SPAWNED_LEAD_MS = 120;
 
 /** A tone: steady level, so the output level is predictable. */
 function tone(seconds: number, amplitude = 0.5, sampleRate = 16_000): PcmAudio {
@@ -15,43 +19,67 @@ function tone(seconds: number, amplitude = 0.5, sampleRate = 16_000): PcmAudio {
   return { samples, sampleRate };
 }
 
+// The memory sink on a simulated clock: what it writes, and when, follows from the clock alone.
 describe('memory sink', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+  const simulatedNow = () => Date.now();
+
   it('plays in real time, gapless from one play() to the next, and reports what is playing now', async () => {
-    const sink = createMemoryAudioSink();
+    const sink = createMemoryAudioSink({ now: simulatedNow });
     const starts: number[] = [];
     const first = sink.play(tone(0.3), { onStart: (at) => starts.push(at) });
     const second = sink.play(tone(0.3, 0.25), { onStart: (at) => starts.push(at) });
-    await sleep(100);
+    await vi.advanceTimersByTimeAsync(100);
     expect(sink.isPlaying()).toBe(true);
     expect(sink.outputLevel()).toBeCloseTo(0.5 / Math.SQRT2, 1);
-    await sleep(300);
+    await vi.advanceTimersByTimeAsync(300);
     expect(sink.outputLevel()).toBeCloseTo(0.25 / Math.SQRT2, 1);
-    expect(await first).toMatchObject({ reason: 'finished' });
+    expect(starts).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(250);
+    expect(await first).toEqual({ reason: 'finished', playedMs: 300 });
     expect(await second).toEqual({ reason: 'finished', playedMs: 300 });
-    expect(starts[1]! - starts[0]!).toBeCloseTo(300, 6); // the second begins exactly where the first ends
+    expect(starts[1]! - starts[0]!).toBe(300); // the second begins exactly where the first ends
     expect(sink.isPlaying()).toBe(false);
     expect(sink.outputLevel()).toBe(0);
-    // Never more than a chunk and the lead ahead of the speaker.
-    for (const chunk of sink.chunks()) expect(chunk.playsFromMs - chunk.writtenAtMs).toBeLessThanOrEqual(40 + 1);
+    // Never more than the lead ahead of the speaker.
+    for (const chunk of sink.chunks()) expect(chunk.playsFromMs - chunk.writtenAtMs).toBeLessThan(LEAD_MS);
     expect(sink.playedSamples().length).toBe(2 * 4_800);
   });
 
-  it('stops within 200 ms by its own timestamps and drops the rest', async () => {
-    const sink = createMemoryAudioSink();
+  it('does not finish before the audio has played', async () => {
+    const sink = createMemoryAudioSink({ now: simulatedNow });
+    let finished = false;
+    const playing = sink.play(tone(0.5)).then((outcome) => {
+      finished = true;
+      return outcome;
+    });
+    await vi.advanceTimersByTimeAsync(490);
+    expect(finished).toBe(false);
+    await vi.advanceTimersByTimeAsync(20);
+    expect(await playing).toEqual({ reason: 'finished', playedMs: 500 });
+  });
+
+  it('on stop, writes nothing more, drops what is queued and holds at most a chunk and the lead', async () => {
+    const sink = createMemoryAudioSink({ now: simulatedNow });
     const playing = sink.play(tone(3));
     const queued = sink.play(tone(1));
-    await sleep(500);
+    await vi.advanceTimersByTimeAsync(500);
     await sink.stop();
-    const outcome = await playing;
-    expect(outcome.reason).toBe('stopped');
-    expect(outcome.playedMs).toBeGreaterThan(400);
-    expect(outcome.playedMs).toBeLessThan(900);
+    expect(await playing).toEqual({ reason: 'stopped', playedMs: 500 });
     expect(await queued).toEqual({ reason: 'stopped', playedMs: 0 });
     const [stop] = sink.stops();
-    expect(stop!.silentAtMs - stop!.requestedAtMs).toBeLessThan(200);
-    // Nothing was written after the stop, and far less than the 4 s queued was written at all.
+    // The memory device plays out what it already holds: the pacing keeps that to one chunk beyond the lead.
+    expect(stop!.silentAtMs - stop!.requestedAtMs).toBeLessThanOrEqual(CHUNK_MS + LEAD_MS);
+    const written = sink.chunks().length;
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(sink.chunks()).toHaveLength(written);
     expect(Math.max(...sink.chunks().map((c) => c.writtenAtMs))).toBeLessThanOrEqual(stop!.requestedAtMs);
-    expect(sink.playedSamples().length / 16_000).toBeLessThan(1);
+    expect((sink.playedSamples().length / 16_000) * 1000).toBeLessThanOrEqual(500 + CHUNK_MS + LEAD_MS);
     expect(sink.isPlaying()).toBe(false);
   });
 });
@@ -66,38 +94,52 @@ describe('spawned player', () => {
     expect(paplayCommand().args(16_000)).toEqual(['--raw', '--format=s16le', '--rate=16000', '--channels=1']);
   });
 
-  it('streams PCM to aplay in real time and kills it within 200 ms on stop', async () => {
+  // The sink paces on a clock the test moves by hand: how much it writes depends on that clock, not on the machine.
+  const bytesFor = (ms: number) => (ms / 1000) * 16_000 * 2;
+  /** What the player started last has received so far (the log spans every test). */
+  const received = () => {
+    const entries = fake.entries();
+    const pid = entries.findLast((e) => e.event === 'start')?.pid;
+    return Math.max(0, ...entries.filter((e) => e.pid === pid && e.event === 'data').map((e) => e.bytes!));
+  };
+
+  it('streams PCM to aplay no further ahead than its lead, and kills it on stop', async () => {
     await withFakeAplayOnPath(fake, {}, async () => {
-      const sink = createSpawnAudioSink();
+      let clockMs = 0;
+      const sink = createSpawnAudioSink({ now: () => clockMs, killGraceMs: TEST_DEADLINE_MS });
       const playing = sink.play(tone(3));
-      await sleep(800);
-      const stopAt = Date.now();
-      const stopStarted = performance.now();
+      clockMs = 800;
+      await until(() => received() >= bytesFor(800), 'the player to receive 800 ms of audio');
       await sink.stop();
-      const stopTookMs = performance.now() - stopStarted;
-      expect(await playing).toMatchObject({ reason: 'stopped' });
-      expect(stopTookMs).toBeLessThan(200);
+      expect(await playing).toEqual({ reason: 'stopped', playedMs: 800 });
       const log = fake.entries();
-      expect(log[0]).toMatchObject({ event: 'start', args: aplayCommand().args(16_000) });
+      expect(log.find((e) => e.event === 'start')).toMatchObject({ args: aplayCommand().args(16_000) });
+      // Killed with SIGTERM, having received what the clock allowed (800 ms, the 120 ms lead, one chunk), not the 3 s.
       const terminated = log.find((e) => e.event === 'term')!;
-      expect(terminated.at - stopAt).toBeLessThan(200);
-      // It received about what 800 ms plus the lead make (2 bytes a sample), not the whole 3 s.
-      const receivedSeconds = terminated.bytes! / 2 / 16_000;
-      expect(receivedSeconds).toBeGreaterThan(0.6);
-      expect(receivedSeconds).toBeLessThan(1.3);
+      expect(terminated.pid).toBe(log.findLast((e) => e.event === 'start')!.pid);
+      expect(terminated.bytes).toBeGreaterThanOrEqual(bytesFor(800));
+      expect(terminated.bytes).toBeLessThanOrEqual(bytesFor(800 + SPAWNED_LEAD_MS + CHUNK_MS));
       await sink.close();
     });
   });
 
   it('plays to the end and lets the player drain', async () => {
     await withFakeAplayOnPath(fake, {}, async () => {
-      const sink = createSpawnAudioSink({ idleCloseMs: 50 });
-      const started = performance.now();
-      expect(await sink.play(tone(0.5))).toEqual({ reason: 'finished', playedMs: 500 });
-      expect(performance.now() - started).toBeGreaterThanOrEqual(490);
-      await sleep(400);
+      let clockMs = 0;
+      const sink = createSpawnAudioSink({ idleCloseMs: 50, now: () => clockMs });
+      let finished = false;
+      const playing = sink.play(tone(0.5)).then((outcome) => {
+        finished = true;
+        return outcome;
+      });
+      clockMs = 490;
+      await until(() => received() === bytesFor(500), 'the player to receive the whole tone');
+      expect(finished).toBe(false); // all written, but not yet played by the clock
+      clockMs = 500;
+      expect(await playing).toEqual({ reason: 'finished', playedMs: 500 });
+      await until(() => fake.entries().some((e) => e.event === 'end'), 'the player to drain and exit');
       const ends = fake.entries().filter((e) => e.event === 'end');
-      expect(ends.at(-1)?.bytes).toBe(0.5 * 16_000 * 2);
+      expect(ends.at(-1)?.bytes).toBe(bytesFor(500));
     });
   });
 
