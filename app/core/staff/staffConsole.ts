@@ -1,16 +1,31 @@
-import { timingSafeEqual } from 'node:crypto';
 import type { Logger } from 'pino';
+import { createActor, type Actor, type SimulatedClock, type SnapshotFrom } from 'xstate';
 import type { StaffInput, StaffPrintJobView, StaffView } from '../../api/kioskApi.js';
+import type { PrintJobRecord, PrinterEvent } from '../../../printer/index.js';
 import type { StaffRequestStore } from '../store/staffRequestStore.js';
+import { staffLockMachine } from './staffLockMachine.js';
+import { staffJobMessage, staffJobUpdate } from './staffPrintJobStates.js';
+
+/** A sample certificate's print job as the spooler reports it (a `PrintJobRecord` will do). */
+export type SamplePrintJob = Pick<PrintJobRecord, 'id' | 'state' | 'lastError' | 'updatedAt'>;
 
 export interface StaffConsoleDeps {
   pin: string;
-  /** Locks itself after this long without staff input. */
+  /** Locks itself after this long without staff input (config `staff.autoLockMs`). */
   autoLockMs: number;
+  /** Wrong PINs in a row before a lockout (default 5). */
+  maxWrongPins?: number;
+  /** How long a lockout lasts (default 60 s). */
+  lockoutMs?: number;
+  /** A simulated clock for tests (the runtime passes its own); the real clock otherwise. */
+  clock?: SimulatedClock;
   listDemoCitizens: () => Promise<StaffView['demoCitizens']>;
-  /** Starts a sample certificate print; `onUpdate` reports the job as it moves (queued → printing → done …). */
-  printSample: (citizenId: string, onUpdate: (job: StaffPrintJobView) => void) => Promise<void>;
-  staffRequests: StaffRequestStore;
+  /**
+   * Prints a sample certificate for a demo citizen: calls `onQueued` once the spooler holds the job and resolves
+   * with the job's final record (done, failed, unconfirmed). Null when the kiosk has no printer.
+   */
+  printSample: ((citizenId: string, onQueued: (job: SamplePrintJob) => void) => Promise<SamplePrintJob>) | null;
+  staffRequests: Pick<StaffRequestStore, 'list' | 'close'>;
   /** Stores a demo pensioner's reference photo taken by the kiosk camera (the demo ships no photos). */
   enrollPhoto: (citizenId: string, jpeg: Uint8Array) => Promise<void>;
   devices: () => StaffView['devices'];
@@ -18,63 +33,83 @@ export interface StaffConsoleDeps {
   log: Logger;
 }
 
-const MAX_WRONG_PINS = 5;
-const LOCKOUT_MS = 60_000;
+/** The real clock for the lock's delays, without keeping the process alive for an auto-lock. */
+const unrefClock = {
+  setTimeout: (fn: (...args: unknown[]) => void, ms: number) => setTimeout(fn, ms).unref(),
+  clearTimeout: (id: NodeJS.Timeout) => clearTimeout(id),
+};
 
 /**
- * The staff panel behind the kiosk screen: PIN unlock with a lockout after repeated wrong PINs, open calls
- * for staff, device states, and printing a sample certificate for a demo citizen. Separate from the citizen's
- * visit so a member of staff never disturbs (or sees) a citizen's session.
+ * The staff panel behind the kiosk screen: PIN unlock (the lock machine: lockout after repeated wrong PINs,
+ * auto-lock when idle), open calls for staff, device states, printing a sample certificate for a demo citizen
+ * and enrolling a demo pensioner's photo. Separate from the citizen's visit so a member of staff never disturbs
+ * (or sees) a citizen's session.
  */
 export class StaffConsole {
-  private unlocked = false;
-  private message: string | null = null;
-  private wrongPins = 0;
-  private lockedOutUntil = 0;
+  private readonly lock: Actor<typeof staffLockMachine>;
+  private readonly now: () => number;
+  /** The last message of a command on the unlocked panel; the lock's own message otherwise. Forgotten on every lock change. */
+  private panelMessage: string | null = null;
   private demoCitizens: StaffView['demoCitizens'] = [];
   private readonly jobs = new Map<string, StaffPrintJobView>();
-  private autoLock: NodeJS.Timeout | undefined;
 
-  constructor(private readonly deps: StaffConsoleDeps) {}
+  constructor(private readonly deps: StaffConsoleDeps) {
+    const clock = deps.clock;
+    this.now = clock ? () => clock.now() : () => Date.now();
+    const machine = staffLockMachine.provide({
+      actions: {
+        logWrongPin: (_, params) => deps.log.warn(params, 'wrong staff PIN'),
+        announceUnlocked: () => this.loadDemoCitizens(),
+      },
+    });
+    this.lock = createActor(machine, {
+      clock: clock ?? unrefClock,
+      input: {
+        pin: deps.pin,
+        autoLockMs: deps.autoLockMs,
+        ...(deps.maxWrongPins === undefined ? {} : { maxWrongPins: deps.maxWrongPins }),
+        ...(deps.lockoutMs === undefined ? {} : { lockoutMs: deps.lockoutMs }),
+        now: this.now,
+      },
+    });
+    let last: SnapshotFrom<typeof staffLockMachine> = this.lock.getSnapshot();
+    this.lock.subscribe((snapshot) => {
+      const moved = snapshot.value !== last.value;
+      const changed = moved || snapshot.context.message !== last.context.message;
+      last = snapshot;
+      if (moved) this.panelMessage = null;
+      if (changed) deps.onChange();
+    });
+    this.lock.start();
+  }
 
   handle(input: StaffInput): void {
-    if (input.type === 'staff.unlock') return this.unlock(input.pin);
-    if (!this.unlocked) {
-      this.say('请先输入工作人员密码。');
+    if (input.type === 'staff.unlock' || input.type === 'staff.lock') {
+      this.lock.send(input);
       return;
     }
-    this.touch();
+    // A command is staff activity: it restarts the auto-lock, or is refused (with the lock's message) when locked.
+    this.lock.send({ type: 'staff.activity' });
+    if (!this.unlocked) return;
     switch (input.type) {
-      case 'staff.lock':
-        this.lock();
-        return;
       case 'staff.closeRequest':
         this.say(this.deps.staffRequests.close(input.id) ? `已处理呼叫 #${input.id}。` : `呼叫 #${input.id} 已经处理过了。`);
         return;
       case 'staff.printSample':
         this.printSample(input.citizenId);
         return;
-      case 'staff.enrollPhoto': {
-        const jpeg = Buffer.from(input.frame.jpegBase64, 'base64');
-        this.say('正在保存参考照片…');
-        this.deps
-          .enrollPhoto(input.citizenId, jpeg)
-          .then(() => this.say(`已为 ${input.citizenId} 保存参考照片，可以用它做养老认证演示。`))
-          .catch((error: unknown) => {
-            this.deps.log.warn({ err: error }, 'reference photo enrolment failed');
-            this.say((error as { citizenMessage?: string }).citizenMessage ?? '参考照片没有保存成功，请重拍。');
-          })
-          .finally(() => jpeg.fill(0));
+      case 'staff.enrollPhoto':
+        this.enrollPhoto(input.citizenId, Buffer.from(input.frame.jpegBase64, 'base64'));
         return;
-      }
     }
   }
 
   view(): StaffView {
-    if (!this.unlocked) return { unlocked: false, message: this.message, demoCitizens: [], printJobs: [], staffRequests: [], devices: [] };
+    const lockMessage = this.lock.getSnapshot().context.message;
+    if (!this.unlocked) return { unlocked: false, message: lockMessage, demoCitizens: [], printJobs: [], staffRequests: [], devices: [] };
     return {
       unlocked: true,
-      message: this.message,
+      message: this.panelMessage ?? lockMessage,
       demoCitizens: this.demoCitizens,
       printJobs: [...this.jobs.values()].slice(-10).reverse(),
       staffRequests: this.deps.staffRequests.list('open').map(({ id, reason, createdAt }) => ({ id, reason, createdAt })),
@@ -82,41 +117,26 @@ export class StaffConsole {
     };
   }
 
-  /** A printer event moved a job on (paused for paper, resumed …). */
-  updateJob(jobId: string, state: string, message: string): void {
-    const job = this.jobs.get(jobId);
-    if (!job) return;
-    this.jobs.set(jobId, { ...job, state, message, at: new Date().toISOString() });
+  /** A printer event moves a sample job on (paused for paper, resumed, done …); jobs the panel did not start are not its business. */
+  onPrinterEvent(event: PrinterEvent): void {
+    this.deps.log.info({ event: event.type, job: event.jobId }, 'printer event');
+    const job = this.jobs.get(event.jobId);
+    const update = staffJobUpdate(event);
+    if (!job || !update) return;
+    this.jobs.set(job.id, { ...job, ...update, at: new Date(this.now()).toISOString() });
     this.deps.onChange();
   }
 
   close(): void {
-    clearTimeout(this.autoLock);
+    this.lock.stop();
   }
 
-  private unlock(pin: string): void {
-    const now = Date.now();
-    if (now < this.lockedOutUntil) {
-      this.say(`密码错误次数太多，请${Math.ceil((this.lockedOutUntil - now) / 1000)}秒后再试。`);
-      return;
-    }
-    if (!samePin(pin, this.deps.pin)) {
-      this.wrongPins++;
-      this.deps.log.warn({ wrongPins: this.wrongPins }, 'wrong staff PIN');
-      if (this.wrongPins >= MAX_WRONG_PINS) {
-        this.wrongPins = 0;
-        this.lockedOutUntil = now + LOCKOUT_MS;
-        this.say('密码错误次数太多，请一分钟后再试。');
-      } else {
-        this.say('密码不对，请重新输入。');
-      }
-      return;
-    }
-    this.wrongPins = 0;
-    this.unlocked = true;
+  private get unlocked(): boolean {
+    return this.lock.getSnapshot().matches('unlocked');
+  }
+
+  private loadDemoCitizens(): void {
     this.deps.log.info('staff panel unlocked');
-    this.say('已进入工作人员模式。');
-    this.touch();
     this.deps
       .listDemoCitizens()
       .then((citizens) => {
@@ -129,42 +149,51 @@ export class StaffConsole {
       });
   }
 
-  private lock(): void {
-    this.unlocked = false;
-    clearTimeout(this.autoLock);
-    this.say(null);
-  }
-
   private printSample(citizenId: string): void {
+    const printSample = this.deps.printSample;
+    if (!printSample) {
+      this.say('打印机不可用，请检查设备状态。');
+      return;
+    }
     this.say('正在打印参保证明样张…');
-    let last: StaffPrintJobView | undefined;
-    this.deps
-      .printSample(citizenId, (job) => {
-        last = job;
-        this.jobs.set(job.id, job);
-        this.deps.onChange();
+    const show = (job: SamplePrintJob, state: string = job.state) => {
+      // An error the spooler kept from an earlier attempt is news only while the job has not printed.
+      const failed = state === 'failed' || state === 'unconfirmed';
+      const view: StaffPrintJobView = { id: job.id, citizenId, state, message: (failed ? job.lastError?.message : undefined) ?? staffJobMessage(state), at: job.updatedAt };
+      this.jobs.set(job.id, view);
+      this.deps.onChange();
+      return view;
+    };
+    printSample(citizenId, (job) => show(job, 'printing'))
+      .then((job) => {
+        const view = show(job);
+        this.say(`样张 ${view.id}：${view.message}`);
       })
-      .then(() => this.say(last ? `样张 ${last.id}：${last.message}` : null))
       .catch((error: unknown) => {
         this.deps.log.warn({ err: error }, 'sample certificate failed');
-        this.say(error instanceof Error && 'citizenMessage' in error ? String((error as { citizenMessage: unknown }).citizenMessage) : '打印没有成功，请检查打印机。');
+        this.say(citizenMessageOf(error) ?? '打印没有成功，请检查打印机。');
       });
   }
 
-  private touch(): void {
-    clearTimeout(this.autoLock);
-    this.autoLock = setTimeout(() => this.lock(), this.deps.autoLockMs);
-    this.autoLock.unref();
+  private enrollPhoto(citizenId: string, jpeg: Buffer): void {
+    this.say('正在保存参考照片…');
+    this.deps
+      .enrollPhoto(citizenId, jpeg)
+      .then(() => this.say(`已为 ${citizenId} 保存参考照片，可以用它做养老认证演示。`))
+      .catch((error: unknown) => {
+        this.deps.log.warn({ err: error }, 'reference photo enrolment failed');
+        this.say(citizenMessageOf(error) ?? '参考照片没有保存成功，请重拍。');
+      })
+      .finally(() => jpeg.fill(0));
   }
 
   private say(message: string | null): void {
-    this.message = message;
+    this.panelMessage = message;
     this.deps.onChange();
   }
 }
 
-function samePin(given: string, expected: string): boolean {
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
+function citizenMessageOf(error: unknown): string | undefined {
+  const message = (error as { citizenMessage?: unknown } | null)?.citizenMessage;
+  return typeof message === 'string' ? message : undefined;
 }
