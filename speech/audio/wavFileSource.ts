@@ -9,6 +9,8 @@ export interface WavFileSourceOptions {
   frameMs?: number;
   /** Silence appended after the recording, so an endpoint rule can see the speaker stop. */
   trailingSilenceMs?: number;
+  /** The clock real-time pacing follows (ms); tests move it by hand. Default: performance.now(). */
+  now?: () => number;
 }
 
 /**
@@ -17,6 +19,7 @@ export interface WavFileSourceOptions {
  */
 export function createWavFileSource(file: string, options: WavFileSourceOptions = {}): AudioSource & { readonly kind: 'file' } {
   const realTime = options.realTime ?? true;
+  const now = options.now ?? (() => performance.now());
   const frameSamples = Math.round(((options.frameMs ?? 20) * ENGINE_SAMPLE_RATE) / 1000);
   const trailingSamples = Math.round(((options.trailingSilenceMs ?? 0) * ENGINE_SAMPLE_RATE) / 1000);
   const listeners = createListenerSet<AudioSourceEvent>();
@@ -34,13 +37,13 @@ export function createWavFileSource(file: string, options: WavFileSourceOptions 
       running = false;
       return;
     }
-    const startedAt = performance.now();
+    const startedAt = now();
     let offset = 0;
     const emitDue = () => {
       timer = undefined;
       if (!running) return;
       // Real time: emit every frame whose start is due (catches up after a late timer instead of drifting).
-      const dueSamples = realTime ? ((performance.now() - startedAt) * ENGINE_SAMPLE_RATE) / 1000 + frameSamples : Infinity;
+      const dueSamples = realTime ? ((now() - startedAt) * ENGINE_SAMPLE_RATE) / 1000 + frameSamples : Infinity;
       let emitted = 0;
       while (running && offset < samples.length && offset < dueSamples && (realTime || emitted < 50)) {
         const frame = samples.slice(offset, offset + frameSamples);
@@ -54,7 +57,7 @@ export function createWavFileSource(file: string, options: WavFileSourceOptions 
         listeners.emit({ type: 'audio.ended', atMs: (samples.length * 1000) / ENGINE_SAMPLE_RATE });
         return;
       }
-      const nextDueMs = realTime ? (offset * 1000) / ENGINE_SAMPLE_RATE - (performance.now() - startedAt) : 0;
+      const nextDueMs = realTime ? (offset * 1000) / ENGINE_SAMPLE_RATE - (now() - startedAt) : 0;
       timer = realTime ? setTimeout(emitDue, Math.max(0, nextDueMs)) : setTimeout(emitDue, 0);
     };
     emitDue();

@@ -68,20 +68,23 @@ async function robotTalksWhile(sounds: Array<{ samples: Float32Array; atMs: numb
 }
 
 describe.skipIf(skipReason !== undefined)('barge-in while the robot talks', () => {
-  it('a citizen speaking over the robot stops it within 200 ms and raises speech.bargeIn', async () => {
+  it('a citizen speaking over the robot stops it at once and raises speech.bargeIn', async () => {
     const citizen = fromOnset((await readAudioFile(path.join(SPEECH_DATA_DIR, CITIZEN_RECORDING))).samples);
     const citizenOnsetMs = SOUND_AT_MS + 50;
     const run = await robotTalksWhile([{ samples: citizen, atMs: SOUND_AT_MS }], 2_600);
 
     const bargeIn = run.events.find((e) => e.type === 'speech.bargeIn');
     expect(bargeIn, 'no barge-in').toBeDefined();
-    // Confirmed speech, not a reflex: at least ~250 ms of voice, and not much later than needed.
+    // Confirmed speech, not a reflex: at least ~250 ms of voice, and not much later than needed (audio time).
     expect(bargeIn!.atMs - citizenOnsetMs).toBeGreaterThanOrEqual(250);
     expect(bargeIn!.atMs - citizenOnsetMs).toBeLessThan(900);
-    // The robot fell silent within 200 ms of the decision, by the sink's own timestamps.
+    // The stop was issued with the decision, before the event went out, and nothing was written after it; the
+    // speaker played out at most what it held (a chunk beyond the lead: 20 + 40 ms). How long that takes in
+    // wall-clock time is measured in bench/speechOutput.bench.ts.
     const [stop] = run.sink.stops();
-    expect(stop!.requestedAtMs - bargeIn!.wallMs).toBeLessThan(50);
-    expect(stop!.silentAtMs - bargeIn!.wallMs).toBeLessThan(200);
+    expect(stop!.requestedAtMs).toBeLessThanOrEqual(bargeIn!.wallMs);
+    expect(stop!.silentAtMs - stop!.requestedAtMs).toBeLessThanOrEqual(60);
+    expect(Math.max(...run.sink.chunks().map((c) => c.writtenAtMs))).toBeLessThanOrEqual(stop!.requestedAtMs);
     expect(run.events.map((e) => e.type)).toEqual(['tts.started', 'speech.bargeIn', 'tts.finished']);
     expect(run.events.at(-1)).toMatchObject({ utteranceId: run.utteranceId, interrupted: true });
     // The recognizer gets the citizen's words from their start, not from the moment the robot went quiet.
