@@ -1,19 +1,21 @@
 /**
- * The typed contract between the kiosk UI (renderer) and the kiosk brain (app/core).
- * Pure types and constants only: the renderer, Electron preload and the web transport all import it,
- * so it must never import Node or browser modules.
+ * The typed contract between the kiosk UI (renderer) and the kiosk brain (app/core): the views the core shows
+ * and the KioskApi itself. What the screen sends is defined by zod schemas (one file per group, e.g.
+ * citizenInputSchema.ts); the input types are re-exported here so the rest of the kiosk finds the whole contract
+ * in one place. Never imports Node or browser modules.
  */
+import type { KioskInput } from './kioskInputSchema.js';
+import type { ServiceId } from './serviceIdSchema.js';
 
-/** Services the screen may offer as tiles. Only services that really work are listed by the core. */
-export type ServiceId =
-  | 'policy-qa'
-  | 'rights-query'
-  | 'certificate-print'
-  | 'card-loss'
-  | 'flexible-employment'
-  | 'pension-auth'
-  | 'guide-to-window'
-  | 'call-staff';
+export type { CameraFrame } from './cameraFrameSchema.js';
+export type { CameraInput, CameraLostReason } from './cameraInputSchema.js';
+export type { CitizenInput } from './citizenInputSchema.js';
+export type { ClientMessage } from './clientMessage.js';
+export type { FaceAuthInput } from './faceAuthInputSchema.js';
+export type { KioskInput } from './kioskInputSchema.js';
+export type { PresenceInput } from './presenceInputSchema.js';
+export type { ServiceId } from './serviceIdSchema.js';
+export type { StaffInput } from './staffInputSchema.js';
 
 export interface ServiceTile {
   id: ServiceId;
@@ -22,48 +24,6 @@ export interface ServiceTile {
   /** One short line under the label. */
   hint: string;
 }
-
-/** What the citizen did on the screen. */
-export type CitizenInput =
-  | { type: 'citizen.touch' }
-  | { type: 'citizen.text'; text: string }
-  | { type: 'citizen.tapService'; service: ServiceId }
-  /** A suggested question chip was tapped. */
-  | { type: 'citizen.tapQuestion'; text: string }
-  | { type: 'citizen.end' };
-
-/** A camera frame the screen sends during 养老认证 (and staff enrolment) only; never stored. */
-export interface CameraFrame {
-  /** JPEG, base64 (no data: prefix). */
-  jpegBase64: string;
-  width: number;
-  height: number;
-  /** Milliseconds (the screen's clock) when it was captured. */
-  capturedAt: number;
-  /** Monotonic per authentication attempt, so the core can tell dropped frames from a switched camera. */
-  seq: number;
-}
-
-/** Face presence from the screen's camera tracking (MediaPipe): someone stands and faces the robot, or left. */
-export type PresenceInput = { type: 'presence.arrived' } | { type: 'presence.left' };
-
-/** Input during 养老认证: the ID number from the keypad, and camera frames. */
-export type FaceAuthInput =
-  | { type: 'auth.idNumber'; idNumber: string }
-  | { type: 'auth.frame'; frame: CameraFrame }
-  | { type: 'auth.cancel' };
-
-/** What a member of staff did on the staff panel (opened by a long press on the logo, unlocked by PIN). */
-export type StaffInput =
-  | { type: 'staff.unlock'; pin: string }
-  | { type: 'staff.lock' }
-  | { type: 'staff.printSample'; citizenId: string }
-  | { type: 'staff.closeRequest'; id: number }
-  /** Enrol a demo pensioner's reference photo from the camera (the built-in demo has no photos to ship). */
-  | { type: 'staff.enrollPhoto'; citizenId: string; frame: CameraFrame };
-
-/** Everything the screen can send. */
-export type KioskInput = CitizenInput | StaffInput | PresenceInput | FaceAuthInput;
 
 /** The kinds of action-liveness challenge. */
 export type LivenessChallengeKind = 'blink' | 'turnLeft' | 'turnRight' | 'openMouth' | 'nod';
@@ -182,6 +142,5 @@ export interface KioskApi {
   subscribe(listener: (view: KioskView) => void): () => void;
 }
 
-/** Messages on the web kiosk's WebSocket (JSON text frames). */
+/** What the web kiosk's server sends on its WebSocket (JSON text frames); the screen's side is ClientMessage. */
 export type ServerMessage = { type: 'view'; view: KioskView } | { type: 'error'; message: string };
-export type ClientMessage = { type: 'input'; input: KioskInput };

@@ -1,7 +1,7 @@
 // The only thing the kiosk page gets from Electron: the typed KioskApi. Never ipcRenderer itself.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { KioskApi, KioskView } from '../api/kioskApi.js';
-import { kioskIpcChannels } from './kioskIpcChannels.js';
+import { kioskIpcChannels } from '../api/kioskIpcChannels.js';
 
 const kioskApi: KioskApi = {
   send(input) {

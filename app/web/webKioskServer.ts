@@ -1,9 +1,10 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
+import { parseClientMessage } from '../api/clientMessage.js';
+import { maxFrameMessageBytes } from '../api/inputLimits.js';
 import type { KioskApi, ServerMessage } from '../api/kioskApi.js';
 import { lookUpFaceTrackingAsset, type FaceTrackingAsset } from './faceTrackingAssets.js';
-import { maxFrameMessageBytes, parseClientMessage } from './parseClientMessage.js';
 import { securityHeaders } from './securityHeaders.js';
 import { lookUpStaticFile, sendStaticFile, type StaticLookup } from './staticFiles.js';
 import { isTrustedWebSocketRequest } from './trustedWebSocketRequest.js';
@@ -22,7 +23,7 @@ export interface WebKioskOptions {
    * without presence detection (touch still wakes it). `findFaceLandmarkerModel(modelDirs)` finds it.
    */
   faceLandmarkerModelPath?: string | null;
-  /** Where rejected messages and failures are reported. */
+  /** Where rejected messages and failures are reported (never with what the citizen typed or a picture). */
   log?: (message: string, detail?: unknown) => void;
 }
 
@@ -33,7 +34,7 @@ export interface WebKiosk {
 
 /**
  * ws closes the connection on a bigger message. Only camera frames (养老认证, staff enrolment) need this much;
- * parseClientMessage refuses any other message above 16 KB.
+ * parseClientMessage (app/api) refuses any other message above 16 KB.
  */
 const maxFrameBytes = maxFrameMessageBytes;
 /** Dead sockets (a browser that vanished without closing) are dropped after one missed ping. */
@@ -110,23 +111,25 @@ export async function startWebKiosk(options: WebKioskOptions): Promise<WebKiosk>
       reject(socket, '只接受文本消息。', 'binary frame');
       return;
     }
-    const frame = rawDataToString(data);
-    const parsed = parseClientMessage(frame);
+    const parsed = parseClientMessage(rawDataToString(data));
     if (!parsed.ok) {
-      reject(socket, parsed.message, frame.slice(0, 200));
+      reject(socket, parsed.error.message, parsed.error.reason);
       return;
     }
     try {
-      api.send(parsed.value.input);
+      api.send(parsed.message.input);
     } catch (error) {
       log('api.send failed', error);
       sendMessage(socket, { type: 'error', message: '系统暂时无法处理，请稍后再试或联系工作人员。' });
     }
   }
 
-  /** Tells the screen what was wrong and keeps the connection: one bad message is no reason to go dark. */
-  function reject(socket: WebSocket, message: string, detail: string): void {
-    log(`rejected message: ${message}`, detail);
+  /**
+   * Tells the screen what was wrong and keeps the connection: one bad message is no reason to go dark.
+   * The log gets the reason (input type, failed check, field), never the content.
+   */
+  function reject(socket: WebSocket, message: string, reason: string): void {
+    log(`rejected message: ${reason}`);
     sendMessage(socket, { type: 'error', message });
   }
 

@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CameraFrame, KioskInput } from '../../app/api/kioskApi.js';
-import { parseCameraFrame } from '../../app/web/parseClientMessage.js';
+import { cameraFrameSchema } from '../../app/api/cameraFrameSchema.js';
 import { startWebKiosk, type WebKiosk } from '../../app/web/webKioskServer.js';
 import { buildRenderer } from '../../scripts/build.mjs';
 import { cameraE2eMissing, faceLandmarkerModel, facesDir, launchChromiumWithCamera, openKioskPage } from './helpers/chromiumCamera.js';
@@ -115,7 +115,7 @@ describe.skipIf(missing !== null)('养老认证 screen with a fake camera (scrip
     sentFrames.forEach((frame, i) => expect(frame.seq).toBe(i));
     const last = sentFrames.at(-1);
     if (!last) throw new Error('no frame');
-    expect(parseCameraFrame(last).ok).toBe(true);
+    expect(cameraFrameSchema.safeParse(last).success).toBe(true);
     const decoded = await sharp(Buffer.from(last.jpegBase64, 'base64')).metadata();
     expect([decoded.format, decoded.width, decoded.height]).toEqual(['jpeg', 640, 480]);
     if (hasModel) await expect.poll(() => page.getByTestId('camera-preview').getAttribute('data-placement'), { timeout: 10_000 }).toBe('good');
@@ -206,7 +206,7 @@ describe.skipIf(missing !== null)('养老认证 screen with a fake camera (scrip
     await page.getByTestId('staff-enroll-capture').click();
     const input = await enrolled;
     expect(input.citizenId).toBe('QD0001');
-    expect(parseCameraFrame(input.frame).ok).toBe(true);
+    expect(cameraFrameSchema.safeParse(input.frame).success).toBe(true);
     await expect.poll(() => page.getByTestId('staff-enroll-hint').textContent()).toContain('照片已发送');
     api.push({ staff: { ...api.view().staff, message: '已为王秀兰登记参考照片。' } });
     await expect.poll(() => page.getByTestId('staff-message').textContent()).toContain('已为王秀兰登记参考照片');

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import type { KioskApi, KioskInput, KioskView, ServerMessage } from '../../app/api/kioskApi.js';
+import { parseKioskInput } from '../../app/api/parseKioskInput.js';
 import { findFaceLandmarkerModel } from '../../app/web/faceTrackingAssets.js';
 import { startWebKiosk, type WebKiosk } from '../../app/web/webKioskServer.js';
 
@@ -215,6 +216,69 @@ describe('startWebKiosk', () => {
     client.socket.send(JSON.stringify({ type: 'input', input: { type: 'citizen.end' } }));
     await expect.poll(() => api.sent.length).toBe(before + 1);
     client.socket.close();
+  });
+
+  it('refuses input with the shared parser’s Chinese message and logs the reason, not what was typed', async () => {
+    const client = await openClient(kiosk.url);
+    await client.next();
+    const before = api.sent.length;
+    const loggedBefore = logged.length;
+    const inputs = [
+      { type: 'auth.idNumber', idNumber: '37020319620315042Y' },
+      { type: 'citizen.text', text: `我的电话是13912345678${'问'.repeat(500)}` },
+      { type: 'camera.lost', reason: 'unplugged' },
+    ];
+    for (const input of inputs) {
+      const expected = parseKioskInput(input);
+      if (expected.ok) throw new Error('the parser accepts what this test means to be refused');
+      client.socket.send(JSON.stringify({ type: 'input', input }));
+      expect(await client.next()).toEqual({ type: 'error', message: expected.error.message });
+    }
+    const lines = logged.slice(loggedBefore);
+    expect(lines).toEqual([
+      'rejected message: auth.idNumber: invalid_format at idNumber',
+      'rejected message: citizen.text: too_big at text',
+      'rejected message: camera.lost: invalid_value at reason',
+    ]);
+    expect(lines.join('\n')).not.toMatch(/3702|139123|问问/);
+    expect(api.sent.length).toBe(before);
+    client.socket.close();
+  });
+
+  it('forwards camera.lost and camera.restored to the core', async () => {
+    const client = await openClient(kiosk.url);
+    await client.next();
+    const before = api.sent.length;
+    const cameraInputs: KioskInput[] = [{ type: 'camera.lost', reason: 'ended' }, { type: 'camera.restored' }];
+    for (const input of cameraInputs) client.socket.send(JSON.stringify({ type: 'input', input }));
+    await expect.poll(() => api.sent.length).toBe(before + 2);
+    expect(api.sent.slice(before)).toEqual(cameraInputs);
+    client.socket.close();
+  });
+
+  it('keeps serving when the core throws on an input it does not know yet', async () => {
+    const throwing: KioskApi = {
+      send(input) {
+        if (input.type.startsWith('camera.')) throw new Error(`unknown event ${input.type}`);
+        api.send(input);
+      },
+      subscribe: (listener) => api.subscribe(listener),
+    };
+    const strict = await startWebKiosk({ api: throwing, rendererDir: path.join(workDir, 'renderer'), log: () => {} });
+    try {
+      const client = await openClient(strict.url);
+      await client.next();
+      const before = api.sent.length;
+      client.socket.send(JSON.stringify({ type: 'input', input: { type: 'camera.lost', reason: 'denied' } }));
+      const reply = await client.next();
+      expect(reply.type === 'error' && reply.message).toMatch(chinese);
+      client.socket.send(JSON.stringify({ type: 'input', input: { type: 'citizen.touch' } }));
+      await expect.poll(() => api.sent.length).toBe(before + 1);
+      expect(client.socket.readyState).toBe(WebSocket.OPEN);
+      client.socket.close();
+    } finally {
+      await strict.close();
+    }
   });
 
   it('refuses a WebSocket opened by a page from another site', async () => {

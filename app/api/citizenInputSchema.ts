@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { maxQuestionLength } from './inputLimits.js';
+import { refusalMessages } from './refusalMessages.js';
+import { serviceIdSchema } from './serviceIdSchema.js';
+
+/**
+ * A question as the citizen typed or tapped it: trimmed here, once; empty (or only spaces) is refused, so the
+ * core never sees a blank question from the screen. The screen itself asks for text before it sends.
+ */
+const questionText = z
+  .string({ error: refusalMessages.unusable })
+  .trim()
+  .min(1, { error: refusalMessages.emptyQuestion })
+  .max(maxQuestionLength, { error: refusalMessages.questionTooLong });
+
+/** What the citizen did on the screen. */
+export const citizenInputSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('citizen.touch') }),
+  z.object({ type: z.literal('citizen.text'), text: questionText }),
+  z.object({ type: z.literal('citizen.tapService'), service: serviceIdSchema }),
+  /** A suggested question chip was tapped. */
+  z.object({ type: z.literal('citizen.tapQuestion'), text: questionText }),
+  z.object({ type: z.literal('citizen.end') }),
+]);
+
+export type CitizenInput = z.infer<typeof citizenInputSchema>;

@@ -1,0 +1,9 @@
+import { z } from 'zod';
+
+/** Face presence from the screen's camera tracking (MediaPipe): someone stands and faces the robot, or left. */
+export const presenceInputSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('presence.arrived') }),
+  z.object({ type: z.literal('presence.left') }),
+]);
+
+export type PresenceInput = z.infer<typeof presenceInputSchema>;
