@@ -36,8 +36,7 @@ describe('recognition of the real recordings (small pinyin model)', () => {
       const ter = errorOf(result, references.get(files[i]!)!);
       expect(ter.rate, `${files[i]}: "${result.pinyin}"`).toBeLessThanOrEqual(FILE_CEILING);
       errors += ter.errors;
-      length += ter.referenceLength;
-      expect(result.rtf).toBeLessThan(0.5);
+      length += ter.referenceLength; // the real-time factor is measured in bench/speechInput.bench.ts
     });
     expect(errors / length).toBeLessThanOrEqual(POOLED_CEILING);
     // The verified transcript is recognized word for word.
