@@ -1,4 +1,5 @@
-import type { CameraFrame } from '../../api/kioskApi.js';
+import type { CameraFrame, CameraInput } from '../../api/kioskApi.js';
+import { createCameraLink } from './cameraLink.js';
 import { captureFrame } from './captureFrame.js';
 import { isAttending, type FaceObservation } from './faceGeometry.js';
 import { loadFaceTracker, type FaceTracking } from './faceTracker.js';
@@ -40,6 +41,8 @@ export interface CameraController {
 export interface CameraControllerOptions {
   onPresence(event: PresenceEvent): void;
   onFrame(frame: CameraFrame): void;
+  /** The camera was lost (or never opened) or came back: for the core, once per change. */
+  onCameraChange(input: CameraInput): void;
 }
 
 /** Tracking rates: modest while idle (presence), faster while a preview shows the overlay. */
@@ -53,6 +56,7 @@ const maxTrackingErrors = 5;
 /**
  * Owns the camera: one hidden video element that stays in the document (a video taken out of the document
  * pauses), MediaPipe tracking for presence and the preview overlay, and frame capture while the core asks.
+ * A camera that fails or stops is reopened by itself (cameraLink), and the core is told it was lost and restored.
  */
 export function startCameraController(options: CameraControllerOptions): CameraController {
   let status: CameraStatus = { camera: 'starting', cameraProblem: null, tracking: 'loading', trackingProblem: null };
@@ -63,6 +67,10 @@ export function startCameraController(options: CameraControllerOptions): CameraC
   let previews = 0;
   let streaming = false;
   let streamTimer: ReturnType<typeof setTimeout> | undefined;
+  let trackTimer: ReturnType<typeof setTimeout> | undefined;
+  let trackerLoading = false;
+  /** Why face tracking cannot run at all (no model …); it stays off even when the camera comes back. */
+  let trackerProblem: string | null = null;
   let sequence = 0;
   let lastTrackAt = 0;
   let trackingErrors = 0;
@@ -78,42 +86,63 @@ export function startCameraController(options: CameraControllerOptions): CameraC
   const canvas = document.createElement('canvas');
 
   function setStatus(next: Partial<CameraStatus>): void {
-    status = { ...status, ...next };
+    const merged = { ...status, ...next };
+    // A camera that stays lost through its retries is not news.
+    if ((Object.keys(merged) as (keyof CameraStatus)[]).every((key) => merged[key] === status[key])) return;
+    status = merged;
     for (const listener of statusListeners) listener(status);
   }
 
-  async function start(): Promise<void> {
-    const opened = await openCamera();
-    if (!opened.ok) {
-      console.warn(`[camera] ${opened.reason}`);
-      setStatus({ camera: 'unavailable', cameraProblem: opened.problem, tracking: 'unavailable', trackingProblem: null });
-      return;
-    }
-    stream = opened.stream;
-    for (const track of stream.getVideoTracks()) {
-      track.addEventListener('ended', () => {
-        stopStreaming();
-        setStatus({ camera: 'unavailable', cameraProblem: '摄像头断开了，请点屏幕办理业务。', tracking: 'unavailable' });
-      });
-    }
-    video.srcObject = stream;
+  const link = createCameraLink({
+    open: openCamera,
+    onOpened: (opened) => void attach(opened),
+    onUnavailable(problem, detail) {
+      console.warn(`[camera] ${detail}`);
+      // The core's wish for frames stays; they start again when the camera is back.
+      clearTimeout(streamTimer);
+      clearTimeout(trackTimer);
+      setStatus({ camera: 'unavailable', cameraProblem: problem, tracking: 'unavailable', trackingProblem: trackerProblem });
+    },
+    report: (input) => options.onCameraChange(input),
+  });
+
+  async function attach(opened: MediaStream): Promise<void> {
+    for (const track of stream?.getTracks() ?? []) track.stop();
+    stream = opened;
+    for (const track of opened.getVideoTracks()) track.addEventListener('ended', () => link.ended(), { once: true });
+    video.srcObject = opened;
     await video.play().catch((error: unknown) => console.warn('[camera] video did not start', error));
+    // The picture may have ended while it was starting: then the link is already reopening it.
+    if (stream !== opened || !opened.getVideoTracks().some((track) => track.readyState === 'live')) return;
     setStatus({ camera: 'on', cameraProblem: null });
     if (streaming) scheduleFrame(0);
+    await startTracking();
+  }
 
-    const loaded = await loadFaceTracker();
-    if (!loaded.ok) {
-      console.warn(`[camera] face tracking off: ${loaded.reason}`);
-      setStatus({ tracking: 'unavailable', trackingProblem: loaded.problem });
-      return;
+  /** Face tracking runs while the camera is on; the tracker is loaded once, on the first picture. */
+  async function startTracking(): Promise<void> {
+    if (trackerProblem !== null || trackerLoading) return;
+    if (!tracker) {
+      setStatus({ tracking: 'loading', trackingProblem: null });
+      trackerLoading = true;
+      const loaded = await loadFaceTracker();
+      trackerLoading = false;
+      if (!loaded.ok) {
+        console.warn(`[camera] face tracking off: ${loaded.reason}`);
+        trackerProblem = loaded.problem;
+        setStatus({ tracking: 'unavailable', trackingProblem: loaded.problem });
+        return;
+      }
+      tracker = loaded.tracker;
     }
-    tracker = loaded.tracker;
+    if (status.camera !== 'on') return;
     setStatus({ tracking: 'on', trackingProblem: null });
     scheduleTrack(0);
   }
 
   function scheduleTrack(delayMs: number): void {
-    setTimeout(trackOnce, Math.max(0, delayMs));
+    clearTimeout(trackTimer);
+    trackTimer = setTimeout(trackOnce, Math.max(0, delayMs));
   }
 
   function trackOnce(): void {
@@ -135,7 +164,8 @@ export function startCameraController(options: CameraControllerOptions): CameraC
         if (trackingErrors >= maxTrackingErrors) {
           tracker.close();
           tracker = null;
-          setStatus({ tracking: 'unavailable', trackingProblem: '人脸检测出了故障，走近时不会自动问候，请点屏幕开始。' });
+          trackerProblem = '人脸检测出了故障，走近时不会自动问候，请点屏幕开始。';
+          setStatus({ tracking: 'unavailable', trackingProblem: trackerProblem });
           return;
         }
       }
@@ -170,7 +200,9 @@ export function startCameraController(options: CameraControllerOptions): CameraC
     clearTimeout(streamTimer);
   }
 
-  void start();
+  link.start();
+  // A camera plugged in while none works is tried at once, without waiting for the next retry.
+  navigator.mediaDevices?.addEventListener?.('devicechange', () => link.retryNow());
 
   return {
     status: () => status,
