@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -5,11 +6,22 @@ import { fileURLToPath } from 'node:url';
 
 const resultsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results');
 
-/** Prints a benchmark's figures and writes them to bench/results/<name>.json with the machine they came from. */
+/** The commit the figures were measured on, marked when the working tree had changes; 'unknown' outside git. */
+function measuredCommit(): string {
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: path.dirname(resultsDir), encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  try {
+    return git('status', '--porcelain', '--untracked-files=no') === '' ? git('rev-parse', 'HEAD') : `${git('rev-parse', 'HEAD')}+changes`;
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** Prints a benchmark's figures and writes them to bench/results/<name>.json with the commit and machine they came from. */
 export function writeBenchResult(name: string, figures: Record<string, unknown>): void {
   const result = {
     name,
     at: new Date().toISOString(),
+    commit: measuredCommit(),
     machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown', node: process.version, memGiB: Math.round(os.totalmem() / 2 ** 30) },
     ...figures,
   };

@@ -1,5 +1,6 @@
 // Motion-controller link over a socat pty pair: command round trip (codec + ACK), one-way frame rate, time to notice
-// a pulled cable, time to be back after replug. Client with its product defaults; the simulator as the base.
+// a pulled cable, time to be back after replug, time for a move to settle after an e-stop or a bumper hit. Client
+// with its product defaults; the simulator as the base.
 // PTYs ignore the baud rate: the figures are the software's, not a 115200-baud line's (see lineLimit below).
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -100,6 +101,34 @@ for (let trial = 0; trial < 3; trial++) {
   sim.faults.silence(false);
   await nextEvent(client, isConnection('connected'), 10_000);
 }
+// Safety: a move in progress settles (the client hears the base's e-stop or bumper telemetry) how soon after the press.
+const SAFETY_TRIALS = 10;
+const estopSettle: number[] = [];
+const bumperSettle: number[] = [];
+const untilEvent = (match: (e: RobotEvent) => boolean) => nextEvent(client, match, 5_000);
+for (let trial = 0; trial < SAFETY_TRIALS; trial++) {
+  const move = client.velocity({ linear: 0.3, angular: 0, durationMs: 3_000 });
+  await untilEvent((e) => e.type === 'robot.progress');
+  const pressedAt = performance.now();
+  sim.faults.estop(true);
+  const result = await move;
+  estopSettle.push(performance.now() - pressedAt);
+  if (result.outcome !== 'e-stop') throw new Error(`e-stop trial ${trial}: ${result.outcome}`);
+  sim.faults.estop(false);
+  await untilEvent((e) => e.type === 'robot.estop' && !e.pressed);
+  if ((await client.resetEstop()).outcome !== 'accepted') throw new Error('e-stop reset refused');
+
+  const bumped = client.velocity({ linear: -0.3, angular: 0, durationMs: 3_000 });
+  await untilEvent((e) => e.type === 'robot.progress');
+  const hitAt = performance.now();
+  sim.faults.bumper(true);
+  const bumpResult = await bumped;
+  bumperSettle.push(performance.now() - hitAt);
+  if (bumpResult.outcome !== 'bumper') throw new Error(`bumper trial ${trial}: ${bumpResult.outcome}`);
+  sim.faults.bumper(false);
+  await untilEvent((e) => e.type === 'robot.bumper' && !e.pressed);
+}
+
 await client.close();
 await sim.stop();
 await pair.close();
@@ -164,6 +193,11 @@ writeBenchResult('robot-link', {
   },
   cablePullDetectMs: { ...stats(detectPull), how: 'socat killed (both pty ends vanish) → robot.connection disconnected' },
   silenceDetectMs: { ...stats(detectSilence), how: 'base stops sending → heartbeat loss (linkTimeoutMs 1000)' },
+  safetySettleMs: {
+    estop: stats(estopSettle),
+    bumper: stats(bumperSettle),
+    how: 'velocity move in progress → fault on the simulated base → the move settles e-stop / bumper in the client (telemetry every 100 ms by default)',
+  },
   replugRecoverMs: {
     fromReplugStart: stats(recoverFromReplugStart),
     fromLinksPresent: stats(recoverFromLinksPresent),

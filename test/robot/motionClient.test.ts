@@ -1,7 +1,8 @@
 // The real client against the simulator over a socat pty pair: motion commands and their outcomes.
 import { afterEach, describe, expect, it } from 'vitest';
 import { FrameType, type RobotEvent } from '../../robot/index.js';
-import { startRig, sleep, until, type Rig } from './robotRig.js';
+import { TEST_DEADLINE_MS, until } from '../testDeadline.js';
+import { fastSimulator, startRig, type Rig } from './robotRig.js';
 
 let rig: Rig | undefined;
 afterEach(async () => {
@@ -13,7 +14,7 @@ describe('motion client with the simulator', () => {
   it('connects with a HELLO exchange and reports the device', async () => {
     rig = await startRig();
     expect(rig.client.connectionState).toBe('connected');
-    expect(rig.client.device).toEqual({ protocolVersion: 1, telemetryIntervalMs: 50, hostTimeoutMs: 800, firmware: 'qd-base-sim 1.0.0' });
+    expect(rig.client.device).toEqual({ protocolVersion: 1, telemetryIntervalMs: 50, hostTimeoutMs: fastSimulator.hostTimeoutMs, firmware: 'qd-base-sim 1.0.0' });
     expect(rig.events.find((e) => e.type === 'robot.connection')).toMatchObject({ state: 'connected' });
     expect(rig.sim.executed()[0]?.command?.kind).toBe('hello');
     expect(rig.client.telemetry?.battery).toBe(80);
@@ -23,7 +24,7 @@ describe('motion client with the simulator', () => {
     rig = await startRig({ sim: { drainPerMeter: 5 } });
     const progress: number[] = [];
     rig.client.subscribe((e) => e.type === 'robot.progress' && progress.push(e.distanceRemaining));
-    const result = await rig.client.goTo({ x: 2.5, y: 1, heading: 90 }, { timeoutMs: 5_000 });
+    const result = await rig.client.goTo({ x: 2.5, y: 1, heading: 90 }, { timeoutMs: TEST_DEADLINE_MS });
     expect(result).toMatchObject({ outcome: 'arrived', kind: 'goTo', delivered: true });
     expect(result.pose!.x).toBeCloseTo(2.5, 1);
     expect(result.pose!.y).toBeCloseTo(1, 1);
@@ -40,28 +41,27 @@ describe('motion client with the simulator', () => {
     const before = rig.client.telemetry!.pose;
     const moved = await rig.client.velocity({ linear: 0.5, angular: 0, durationMs: 300 });
     expect(moved).toMatchObject({ outcome: 'completed', kind: 'velocity', delivered: true });
-    await sleep(80);
+    await until(() => rig!.client.telemetry!.linearSpeed === 0, 'telemetry of the stopped base');
     expect(rig.client.telemetry!.pose.x - before.x).toBeGreaterThan(0.1);
-    expect(rig.client.telemetry!.linearSpeed).toBe(0);
 
     const docking = rig.waitFor('robot.dock', (e) => e.docked);
-    expect(await rig.client.dock({ timeoutMs: 5_000 })).toMatchObject({ outcome: 'arrived', kind: 'dock' });
+    expect(await rig.client.dock({ timeoutMs: TEST_DEADLINE_MS })).toMatchObject({ outcome: 'arrived', kind: 'dock' });
     expect(await docking).toEqual({ type: 'robot.dock', docked: true, charging: true });
     const charged = rig.client.telemetry!.battery;
-    await until(() => rig!.client.telemetry!.battery > charged + 2, 3_000, 'battery charging');
+    await until(() => rig!.client.telemetry!.battery > charged + 2, 'battery charging');
   });
 
   it('head, gestures, stop and e-stop reset are acknowledged', async () => {
     rig = await startRig();
     expect(await rig.client.headPanTilt({ pan: 30, tilt: -10 })).toEqual({ outcome: 'accepted', delivered: true });
     expect(await rig.client.gesture('point', { direction: -40 })).toEqual({ outcome: 'accepted', delivered: true });
-    await until(() => rig!.client.telemetry?.gesture === 'point', 1_000, 'gesture in telemetry');
+    await until(() => rig!.client.telemetry?.gesture === 'point', 'gesture in telemetry');
     expect(await rig.client.gesture('wave')).toEqual({ outcome: 'accepted', delivered: true });
     expect(await rig.client.stop()).toEqual({ outcome: 'accepted', delivered: true });
     expect(await rig.client.resetEstop()).toEqual({ outcome: 'accepted', delivered: true });
     const kinds = rig.sim.executed().map((c) => c.command?.kind);
     expect(kinds).toEqual(['hello', 'headPanTilt', 'gesture', 'gesture', 'stop', 'resetEstop']);
-    await until(() => rig!.sim.snapshot().head.pan === -40, 1_000, 'head turned to point');
+    await until(() => rig!.sim.snapshot().head.pan === -40, 'head turned to point');
   });
 
   it('stop cancels a running goTo, and a new goTo replaces the previous one', async () => {
@@ -74,7 +74,7 @@ describe('motion client with the simulator', () => {
     await rig.waitFor('robot.progress', (e) => e.taskId !== firstResult.taskId);
     expect(await rig.client.stop()).toMatchObject({ outcome: 'accepted' });
     expect(await second).toMatchObject({ outcome: 'cancelled', delivered: true });
-    await until(() => rig!.client.telemetry!.linearSpeed === 0, 1_000, 'standing still');
+    await until(() => rig!.client.telemetry!.linearSpeed === 0, 'standing still');
   });
 
   it('a goTo past its deadline settles timed-out and the client stops the base', async () => {
@@ -82,8 +82,8 @@ describe('motion client with the simulator', () => {
     const result = await rig.client.goTo({ x: 10, y: 0, heading: 0 }, { timeoutMs: 300 });
     expect(result).toMatchObject({ outcome: 'timed-out', delivered: true });
     expect(result.distanceRemaining).toBeGreaterThan(5);
-    await until(() => rig!.sim.executed().some((c) => c.command?.kind === 'stop'), 1_000, 'STOP sent');
-    await until(() => rig!.sim.snapshot().task.state === 'cancelled', 1_000, 'task cancelled on the base');
+    await until(() => rig!.sim.executed().some((c) => c.command?.kind === 'stop'), 'STOP sent');
+    await until(() => rig!.sim.snapshot().task.state === 'cancelled', 'task cancelled on the base');
   });
 
   it('refuses to send a command when not connected, and rejects arguments the protocol cannot carry', async () => {
@@ -102,7 +102,7 @@ describe('motion client with the simulator', () => {
     rig = await startRig();
     const seen = new Set<RobotEvent['type']>();
     rig.client.subscribe((e) => seen.add(e.type));
-    await rig.client.goTo({ x: 1, y: 0.5, heading: 0 }, { timeoutMs: 3_000 });
+    await rig.client.goTo({ x: 1, y: 0.5, heading: 0 }, { timeoutMs: TEST_DEADLINE_MS });
     expect([...seen]).toEqual(expect.arrayContaining(['robot.telemetry', 'robot.progress', 'robot.motion']));
     expect(FrameType.Telemetry).toBe(0xa0);
   });

@@ -1,7 +1,8 @@
 // A bad cable: corrupted, cut and lost frames, garbage, a silent base. The real client against the simulator.
 import { afterEach, describe, expect, it } from 'vitest';
 import { FrameType, type RobotTelemetry } from '../../robot/index.js';
-import { startRig, until, type Rig } from './robotRig.js';
+import { TEST_DEADLINE_MS, until } from '../testDeadline.js';
+import { startRig, type Rig } from './robotRig.js';
 
 let rig: Rig | undefined;
 afterEach(async () => {
@@ -16,7 +17,7 @@ describe('link faults', () => {
     rig = await startRig();
     rig.sim.faults.corruptFrames('fromHost', { count: 2, type: FrameType.GoTo });
     const target = { x: 1.234, y: -0.567, heading: 45 };
-    expect(await rig.client.goTo(target, { timeoutMs: 5_000 })).toMatchObject({ outcome: 'arrived', delivered: true });
+    expect(await rig.client.goTo(target, { timeoutMs: TEST_DEADLINE_MS })).toMatchObject({ outcome: 'arrived', delivered: true });
     expect(rig.client.stats().retransmissions).toBeGreaterThanOrEqual(2);
     expect(rig.sim.stats.crcErrors + rig.sim.stats.headerErrors).toBeGreaterThanOrEqual(2);
     const goTos = rig.sim.received.filter((c) => c.command?.kind === 'goTo');
@@ -27,7 +28,7 @@ describe('link faults', () => {
   it('a lost ACK makes the client retransmit; the base re-ACKs and executes the command once', async () => {
     rig = await startRig({ sim: { maxLinearSpeed: 0.5 } });
     rig.sim.faults.dropBytes('toHost', { count: 1, type: FrameType.Ack, bytes: 'frame' });
-    const result = await rig.client.goTo({ x: 1, y: 0.4, heading: 0 }, { timeoutMs: 5_000 });
+    const result = await rig.client.goTo({ x: 1, y: 0.4, heading: 0 }, { timeoutMs: TEST_DEADLINE_MS });
     expect(result).toMatchObject({ outcome: 'arrived', delivered: true });
     expect(rig.sim.stats.duplicates).toBeGreaterThanOrEqual(1);
     expect(rig.sim.executed().filter((c) => c.command?.kind === 'goTo')).toHaveLength(1);
@@ -40,7 +41,7 @@ describe('link faults', () => {
     rig.sim.faults.dropBytes('toHost', { count: 5, type: FrameType.Telemetry, bytes: 4 });
     for (const pan of [10, 20, 30]) expect(await rig.client.headPanTilt({ pan, tilt: 0 })).toMatchObject({ outcome: 'accepted' });
     expect(headCommands(rig).map((c) => c.command)).toEqual([10, 20, 30].map((pan) => ({ kind: 'headPanTilt', pan, tilt: 0 })));
-    await until(() => rig!.client.stats().crcErrors + rig!.client.stats().headerErrors >= 5, 2_000, 'cut telemetry rejected');
+    await until(() => rig!.client.stats().crcErrors + rig!.client.stats().headerErrors >= 5, 'cut telemetry rejected');
     expect(rig.client.connectionState).toBe('connected');
   });
 
@@ -49,8 +50,8 @@ describe('link faults', () => {
     const seen: RobotTelemetry[] = [];
     rig.client.subscribe((e) => e.type === 'robot.telemetry' && seen.push(e.telemetry));
     rig.sim.faults.corruptFrames('toHost', { count: 30, type: FrameType.Telemetry });
-    await until(() => rig!.client.stats().crcErrors + rig!.client.stats().headerErrors >= 30, 5_000, '30 rejected frames');
-    await until(() => seen.length >= 10, 2_000, 'telemetry after the corruption');
+    await until(() => rig!.client.stats().crcErrors + rig!.client.stats().headerErrors >= 30, '30 rejected frames');
+    await until(() => seen.length >= 10, 'telemetry after the corruption');
     // The base stands still at its start pose with 80 %: any accepted bit flip would show here.
     for (const t of seen) expect(t).toMatchObject({ battery: 80, pose: { x: 0.6, y: 0, heading: 0 }, estopPressed: false, bumper: false, motorFault: false, task: { id: 0 } });
   });
@@ -80,25 +81,23 @@ describe('link faults', () => {
     expect(rig.sim.executed().filter((c) => c.command?.kind === 'gesture')).toHaveLength(20);
   });
 
-  it('a silent base is declared disconnected within the link timeout and reconnected when it speaks again', async () => {
+  // How soon the loss is noticed is measured in bench/robotLink.bench.ts (silenceDetectMs).
+  it('a silent base is declared disconnected (heartbeat lost) and reconnected when it speaks again', async () => {
     rig = await startRig({ sim: { maxLinearSpeed: 0.3 } });
     const move = rig.client.goTo({ x: 6, y: 0, heading: 0 });
     await rig.waitFor('robot.progress');
-    const silentAt = performance.now();
     rig.sim.faults.silence(true);
-    const lost = await rig.waitFor('robot.connection', (e) => e.state === 'disconnected', 2_000);
-    const detectMs = performance.now() - silentAt;
+    const lost = await rig.waitFor('robot.connection', (e) => e.state === 'disconnected');
     expect(lost).toEqual({ type: 'robot.connection', state: 'disconnected', reason: 'heartbeat-lost' });
-    expect(detectMs).toBeLessThan(2_000);
     expect(await move).toMatchObject({ outcome: 'disconnected', delivered: true });
     expect(await rig.client.headPanTilt({ pan: 5, tilt: 0 })).toEqual({ outcome: 'disconnected', delivered: false });
 
     rig.sim.faults.silence(false);
-    await rig.waitFor('robot.connection', (e) => e.state === 'connected', 3_000);
+    await rig.waitFor('robot.connection', (e) => e.state === 'connected');
     // The base stopped by itself (host timeout / new session) and the goTo was not sent again.
-    await until(() => rig!.client.telemetry?.linearSpeed === 0, 2_000, 'base standing still');
+    await until(() => rig!.client.telemetry?.linearSpeed === 0, 'base standing still');
     expect(rig.sim.received.filter((c) => c.command?.kind === 'goTo')).toHaveLength(1);
     expect(rig.sim.received.filter((c) => c.command?.kind === 'headPanTilt')).toHaveLength(0);
-    expect(await rig.client.goTo({ x: 1, y: 0, heading: 0 }, { timeoutMs: 10_000 })).toMatchObject({ outcome: 'arrived' });
+    expect(await rig.client.goTo({ x: 1, y: 0, heading: 0 }, { timeoutMs: TEST_DEADLINE_MS })).toMatchObject({ outcome: 'arrived' });
   });
 });

@@ -16,7 +16,8 @@ import {
   type MotionSimulator,
   type RobotCommand,
 } from '../../robot/index.js';
-import { fastSimulator, sleep, until } from './robotRig.js';
+import { until } from '../testDeadline.js';
+import { fastSimulator, sleep } from './robotRig.js';
 
 let pair: PtyPair;
 let sim: MotionSimulator;
@@ -32,7 +33,7 @@ beforeEach(async () => {
   received = [];
   const scanner = new FrameScanner();
   port.on('data', (chunk: Buffer) => scanner.push(chunk, (f) => received.push(f)));
-  await until(() => sim.portOpen(), 2_000, 'simulator port');
+  await until(() => sim.portOpen(), 'simulator port');
 });
 
 afterEach(async () => {
@@ -45,10 +46,10 @@ function frameOf(seq: number, command: RobotCommand): Buffer {
   return encodeFrame({ seq, ...encodeCommand(command) });
 }
 
-async function nextFrame(type: number, match: (f: Frame) => boolean = () => true, timeoutMs = 1_000): Promise<Frame> {
+async function nextFrame(type: number, match: (f: Frame) => boolean = () => true): Promise<Frame> {
   const from = received.length;
   let found: Frame | undefined;
-  await until(() => (found = received.slice(from).find((f) => f.type === type && match(f))) !== undefined, timeoutMs, `frame type 0x${type.toString(16)}`);
+  await until(() => (found = received.slice(from).find((f) => f.type === type && match(f))) !== undefined, `frame type 0x${type.toString(16)}`);
   return found!;
 }
 
@@ -137,9 +138,9 @@ describe('motion simulator (device side of the protocol)', () => {
 
   it('stops a move when the kiosk falls silent (host timeout)', async () => {
     await command(1, { kind: 'velocity', taskId: 8, linear: 0.2, angular: 0, durationMs: 5_000 });
-    await until(() => sim.snapshot().linearSpeed > 0, 1_000, 'moving');
-    // fastSimulator.hostTimeoutMs = 800; nothing more is written.
-    await until(() => sim.snapshot().task.state === 'cancelled', 2_000, 'host-timeout stop');
+    await until(() => sim.snapshot().linearSpeed > 0, 'moving');
+    // Nothing more is written: after fastSimulator.hostTimeoutMs the base gives up on the kiosk.
+    await until(() => sim.snapshot().task.state === 'cancelled', 'host-timeout stop');
     expect(sim.snapshot().linearSpeed).toBe(0);
     expect(sim.stats.hostLinkLosses).toBe(1);
   });

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkPowerAndSafety, checkShortMotion, runRobotSelfTests, type SelfTestResult } from '../../robot/index.js';
-import { startRig, until, type Rig } from './robotRig.js';
+import { TEST_DEADLINE_MS, until } from '../testDeadline.js';
+import { startRig, type Rig } from './robotRig.js';
 
 let rig: Rig | undefined;
 afterEach(async () => {
@@ -20,7 +21,7 @@ function expectDisplayable(results: SelfTestResult[]) {
 describe('robot self-tests (diagnostics mode)', () => {
   it('all pass on a healthy base, with measurements', async () => {
     rig = await startRig();
-    const results = await runRobotSelfTests(rig.client, { connectTimeoutMs: 1_000 });
+    const results = await runRobotSelfTests(rig.client, { connectTimeoutMs: TEST_DEADLINE_MS });
     expect(results.map((r) => [r.id, r.status])).toEqual([
       ['robot.link', 'pass'],
       ['robot.heartbeat', 'pass'],
@@ -41,7 +42,7 @@ describe('robot self-tests (diagnostics mode)', () => {
 
   it('fail with a Chinese remedy when the cable is pulled', async () => {
     rig = await startRig();
-    const lost = rig.waitFor('robot.connection', (e) => e.state === 'disconnected', 2_000);
+    const lost = rig.waitFor('robot.connection', (e) => e.state === 'disconnected');
     await rig.unplug();
     await lost;
     const results = await runRobotSelfTests(rig.client, { connectTimeoutMs: 300 });
@@ -55,7 +56,7 @@ describe('robot self-tests (diagnostics mode)', () => {
     rig = await startRig({ sim: { initialBattery: 15 } });
     expect(await checkPowerAndSafety(rig.client)).toMatchObject({ status: 'warn', remedy: expect.stringContaining('充电') });
     rig.sim.faults.estop(true);
-    await until(() => rig!.client.telemetry!.estopPressed, 1_000, 'e-stop in telemetry');
+    await until(() => rig!.client.telemetry!.estopPressed, 'e-stop in telemetry');
     const power = await checkPowerAndSafety(rig.client);
     expect(power).toMatchObject({ status: 'fail', measurements: { estopPressed: 'yes' } });
     expect(power.remedy).toContain('急停');
@@ -66,7 +67,7 @@ describe('robot self-tests (diagnostics mode)', () => {
 
     rig.sim.faults.estop(false);
     await rig.client.resetEstop();
-    expect(await rig.client.dock({ timeoutMs: 5_000 })).toMatchObject({ outcome: 'arrived' });
+    expect(await rig.client.dock({ timeoutMs: TEST_DEADLINE_MS })).toMatchObject({ outcome: 'arrived' });
     expect(await checkShortMotion(rig.client)).toMatchObject({ status: 'warn', remedy: expect.stringContaining('充电桩') });
   });
 });
