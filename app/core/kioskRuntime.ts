@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { createActor, fromPromise, type ActorRefFrom, type SimulatedClock } from 'xstate';
-import type { KioskApi, KioskInput, KioskView } from '../api/kioskApi.js';
-import type { PrintJobRecord, PrinterEvent } from '../../printer/index.js';
+import { createActor, type SimulatedClock, type SnapshotFrom } from 'xstate';
+import type { KioskApi, KioskInput, KioskView, StaffInput } from '../api/kioskApi.js';
 import type { AudioSink, AudioSource } from '../../speech/index.js';
 import { connectHallBackend, type HallBackend } from './backend/connectHallBackend.js';
 import { createCertificatePrintService, type CertificatePrintService } from './certificates/certificatePrintService.js';
@@ -10,33 +9,34 @@ import { loadOrCreateSigningKey } from './certificates/certificateSigningKey.js'
 import type { KioskConfig } from './config/kioskConfigSchema.js';
 import { resolveFromRoot } from './config/loadConfig.js';
 import { startKioskDevices, type KioskDevices } from './devices/kioskDevices.js';
-import { createLogger, type Logger } from './log/createLogger.js';
+import { toPrinterSessionEvent } from './devices/printerSessionAdapter.js';
+import { createRobotSessionAdapter } from './devices/robotSessionAdapter.js';
 import { loadKnowledgeBase, type KnowledgeBase } from './knowledge/loadKnowledgeBase.js';
 import { KnowledgeRetriever } from './knowledge/knowledgeRetriever.js';
+import { createLogger, type Logger } from './log/createLogger.js';
+import { deliveryRound } from './outbox/deliveryRound.js';
+import { outboxMachine } from './outbox/outboxMachine.js';
 import { createFieldCipher } from './privacy/fieldCipher.js';
 import { createLlmComposer } from './services/createLlmComposer.js';
-import type { GuideInput, GuideOutcome } from './services/guideOutcome.js';
 import { createGuideService } from './services/guideService.js';
-import { PolicyQuestionService, type GroundedComposer } from './services/policyQuestionService.js';
-import { toAnswerView } from './services/policyAnswer.js';
-import { describeEvent } from './session/describeEvent.js';
-import { SessionEventLog } from './session/sessionEventLog.js';
-import type { SessionEvent } from './session/sessionEvents.js';
-import { sessionMachine, type AnswerQuestionInput, type CallStaffInput } from './session/sessionMachine.js';
-import { phaseOf, toKioskView } from './session/toKioskView.js';
-import { StaffConsole } from './staff/staffConsole.js';
-import { endpointProfileFor } from './voice/endpointProfileFor.js';
-import { startKioskVoice, type KioskVoice } from './voice/kioskVoice.js';
-import { detectChallenge } from './services/pensionAuth/detectChallenge.js';
+import { faceAuthView } from './services/pensionAuth/faceAuthView.js';
 import type { FaceSessionAnalyzer } from './services/pensionAuth/faceSessionAnalyzer.js';
 import { PensionAuthAudit } from './services/pensionAuth/pensionAuthAudit.js';
 import { PensionAuthOutbox } from './services/pensionAuth/pensionAuthOutbox.js';
-import { createPensionAuthService, type PensionAuthService } from './services/pensionAuth/pensionAuthService.js';
+import { createPensionAuthService } from './services/pensionAuth/pensionAuthService.js';
 import { createVisionFaceAnalyzer } from './services/pensionAuth/visionFaceAnalyzer.js';
+import { PolicyQuestionService, type GroundedComposer } from './services/policyQuestionService.js';
+import { createSessionActors } from './session/sessionActors.js';
+import { createSessionInlet } from './session/sessionInlet.js';
+import { sessionMachine } from './session/sessionMachine.js';
+import { toKioskView } from './session/toKioskView.js';
+import { createVisitLogRecorder } from './session/visitLogRecorder.js';
+import { StaffConsole } from './staff/staffConsole.js';
 import { kioskMigrations } from './store/migrations.js';
 import { openDatabase } from './store/openDatabase.js';
 import { SessionEventStore } from './store/sessionEventStore.js';
 import { StaffRequestStore } from './store/staffRequestStore.js';
+import { startKioskVoice, type KioskVoice } from './voice/kioskVoice.js';
 
 export interface KioskRuntimeOptions {
   log?: Logger;
@@ -67,265 +67,138 @@ export interface KioskRuntime {
   close(): Promise<void>;
 }
 
-const GUIDE_TIMEOUT_MS = 120_000;
-
-const JOB_MESSAGES: Record<string, string> = {
-  queued: '已排队，等待打印',
-  printing: '正在打印',
-  done: '已打印完成',
-  failed: '打印失败',
-  unconfirmed: '不确定是否已打出，请核实后确认或补打',
-  cancelled: '已取消',
-};
-
-/** The print job state a printer event leaves the job in, for the staff panel. */
-const JOB_STATE_AFTER: Partial<Record<PrinterEvent['type'], string>> = {
-  'printer.paperOut': 'paused',
-  'printer.coverOpen': 'paused',
-  'printer.offline': 'paused',
-  'printer.paperRestored': 'printing',
-  'printer.coverClosed': 'printing',
-  'printer.online': 'printing',
-  'printer.jobDone': 'done',
-  'printer.jobFailed': 'failed',
-  'printer.jobUnconfirmed': 'unconfirmed',
-};
-
-/** Builds the kiosk brain from configuration: storage, knowledge, LLM, devices, the session machine and the KioskApi. */
+/**
+ * Wires the kiosk: storage, knowledge, devices and their adapters, the session machine with its actors, the visit
+ * log, the outbox and the staff panel, and the KioskApi. It decides nothing: the session machine does.
+ */
 export async function createKioskRuntime(config: KioskConfig, options: KioskRuntimeOptions = {}): Promise<KioskRuntime> {
   const log = options.log ?? createLogger({ level: config.log.level });
+  const clock = options.clock;
+  const now = clock ? () => clock.now() : () => Date.now();
   const dataDir = resolveFromRoot(config.dataDir);
   const db = openDatabase(path.join(dataDir, config.database.file), kioskMigrations);
   const sessionEvents = new SessionEventStore(db);
   const staffRequests = new StaffRequestStore(db);
   sessionEvents.purgeOlderThan(new Date(Date.now() - 30 * 24 * 3600 * 1000));
   const cipher = createFieldCipher({ keyFile: path.join(dataDir, 'data.key') });
+  const inlet = createSessionInlet();
 
   const backend = await connectHallBackend(config.backend, dataDir);
-  log.info({ backend: config.backend.mode, url: backend.simulatorUrl }, 'hall business system ready');
-
   const knowledge = options.knowledge ?? loadKnowledgeBase(resolveFromRoot(config.knowledge.dir));
-  const retriever = new KnowledgeRetriever(knowledge.entries, knowledge.lexicon);
   const composer = options.composer === undefined ? createLlmComposer(config.llm, log) : options.composer ?? undefined;
   const policy = new PolicyQuestionService({
-    retriever,
+    retriever: new KnowledgeRetriever(knowledge.entries, knowledge.lexicon),
     redirects: knowledge.redirects,
     ...(composer ? { composer } : {}),
     minConfidence: config.knowledge.minConfidence,
     llmBudgetMs: config.llm.mode === 'openai' ? config.llm.totalTimeoutMs : 0,
     log,
   });
-  log.info({ entries: knowledge.entries.length, docs: knowledge.docs.length, llm: config.llm.mode }, 'knowledge base loaded');
+  log.info({ backend: config.backend.mode, entries: knowledge.entries.length, llm: config.llm.mode }, 'knowledge and business system ready');
 
-  const listeners = new Set<(view: KioskView) => void>();
-  let publish = () => undefined as void;
-  // Printer events arrive from the spooler; the staff panel (created below) shows them on its job list.
-  let staffConsole: StaffConsole | undefined;
-  const onPrinterEvent = (event: PrinterEvent) => {
-    log.info({ event: event.type, job: event.jobId }, 'printer event');
-    const state = JOB_STATE_AFTER[event.type];
-    if (state) staffConsole?.updateJob(event.jobId, state, 'citizenMessage' in event ? event.citizenMessage : JOB_MESSAGES[state] ?? state);
-  };
-
-  const devices = options.withoutDevices ? null : await startKioskDevices({ config, dataDir, cipher, log, onPrinterEvent });
+  let staff: StaffConsole | null = null;
+  const devices = options.withoutDevices
+    ? null
+    : await startKioskDevices({ config, dataDir, cipher, log, onPrinterEvent: (event) => (staff?.onPrinterEvent(event), inlet.send(toPrinterSessionEvent(event))) });
+  devices?.robot?.subscribe(createRobotSessionAdapter({ batteryLowPercent: config.robot.batteryLowPercent, send: (event) => inlet.send(event) }));
   const certificates = devices
     ? createCertificatePrintService({ backend: backend.client, spooler: devices.spooler, signingKey: loadOrCreateSigningKey(dataDir), log })
     : null;
-  const guide = devices?.robot ? createGuideService({ places: config.places, robot: devices.robot, moveTimeoutMs: GUIDE_TIMEOUT_MS, log }) : null;
-
-  const now = options.clock ? () => options.clock!.now() : () => Date.now();
-  const eventLog = new SessionEventLog(sessionEvents, now);
 
   const faceAnalyzer = options.faceAnalyzer === undefined ? await createVisionFaceAnalyzer(log, { modelDirs: config.modelDirs.map(resolveFromRoot), livenessThreshold: config.faceAuth.livenessThreshold }) : options.faceAnalyzer;
-  const pensionAuth: PensionAuthService | null = faceAnalyzer
-    ? createPensionAuthService({
-        backend: backend.client,
-        analyzer: faceAnalyzer,
-        outbox: new PensionAuthOutbox(db, cipher),
-        audit: new PensionAuthAudit(db),
-        kioskId: config.backend.kioskId,
-        log,
-      })
+  const pensionOutbox = new PensionAuthOutbox(db, cipher);
+  const pensionAuth = faceAnalyzer
+    ? createPensionAuthService({ backend: backend.client, analyzer: faceAnalyzer, outbox: pensionOutbox, audit: new PensionAuthAudit(db), kioskId: config.backend.kioskId, log })
     : null;
+
+  let voice: KioskVoice | null = null;
+  if (options.voice === false) inlet.send({ type: 'microphone.fault', reason: 'disabled' });
+  else {
+    voice = await startKioskVoice({ speech: config.speech, modelDirs: config.modelDirs.map(resolveFromRoot), log, send: (event) => inlet.send(event), ...options.voice }).catch((error: unknown) => {
+      log.error({ err: error }, 'voice failed to start; the kiosk runs by touch');
+      inlet.send({ type: 'microphone.fault', reason: 'failed' });
+      return null;
+    });
+  }
+
+  const recorder = createVisitLogRecorder({ sink: sessionEvents, seal: (plain) => cipher.encrypt(plain), now });
+  const listeners = new Set<(view: KioskView) => void>();
+  let view: KioskView | null = null;
+  const render = () => {
+    if (!actor) return;
+    const snapshot = actor.getSnapshot();
+    const child = snapshot.children.pensionAuth as { getSnapshot(): unknown } | undefined;
+    const faceAuth = child ? faceAuthView(child.getSnapshot() as Parameters<typeof faceAuthView>[0], now()) : null;
+    view = toKioskView(snapshot.value, snapshot.context, staff?.view() ?? lockedStaffView, faceAuth, pensionAuth !== null);
+    for (const listener of listeners) listener(view);
+  };
 
   const machine = sessionMachine.provide({
     actors: {
+      ...createSessionActors({
+        policy,
+        staffRequests,
+        guide: devices?.robot ? createGuideService({ places: config.places, robot: devices.robot, moveTimeoutMs: config.robot.guideTimeoutMs, log }) : null,
+        places: config.places,
+        voice,
+        send: (event) => inlet.send(event),
+        onStaffCalled: render,
+        now,
+        log,
+      }),
       ...(pensionAuth ? { pensionAuth: pensionAuth.machine } : {}),
-      answerQuestion: fromPromise<ReturnType<typeof toAnswerView>, AnswerQuestionInput>(async ({ input }) => {
-        const started = now();
-        const answer = await policy.answer(input.question, input.pinyin);
-        eventLog.record('answer', {
-          mode: answer.mode,
-          offerStaff: answer.offerStaff,
-          citations: answer.citations.map((c) => c.id),
-          top: answer.retrieved.slice(0, 3).map((r) => [r.id, r.confidence]),
-          llmFallback: answer.llmFallback ?? null,
-          ms: now() - started,
-        });
-        return toAnswerView(answer);
-      }),
-      callStaff: fromPromise<void, CallStaffInput>(async ({ input }) => {
-        const request = staffRequests.open(input.sessionId || null, input.reason);
-        log.info({ staffRequest: request.id, reason: input.reason }, 'staff called');
-        eventLog.record('staff.called', { request: request.id });
-        publish();
-      }),
-      guide: fromPromise<GuideOutcome, GuideInput>(async ({ input, signal }) => {
-        const outcome: GuideOutcome = guide
-          ? await guide(input, signal, (placeLabel) => actor.send({ type: 'robot.guideStarted', placeLabel }))
-          : { result: 'disconnected', placeLabel: config.places[input.placeId]?.label ?? '您要去的地方', directions: config.places[input.placeId]?.directions ?? '' };
-        eventLog.record('guide', { place: input.placeId, result: outcome.result });
-        return outcome;
-      }),
     },
   });
-  const actor = createActor(machine, {
-    ...(options.clock ? { clock: options.clock } : {}),
+  let actor: ReturnType<typeof createActor<typeof machine>> | null = null;
+  actor = createActor(machine, {
+    ...(clock ? { clock } : {}),
+    // Every snapshot of the visit or of a service's child machine re-renders the screen; the log sees everything.
+    inspect: (inspection) => {
+      recorder.inspect(inspection);
+      if (inspection.type === '@xstate.snapshot') render();
+    },
     input: {
       timing: config.session,
       robotName: config.hall.robotName,
+      places: config.places,
       newSessionId: () => randomUUID(),
       now,
-      ...(pensionAuth ? { pensionAuth: {
-        timing: { challengeMs: config.faceAuth.challengeMs, positioningMs: config.faceAuth.positioningMs, positionedFrames: 3, resultShowMs: 8_000 },
-        challengePool: config.faceAuth.challengePool,
-        challengesPerAttempt: config.faceAuth.challengesPerAttempt,
-        maxAttempts: config.faceAuth.maxAttempts,
-        livenessThreshold: config.faceAuth.livenessThreshold,
-        detectChallenge,
-        random: Math.random,
-      } } : {}),
+      ...(pensionAuth ? { pensionAuth: pensionAuthInput(config, now) } : {}),
     },
   });
+  actor.on('*', (emitted) => recorder.onEmitted(emitted as Parameters<typeof recorder.onEmitted>[0]));
 
-  const staff = (staffConsole = new StaffConsole({
+  staff = new StaffConsole({
     pin: config.staff.pin,
     autoLockMs: config.staff.autoLockMs,
-    listDemoCitizens: async () =>
-      (await backend.client.listDemoCitizens()).map((c) => ({ id: c.citizenId, name: c.name, labels: c.usefulFor.map((u) => u.label) })),
-    printSample: async (citizenId, onUpdate) => {
-      if (!certificates) throw Object.assign(new Error('no printer'), { citizenMessage: '打印机不可用，请检查设备状态。' });
-      const show = (job: PrintJobRecord, state = job.state) =>
-        onUpdate({ id: job.id, citizenId, state, message: job.lastError?.message ?? JOB_MESSAGES[state] ?? state, at: job.updatedAt });
-      const printed = await certificates.print(citizenId, (job) => show(job, 'printing'));
-      show(printed.job);
-    },
+    ...(clock ? { clock } : {}),
+    listDemoCitizens: async () => (await backend.client.listDemoCitizens()).map((c) => ({ id: c.citizenId, name: c.name, labels: c.usefulFor.map((u) => u.label) })),
+    printSample: certificates ? async (citizenId, onQueued) => (await certificates.print(citizenId, onQueued)).job : null,
     staffRequests,
-    enrollPhoto: async (citizenId, jpeg) => {
-      await backend.client.enrollReferencePhoto(citizenId, { jpeg, idempotencyKey: `enrol-${randomUUID()}` });
-    },
+    enrollPhoto: (citizenId, jpeg) => backend.client.enrollReferencePhoto(citizenId, { jpeg, idempotencyKey: `enrol-${randomUUID()}` }).then(() => undefined),
     devices: () => devices?.states() ?? [],
-    onChange: () => publish(),
+    onChange: render,
     log,
-  }));
-
-  let voice: KioskVoice | null = null;
-  const voiceView = (): KioskView['voice'] => {
-    if (!voice) return { enabled: false, reason: '语音功能未启用，请用触摸屏或键盘提问。' };
-    const status = voice.status();
-    return { enabled: status.listening, reason: status.reason };
-  };
-  let view: KioskView;
-  let lastPhase = 'idle';
-  let lastSpoken: string | null = null;
-  // The input that is being handled: logged after a new visit begins, so the visit's first event is kept.
-  let pendingInput: ReturnType<typeof describeEvent> | null = null;
-  const flushInput = () => {
-    if (pendingInput) eventLog.record(pendingInput.type, pendingInput.detail);
-    pendingInput = null;
-  };
-  // The 养老认证 child machine: its own snapshots drive the screen, its instructions are spoken, its end is audited.
-  let watchedChild: unknown = null;
-  const childOf = () => actor.getSnapshot().children.pensionAuth as ActorRefFrom<PensionAuthService['machine']> | undefined;
-  const watchChild = () => {
-    const child = childOf();
-    if (!child || child === watchedChild || !pensionAuth) return;
-    watchedChild = child;
-    child.subscribe((childSnapshot) => {
-      pensionAuth.observe(childSnapshot);
-      if (childSnapshot.status === 'done') pensionAuth.finish(childSnapshot);
-      render();
-    });
-  };
-  const render = () => {
-    const snapshot = actor.getSnapshot();
-    const faceAuth = pensionAuth?.toView(childOf()?.getSnapshot()) ?? null;
-    view = { ...toKioskView(snapshot.value, snapshot.context, voiceView(), staff.view(), pensionAuth !== null), faceAuth };
-    const line = faceAuth?.instruction ?? (view.phase === 'idle' ? null : snapshot.context.robotLine);
-    // The robot says each new line of a visit out loud; the attract screen stays silent.
-    if (line === null) lastSpoken = null;
-    else if (line !== lastSpoken) {
-      lastSpoken = line;
-      voice?.say(line);
-      voice?.setEndpointProfile(endpointProfileFor(line));
-    }
-    for (const listener of listeners) listener(view);
-  };
-  publish = render;
-  actor.subscribe((snapshot) => {
-    const ctx = snapshot.context;
-    if (ctx.sessionId && ctx.sessionId !== eventLog.sessionId) {
-      eventLog.end('replaced');
-      eventLog.begin(ctx.sessionId);
-    }
-    flushInput();
-    const phase = phaseOf(snapshot.value);
-    watchChild();
-    if (phase !== lastPhase) {
-      eventLog.record('phase', { from: lastPhase, to: phase });
-      if (phase === 'idle') eventLog.end(lastPhase === 'farewell' ? 'farewell' : 'timeout');
-      lastPhase = phase;
-    }
-    render();
   });
+
+  // Results saved while the business system was down go out on the outbox's own retry schedule.
+  const outbox = pensionAuth
+    ? createActor(outboxMachine.provide({ actors: { deliver: deliveryRound(() => pensionAuth.deliverQueued(), () => pensionOutbox.queued().length) } }), { ...(clock ? { clock } : {}), input: config.outbox })
+    : null;
+
   actor.start();
+  inlet.connect(actor);
+  outbox?.start();
   render();
-
-  /** Voice events go to the session like screen input, and into the visit's event log the same way. */
-  const dispatch = (event: SessionEvent) => {
-    if (event.type !== 'voice.partial' && event.type !== 'frame.analyzed') pendingInput = describeEvent(event);
-    actor.send(event);
-    flushInput();
-  };
-  // Results saved while the business system was down go out as soon as it answers again.
-  const delivery = pensionAuth
-    ? setInterval(() => void pensionAuth.deliverQueued().catch((error: unknown) => log.warn({ err: error }, 'outbox delivery failed')), 30_000)
-    : undefined;
-  delivery?.unref();
-  void pensionAuth?.deliverQueued().catch((error: unknown) => log.warn({ err: error }, 'outbox delivery failed'));
-
-  if (options.voice !== false) {
-    try {
-      voice = await startKioskVoice({
-        speech: config.speech,
-        modelDirs: config.modelDirs.map(resolveFromRoot),
-        log,
-        send: dispatch,
-        onStatusChange: render,
-        ...(options.voice?.source ? { source: options.voice.source } : {}),
-        ...(options.voice?.sink ? { sink: options.voice.sink } : {}),
-      });
-    } catch (error) {
-      log.error({ err: error }, 'voice failed to start; the kiosk runs by touch');
-    }
-    render();
-  }
 
   const api: KioskApi = {
     send(input: KioskInput) {
-      if (input.type.startsWith('staff.')) {
-        staff.handle(input as Extract<KioskInput, { type: `staff.${string}` }>);
-        return;
-      }
-      if (input.type === 'auth.frame') {
-        if (childOf()) pensionAuth?.handleFrame(input.frame, (frame) => dispatch({ type: 'frame.analyzed', frame }));
-        return;
-      }
-      dispatch(input as SessionEvent);
+      if (input.type.startsWith('staff.')) staff?.handle(input as StaffInput);
+      else actor?.send(input as Exclude<KioskInput, StaffInput>);
     },
     subscribe(listener) {
       listeners.add(listener);
-      listener(view);
+      if (view) listener(view);
       return () => listeners.delete(listener);
     },
   };
@@ -340,15 +213,30 @@ export async function createKioskRuntime(config: KioskConfig, options: KioskRunt
     sessionEvents,
     log,
     async close() {
-      clearInterval(delivery);
-      actor.stop();
-      staff.close();
-      await voice?.close();
-      eventLog.end('shutdown');
+      outbox?.stop();
+      actor?.stop();
+      recorder.close('shutdown');
+      staff?.close();
       listeners.clear();
+      await voice?.close();
+      await pensionAuth?.close();
       await devices?.close();
       await backend.close();
       db.close();
     },
+  };
+}
+
+const lockedStaffView: KioskView['staff'] = { unlocked: false, message: null, demoCitizens: [], printJobs: [], staffRequests: [], devices: [] };
+
+function pensionAuthInput(config: KioskConfig, now: () => number) {
+  return {
+    timing: { challengeMs: config.faceAuth.challengeMs, positioningMs: config.faceAuth.positioningMs, positionedFrames: 3, resultShowMs: 8_000 },
+    challengePool: config.faceAuth.challengePool,
+    challengesPerAttempt: config.faceAuth.challengesPerAttempt,
+    maxAttempts: config.faceAuth.maxAttempts,
+    livenessThreshold: config.faceAuth.livenessThreshold,
+    random: Math.random,
+    now,
   };
 }

@@ -93,6 +93,15 @@ export const kioskConfigSchema = z
           .strict(),
       ])
       .default({ mode: 'simulator', kioskId: 'kiosk-sim-01' }),
+    /** Results saved while the business system was unreachable are sent again on this schedule (see app/core/outbox). */
+    outbox: z
+      .object({
+        firstRetryMs: z.number().int().min(100).max(600_000).default(5_000),
+        maxRetryMs: z.number().int().min(1_000).max(3_600_000).default(300_000),
+        idleCheckMs: z.number().int().min(1_000).max(3_600_000).default(30_000),
+      })
+      .strict()
+      .prefault({}),
     session: z
       .object({
         /** Silence after the robot spoke before it asks "还需要什么帮助吗？". */
@@ -107,7 +116,14 @@ export const kioskConfigSchema = z
       .strict()
       .prefault({}),
     places: z.record(z.string().regex(/^[a-z0-9-]+$/), placeSchema).default(defaultPlaces),
-    robot: serialDeviceSchema.prefault({}),
+    robot: serialDeviceSchema
+      .extend({
+        /** Below this battery percentage staff are asked to put the robot on its charger. */
+        batteryLowPercent: z.number().int().min(5).max(60).default(20),
+        /** Walking across a hall takes a while; past this the robot gives up and says where the place is. */
+        guideTimeoutMs: z.number().int().min(10_000).max(600_000).default(120_000),
+      })
+      .prefault({}),
     printer: serialDeviceSchema.prefault({}),
     /** Folders searched for the models named in models/manifest.json (speech, face), in order: production models first. */
     modelDirs: z.array(z.string().min(1)).min(1).default(['data/models', '../shared/models']),

@@ -1,3 +1,5 @@
+import type { MicrophoneOffReason, PrinterPause } from '../devices/deviceSessionEvents.js';
+
 /** What the robot says at each step of a visit. Kept together so the voice team can tune wording in one place. */
 export const robotLines = {
   attract: '您好，我是人社智能服务机器人，点我或直接说话就能办事。',
@@ -6,7 +8,6 @@ export const robotLines = {
   thinking: '好的，我查一下。',
   anythingElse: '还需要什么帮助吗？',
   farewell: '感谢您的咨询，祝您生活愉快，再见！',
-  emptyQuestion: '没有听清您的问题，请再说一遍，或者在下面输入。',
   answerFailed: '抱歉，系统开小差了，我没能查到答案。您可以再问一次，或者找工作人员帮忙。',
   staffCalled: '好的，我已经呼叫工作人员，请您在这里稍等，工作人员马上过来。',
   staffCallFailed: '抱歉，呼叫工作人员没有成功，请到服务台找工作人员。',
@@ -15,7 +16,36 @@ export const robotLines = {
   guideArrived: (label: string) => `${label}到了，请在这里办理。还有别的需要可以再来找我。`,
   guideBlocked: (label: string, directions: string) =>
     `前面有障碍，我过不去了。${label}在${directions || '大厅里'}，请您直接过去，或者找工作人员带您。`,
+  guideBumped: (label: string, directions: string) =>
+    `我碰到东西了，先停下来。${label}在${directions || '大厅里'}，请您直接过去，或者找工作人员带您。`,
   guideUnavailable: (label: string, directions: string) =>
     `抱歉，我现在没法走过去。${label}在${directions || '大厅里'}，您可以直接过去，或者找工作人员帮忙。`,
   guideUnknownPlace: (label: string) => `大厅里没有${label}，请看一下叫号单上的窗口号，或者找工作人员问一下。`,
+  /** The e-stop was pressed while walking: a person must reset it, so staff are on their way. */
+  guideEmergencyStop: (label: string, directions: string) =>
+    `我被紧急停止了，不能再带您走了。${label}在${directions || '大厅里'}。我已经呼叫工作人员，请您稍等。`,
+  microphoneLost: '我现在听不到声音了，请您点屏幕或者在下面输入，我照样能帮您办。',
+  microphoneBack: '我又能听到声音了，您可以直接跟我说。',
+  speakerLost: '我的喇叭出了故障，说不出话了，请您看屏幕上的文字。',
+  printPaused: (reason: PrinterPause) => printPauseLines[reason],
+  printResumed: '打印机好了，正在接着打印，请稍候。',
+  printStillPaused: '还在等工作人员处理打印机，请您再稍等一下。',
+  printDone: '打好了，请在出纸口取走。',
+  printFailed: '抱歉，打印机出了故障，没能打出来。我已经呼叫工作人员，请您稍等。',
+  printUnconfirmed: '打印机出了问题，我不能确定是否已经打出来。请您稍等，工作人员马上过来核实，不会重复打印。',
 } as const;
+
+const printPauseLines: Record<PrinterPause, string> = {
+  'paper-out': '打印机没纸了，我已经请工作人员来装纸，装好后会接着打印，请您稍等。',
+  'cover-open': '打印机的盖子开着，打印先停一下，盖好后会接着打印，请您稍等。',
+  offline: '打印机暂时连不上，打印先停一下，我已经请工作人员处理，请您稍等。',
+};
+
+/** Why the robot cannot hear, for the status bar under the screen. */
+export const hearingOffReasons: Record<MicrophoneOffReason | 'starting', string> = {
+  starting: '语音功能未启用，请用触摸屏或键盘提问。',
+  disabled: '语音功能已关闭，请用触摸屏或键盘提问。',
+  'no-recognizer': '本机没有可用的语音识别模型，请用触摸屏或键盘提问。',
+  device: '麦克风没有声音，请用触摸屏操作或找工作人员。',
+  failed: '语音功能没有启动成功，请用触摸屏或键盘提问。',
+};

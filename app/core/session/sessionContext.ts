@@ -1,4 +1,5 @@
 import type { AnswerView, Subtitle } from '../../api/kioskApi.js';
+import type { MicrophoneOffReason } from '../devices/deviceSessionEvents.js';
 
 export interface SessionTiming {
   followUpAfterMs: number;
@@ -6,6 +7,18 @@ export interface SessionTiming {
   farewellShowMs: number;
   greetingIdleMs: number;
 }
+
+/** What the machine knows of its devices; kept across visits (a fault outlives the visit it happened in). */
+export interface DeviceStates {
+  hearing: 'starting' | 'on' | MicrophoneOffReason;
+  speaker: 'ok' | 'fault';
+  estop: boolean;
+  robotLink: 'ok' | 'lost';
+  batteryLow: boolean;
+  camera: 'ok' | 'lost';
+}
+
+export const initialDeviceStates: DeviceStates = { hearing: 'starting', speaker: 'ok', estop: false, robotLink: 'ok', batteryLow: false, camera: 'ok' };
 
 export interface SessionContext {
   timing: SessionTiming;
@@ -27,9 +40,16 @@ export interface SessionContext {
   pendingGuide: string | null;
   /** Chips for the current step; null shows the greeting suggestions. */
   suggestions: string[] | null;
+  /** Why staff are being called (set by the step that needs them). */
+  staffReason: string | null;
+  /** The citizen's print job the visit is following (only while printing). */
+  printJobId: string | null;
+  /** How the visit ended, for the event log. */
+  endReason: string | null;
+  devices: DeviceStates;
 }
 
-export function emptyVisit(timing: SessionTiming, robotName: string, robotLine: string): SessionContext {
+export function emptyVisit(timing: SessionTiming, robotName: string, robotLine: string, devices: DeviceStates): SessionContext {
   return {
     timing,
     robotName,
@@ -44,5 +64,9 @@ export function emptyVisit(timing: SessionTiming, robotName: string, robotLine: 
     partialTranscript: null,
     pendingGuide: null,
     suggestions: null,
+    staffReason: null,
+    printJobId: null,
+    endReason: null,
+    devices,
   };
 }

@@ -1,15 +1,20 @@
-import type { CitizenInput } from '../../api/kioskApi.js';
-import type { FrameMeasurement } from '../services/pensionAuth/faceAuthTypes.js';
+import type { CameraFrame, CitizenInput } from '../../api/kioskApi.js';
+import type { EndpointProfileName } from '../../../speech/index.js';
+import type { DeviceSessionEvent } from '../devices/deviceSessionEvents.js';
+
+/** How patiently the robot listens after a line: `number` while the citizen reads out an ID or phone number. */
+export type ListenPatience = EndpointProfileName;
 
 /**
- * Everything the session machine reacts to, as one discriminated union.
- * Citizen input comes from the screen today; speech and face presence add their own members later.
+ * Everything the session machine reacts to, as one discriminated union: the citizen at the screen, the voice,
+ * the devices, and the service child machines talking to their parent.
  */
 export type SessionEvent =
   | CitizenInput
-  /** The robot finished saying its current line (sent by the speech output when voice is on). */
+  | DeviceSessionEvent
+  /** The robot finished saying its current line (the speech actor's completion). */
   | { type: 'robot.speechEnded' }
-  /** Someone stepped in front of the robot / walked away (face presence, later issues). */
+  /** Someone stepped in front of the robot / walked away (face presence from the screen's camera). */
   | { type: 'presence.arrived' }
   | { type: 'presence.left' }
   /** Voice: what the citizen is saying, as it is recognized (shown live, decides nothing). */
@@ -22,9 +27,17 @@ export type SessionEvent =
   | { type: 'voice.wake' }
   /** A spoken command word: 返回 (back) or 找工作人员 (staff); 停 is handled by the voice output itself. */
   | { type: 'voice.command'; command: 'back' | 'staff' }
-  /** 养老认证: the ID number from the keypad, a cancel, and a camera frame measured in the main process. */
+  /** 养老认证: the ID number from the keypad, a cancel, and a camera frame (analysed by the service, never stored). */
   | { type: 'auth.idNumber'; idNumber: string }
   | { type: 'auth.cancel' }
-  | { type: 'frame.analyzed'; frame: FrameMeasurement }
-  /** The robot accepted a guide move and is leaving (sent by the guide service). */
-  | { type: 'robot.guideStarted'; placeLabel: string };
+  | { type: 'auth.frame'; frame: CameraFrame }
+  /** The robot accepted a guide move and is leaving (sent by the guide actor). */
+  | { type: 'robot.guideStarted'; placeLabel: string }
+  /** A service child machine asks the robot to say a line (its instruction changed). */
+  | { type: 'robot.say'; line: string; listen?: ListenPatience }
+  /** A service child machine needs a person (printer out of paper …) while the citizen's visit goes on. */
+  | { type: 'staff.alert'; reason: string }
+  /** A service spooled a print job for the citizen: the session follows it until it is on paper. */
+  | { type: 'print.started'; jobId: string };
+
+export type SessionEventType = SessionEvent['type'];

@@ -1,20 +1,24 @@
-import { assign, fromPromise, sendTo, setup } from 'xstate';
+import { assign, emit, enqueueActions, fromCallback, fromPromise, sendTo, setup, spawnChild } from 'xstate';
 import type { AnswerView, ServiceId, Subtitle } from '../../api/kioskApi.js';
 import { detectGuideRequest } from '../nlu/detectGuideRequest.js';
 import { detectPensionAuthRequest } from '../nlu/detectPensionAuthRequest.js';
 import { parseSpokenIdNumber } from '../nlu/spokenIdNumber.js';
 import { pensionAuthMachine, type PensionAuthInput } from '../services/pensionAuth/pensionAuthMachine.js';
-import type { AuthOutcome } from '../services/pensionAuth/faceAuthTypes.js';
 import type { GuideInput, GuideOutcome } from '../services/guideOutcome.js';
-import { robotLines } from './robotLines.js';
-import { emptyVisit, type SessionContext, type SessionTiming } from './sessionContext.js';
-import type { SessionEvent } from './sessionEvents.js';
+import { printJobMachine, type PrintJobOutput } from '../services/printJob/printJobMachine.js';
+import { hearingOffReasons, robotLines } from './robotLines.js';
+import { emptyVisit, initialDeviceStates, type DeviceStates, type SessionContext, type SessionTiming } from './sessionContext.js';
+import type { ListenPatience, SessionEvent } from './sessionEvents.js';
 
 export interface SessionMachineInput {
   timing: SessionTiming;
-  /** Settings of the 养老认证 child machine (challenge pool, thresholds, timing, detector). */
+  /** Settings of the 养老认证 child machine (challenge pool, thresholds, timing); absent: the service is not offered. */
   pensionAuth?: PensionAuthInput;
   robotName: string;
+  /** The hall's places the robot can guide to: what each is called and how to walk there. */
+  places: Record<string, { label: string; directions: string }>;
+  /** A citizen's print job paused longer than this is given a word of reassurance. */
+  printStillPausedAfterMs?: number;
   /** Injected so tests get stable ids and the simulated clock drives subtitle times. */
   newSessionId: () => string;
   now: () => number;
@@ -30,7 +34,30 @@ export interface CallStaffInput {
   reason: string;
 }
 
-type Ctx = SessionContext & { newSessionId: () => string; now: () => number; pensionAuthInput: PensionAuthInput | null };
+/** What the speech actor is asked to do: say a line and then listen with the given patience. */
+export interface SpeakRequest {
+  type: 'speak';
+  line: string;
+  listen: ListenPatience;
+}
+
+/** What the 养老认证 child machine ends with. */
+interface ServiceOutput {
+  outcome: string | null;
+  line: string;
+  staffReason?: string | null;
+}
+
+/** Things a visit begins and ends with, emitted for the event log (`actor.on('visit.started', …)`). */
+export type SessionEmitted = { type: 'visit.started'; sessionId: string } | { type: 'visit.ended'; sessionId: string; reason: string };
+
+type Ctx = SessionContext & {
+  newSessionId: () => string;
+  now: () => number;
+  pensionAuthInput: PensionAuthInput | null;
+  places: SessionMachineInput['places'];
+  printStillPausedAfterMs: number;
+};
 
 /** Spoken lines take time; until the voice output reports the end, estimate it (slow speech for elders). */
 export function estimateSpeechMs(text: string): number {
@@ -39,6 +66,16 @@ export function estimateSpeechMs(text: string): number {
 
 /** Chips shown when the citizen asks to be guided: the common destinations. */
 const guideSuggestions = ['带我去1号窗口', '带我去2号窗口', '带我去3号窗口', '带我去4号窗口', '带我去自助服务区'];
+
+function placeOf(ctx: Ctx, placeId: string | null): { label: string; directions: string } {
+  return (placeId && ctx.places[placeId]) || { label: '您要去的地方', directions: '' };
+}
+
+/** The place being guided to, as the guide lines take it: its label and how to walk there. */
+function placeLine(ctx: Ctx): [string, string] {
+  const place = placeOf(ctx, ctx.pendingGuide);
+  return [place.label, place.directions];
+}
 
 function guideLine(outcome: GuideOutcome): string {
   switch (outcome.result) {
@@ -53,8 +90,9 @@ function guideLine(outcome: GuideOutcome): string {
   }
 }
 
+/** What the citizen asked (typed, tapped or said); trimmed and never empty, as app/api and the voice deliver it. */
 function questionOf(event: SessionEvent): string | null {
-  if (event.type === 'citizen.text' || event.type === 'citizen.tapQuestion' || event.type === 'voice.final') return event.text.trim();
+  if (event.type === 'citizen.text' || event.type === 'citizen.tapQuestion' || event.type === 'voice.final') return event.text;
   return null;
 }
 
@@ -68,20 +106,51 @@ function subtitle(ctx: Ctx, who: Subtitle['who'], text: string): Subtitle[] {
   return [...ctx.subtitles, { who, text, at }].slice(-40);
 }
 
+interface SayParams {
+  line: string;
+  /** Also the notice on screen (faults and outcomes a citizen must not miss). */
+  notice?: boolean;
+  listen?: ListenPatience;
+}
+
+/** The part of xstate's `enqueue` that saying a line needs. */
+interface SayEnqueue {
+  assign(values: Partial<Ctx>): void;
+  sendTo(actor: 'speech', event: SpeakRequest): void;
+}
+
 /**
- * One citizen's visit: attract → greeting → listening → thinking → answering → follow-up → farewell → attract.
- * Knowledge lookup and staff calls are actors provided from outside (`machine.provide`), so tests run this
- * exact machine with simulated services and a simulated clock.
+ * The robot says a line: it becomes the current line and a subtitle, optionally the notice on screen, and the
+ * speech actor says it. Every spoken line of a visit goes through here, so nothing is said that is not shown.
+ */
+function speak(enqueue: SayEnqueue, context: Ctx, params: SayParams): void {
+  enqueue.assign({ robotLine: params.line, subtitles: subtitle(context, 'robot', params.line), ...(params.notice ? { notice: params.line } : {}) });
+  enqueue.sendTo('speech', { type: 'speak', line: params.line, listen: params.listen ?? 'default' });
+}
+
+const withDevices = (ctx: Ctx, patch: Partial<DeviceStates>) => ({ devices: { ...ctx.devices, ...patch } });
+const inVisit = (ctx: Ctx) => ctx.sessionId !== null;
+
+/**
+ * One citizen's visit: attract → greeting → listening → thinking → answering → follow-up → farewell → attract,
+ * with the services as child machines. The machine decides what is said (through the speech actor), how patiently
+ * to listen, what a device fault means for the citizen and when staff are needed. Everything it does to the world
+ * is an actor provided from outside (`machine.provide`), so tests run this exact machine on a simulated clock.
  */
 export const sessionMachine = setup({
   types: {
     context: {} as Ctx,
     events: {} as SessionEvent,
     input: {} as SessionMachineInput,
+    emitted: {} as SessionEmitted,
   },
   actors: {
     /** The 养老认证 child machine; the runtime provides it with its business-system and face actors. */
     pensionAuth: pensionAuthMachine,
+    /** Follows a citizen's print job to paper. */
+    printJob: printJobMachine,
+    /** The robot's mouth: receives SpeakRequests, sends `robot.speechEnded` when a line has been said to its end. */
+    speech: fromCallback<SpeakRequest>(() => undefined),
     answerQuestion: fromPromise<AnswerView, AnswerQuestionInput>(async () => {
       throw new Error('answerQuestion actor not provided');
     }),
@@ -109,32 +178,35 @@ export const sessionMachine = setup({
       (detectPensionAuthRequest(questionOf(event) ?? '') || (event.type === 'voice.final' && detectPensionAuthRequest(event.pinyin))),
     tappedPensionAuth: ({ context, event }) =>
       context.pensionAuthInput !== null && event.type === 'citizen.tapService' && event.service === 'pension-auth',
-    needsStaffReview: ({ event }) => (event as unknown as { output: { outcome: AuthOutcome | null } }).output.outcome === 'staff-review',
+    serviceNeedsStaff: ({ event }) => Boolean((event as unknown as { output: ServiceOutput }).output.staffReason),
     saidStaff: ({ event }) => event.type === 'voice.command' && event.command === 'staff',
     tappedGuide: ({ event }) => event.type === 'citizen.tapService' && event.service === 'guide-to-window',
-    isEmptyQuestion: ({ event }) => questionOf(event) === '',
     tappedPolicy: ({ event }) => event.type === 'citizen.tapService' && event.service === 'policy-qa',
     tappedStaff: ({ event }) => event.type === 'citizen.tapService' && event.service === 'call-staff',
+    inVisit: ({ context }) => inVisit(context),
+    pressed: ({ event }) => (event.type === 'robot.estop' || event.type === 'robot.bumper') && event.pressed,
+    microphoneBroke: ({ context, event }) => inVisit(context) && event.type === 'microphone.fault' && event.reason === 'device',
+    microphoneCameBack: ({ context }) => inVisit(context) && context.devices.hearing === 'device',
   },
   actions: {
-    startVisit: assign(({ context }) => ({
-      ...emptyVisit(context.timing, context.robotName, robotLines.greeting(context.robotName)),
-      newSessionId: context.newSessionId,
-      now: context.now,
-      pensionAuthInput: context.pensionAuthInput,
-      sessionId: context.newSessionId(),
-      startedAt: context.now(),
-    })),
-    wipeVisit: assign(({ context }) => ({
-      ...emptyVisit(context.timing, context.robotName, robotLines.attract),
-      newSessionId: context.newSessionId,
-      now: context.now,
-      pensionAuthInput: context.pensionAuthInput,
-    })),
-    greet: assign(({ context }) => ({
-      robotLine: robotLines.greeting(context.robotName),
-      subtitles: subtitle(context, 'robot', robotLines.greeting(context.robotName)),
-    })),
+    say: enqueueActions(({ context, enqueue }, params: SayParams) => speak(enqueue, context, params)),
+    startVisit: enqueueActions(({ context, enqueue }) => {
+      // A new citizen before the last visit was wiped (touch during the goodbye): the last visit ends here.
+      if (context.sessionId) enqueue.emit({ type: 'visit.ended', sessionId: context.sessionId, reason: 'next-citizen' });
+      const sessionId = context.newSessionId();
+      enqueue.assign({
+        ...emptyVisit(context.timing, context.robotName, robotLines.greeting(context.robotName), context.devices),
+        sessionId,
+        startedAt: context.now(),
+      });
+      enqueue.emit({ type: 'visit.started', sessionId });
+    }),
+    wipeVisit: enqueueActions(({ context, enqueue }) => {
+      if (context.sessionId) enqueue.emit({ type: 'visit.ended', sessionId: context.sessionId, reason: context.endReason ?? 'inactivity' });
+      enqueue.assign(emptyVisit(context.timing, context.robotName, robotLines.attract, context.devices));
+    }),
+    endBecause: assign((_, params: { reason: string }) => ({ endReason: params.reason })),
+    greet: enqueueActions(({ context, enqueue }) => speak(enqueue, context, { line: robotLines.greeting(context.robotName) })),
     acceptQuestion: assign(({ context, event }) => {
       const question = questionOf(event) ?? '';
       return {
@@ -142,78 +214,131 @@ export const sessionMachine = setup({
         pendingPinyin: event.type === 'voice.final' ? event.pinyin : null,
         partialTranscript: null,
         notice: null,
-        robotLine: robotLines.thinking,
         subtitles: subtitle(context, 'citizen', question),
       };
     }),
-    acceptGuideRequest: assign(({ context, event }) => {
-      const text = questionOf(event) ?? '';
-      return {
-        pendingGuide: guideRequestOf(event)?.placeId ?? null,
-        partialTranscript: null,
-        notice: null,
-        answer: null,
-        suggestions: null,
-        subtitles: subtitle(context, 'citizen', text),
-      };
-    }),
-    askWhere: assign(({ context }) => ({
-      robotLine: robotLines.askWhere,
+    sayThinking: enqueueActions(({ context, enqueue }) => speak(enqueue, context, { line: robotLines.thinking })),
+    acceptGuideRequest: assign(({ context, event }) => ({
+      pendingGuide: guideRequestOf(event)?.placeId ?? null,
+      partialTranscript: null,
+      notice: null,
       answer: null,
-      suggestions: [...guideSuggestions],
-      subtitles: subtitle(context, 'robot', robotLines.askWhere),
+      suggestions: null,
+      subtitles: subtitle(context, 'citizen', questionOf(event) ?? ''),
     })),
+    askWhere: enqueueActions(({ context, enqueue }) => {
+      enqueue.assign({ answer: null, suggestions: [...guideSuggestions] });
+      speak(enqueue, context, { line: robotLines.askWhere });
+    }),
     noteCitizenLine: assign(({ context, event }) => ({
       partialTranscript: null,
       answer: null,
       subtitles: subtitle(context, 'citizen', questionOf(event) ?? ''),
     })),
     showPartial: assign(({ event }) => ({ partialTranscript: event.type === 'voice.partial' ? event.text : null })),
-    askAgain: assign(({ context }) => ({
-      robotLine: robotLines.emptyQuestion,
-      notice: robotLines.emptyQuestion,
-      subtitles: subtitle(context, 'robot', robotLines.emptyQuestion),
-    })),
-    askPolicy: assign(({ context }) => ({
-      robotLine: robotLines.askPolicy,
-      answer: null,
-      subtitles: subtitle(context, 'robot', robotLines.askPolicy),
-    })),
-    nudge: assign(({ context }) => ({
-      robotLine: robotLines.anythingElse,
-      subtitles: subtitle(context, 'robot', robotLines.anythingElse),
-    })),
-    sayFarewell: assign(({ context }) => ({
-      robotLine: robotLines.farewell,
-      notice: null,
-      subtitles: subtitle(context, 'robot', robotLines.farewell),
-    })),
-    sayAuthOutcome: assign(({ context, event }) => {
-      const line = (event as unknown as { output: { line: string } }).output.line;
-      return { robotLine: line, subtitles: subtitle(context, 'robot', line) };
+    askPolicy: enqueueActions(({ context, enqueue }) => {
+      enqueue.assign({ answer: null });
+      speak(enqueue, context, { line: robotLines.askPolicy });
     }),
-    sayStaffCalled: assign(({ context }) => ({
-      robotLine: robotLines.staffCalled,
-      notice: robotLines.staffCalled,
-      subtitles: subtitle(context, 'robot', robotLines.staffCalled),
-    })),
-    sayStaffCallFailed: assign(({ context }) => ({
-      robotLine: robotLines.staffCallFailed,
-      notice: robotLines.staffCallFailed,
-      subtitles: subtitle(context, 'robot', robotLines.staffCallFailed),
-    })),
+    nudge: enqueueActions(({ context, enqueue }) => speak(enqueue, context, { line: robotLines.anythingElse })),
+    sayFarewell: enqueueActions(({ context, enqueue }) => {
+      enqueue.assign({ notice: null });
+      speak(enqueue, context, { line: robotLines.farewell });
+    }),
+    /** A service child machine's instruction: spoken, shown by the service's own screen. */
+    sayForService: sendTo('speech', ({ event }) => {
+      const e = event as Extract<SessionEvent, { type: 'robot.say' }>;
+      return { type: 'speak', line: e.line, listen: e.listen ?? 'default' } satisfies SpeakRequest;
+    }),
+    /** The service's last line, already spoken by the service, stays as the robot's line of the visit. */
+    showServiceOutcome: assign(({ context, event }) => {
+      const output = (event as unknown as { output: ServiceOutput }).output;
+      return { robotLine: output.line, subtitles: subtitle(context, 'robot', output.line), staffReason: output.staffReason ?? null };
+    }),
+    /** The print job's last line: spoken here, because the child has ended and cannot say it itself. */
+    sayPrintOutcome: enqueueActions(({ context, event, enqueue }) =>
+      speak(enqueue, context, { line: (event as unknown as { output: PrintJobOutput }).output.line, notice: true }),
+    ),
+    sayStaffCalled: enqueueActions(({ context, enqueue }) => speak(enqueue, context, { line: robotLines.staffCalled, notice: true })),
+    sayStaffCallFailed: enqueueActions(({ context, enqueue }) => speak(enqueue, context, { line: robotLines.staffCallFailed, notice: true })),
+    /** Staff are fetched while the visit goes on (printer paper, e-stop): nobody waits for the call to be placed. */
+    alertStaff: spawnChild('callStaff', {
+      input: ({ context, event }) => ({
+        sessionId: context.sessionId ?? '',
+        reason: event.type === 'staff.alert' ? event.reason : event.type === 'robot.estop' ? 'robot-estop' : event.type === 'robot.batteryLow' ? 'robot-battery-low' : 'device',
+      }),
+    }),
+    noteDevice: assign(({ context, event }) => {
+      switch (event.type) {
+        case 'microphone.ready':
+          return withDevices(context, { hearing: 'on' });
+        case 'microphone.fault':
+          return withDevices(context, { hearing: event.reason });
+        case 'speaker.fault':
+          return withDevices(context, { speaker: 'fault' });
+        case 'speaker.ready':
+          return withDevices(context, { speaker: 'ok' });
+        case 'robot.estop':
+          return withDevices(context, { estop: event.pressed });
+        case 'robot.linkLost':
+          return withDevices(context, { robotLink: 'lost' });
+        case 'robot.linkRestored':
+          return withDevices(context, { robotLink: 'ok' });
+        case 'robot.batteryLow':
+          return withDevices(context, { batteryLow: true });
+        case 'robot.batteryOk':
+          return withDevices(context, { batteryLow: false });
+        case 'camera.lost':
+          return withDevices(context, { camera: 'lost' });
+        case 'camera.restored':
+          return withDevices(context, { camera: 'ok' });
+        default:
+          return {};
+      }
+    }),
+    sayMicrophoneLost: enqueueActions(({ context, enqueue }) => speak(enqueue, context, { line: robotLines.microphoneLost, notice: true })),
+    sayMicrophoneBack: enqueueActions(({ context, enqueue }) => speak(enqueue, context, { line: robotLines.microphoneBack })),
+    // Nothing can be heard: the line is shown, and the speech actor's attempt does no harm.
+    showSpeakerLost: assign({ notice: robotLines.speakerLost }),
   },
 }).createMachine({
   id: 'session',
   context: ({ input }) => ({
-    ...emptyVisit(input.timing, input.robotName, robotLines.attract),
+    ...emptyVisit(input.timing, input.robotName, robotLines.attract, initialDeviceStates),
     newSessionId: input.newSessionId,
     now: input.now,
     pensionAuthInput: input.pensionAuth ?? null,
+    places: input.places,
+    printStillPausedAfterMs: input.printStillPausedAfterMs ?? 60_000,
   }),
+  invoke: { id: 'speech', src: 'speech' },
   initial: 'idle',
   on: {
-    'citizen.end': { target: '.farewell' },
+    'citizen.end': { target: '.farewell', actions: { type: 'endBecause', params: { reason: 'citizen-ended' } } },
+    'microphone.ready': [
+      { guard: 'microphoneCameBack', actions: ['noteDevice', 'sayMicrophoneBack'] },
+      { actions: 'noteDevice' },
+    ],
+    'microphone.fault': [
+      { guard: 'microphoneBroke', actions: ['noteDevice', 'sayMicrophoneLost'] },
+      { actions: 'noteDevice' },
+    ],
+    'speaker.fault': [{ guard: 'inVisit', actions: ['noteDevice', 'showSpeakerLost'] }, { actions: 'noteDevice' }],
+    'speaker.ready': { actions: 'noteDevice' },
+    // A pressed e-stop needs a person to reset it, whether or not a citizen is here.
+    'robot.estop': [{ guard: 'pressed', actions: ['noteDevice', 'alertStaff'] }, { actions: 'noteDevice' }],
+    'robot.linkLost': { actions: 'noteDevice' },
+    'robot.linkRestored': { actions: 'noteDevice' },
+    'robot.batteryLow': { actions: ['noteDevice', 'alertStaff'] },
+    'robot.batteryOk': { actions: 'noteDevice' },
+    'camera.lost': { actions: 'noteDevice' },
+    'camera.restored': { actions: 'noteDevice' },
+    'staff.alert': { actions: 'alertStaff' },
+    'print.started': {
+      guard: 'inVisit',
+      target: '.printing',
+      actions: assign(({ event }) => ({ printJobId: event.jobId, answer: null, suggestions: null })),
+    },
   },
   states: {
     idle: {
@@ -225,14 +350,14 @@ export const sessionMachine = setup({
         'citizen.text': [
           { guard: 'isPensionAuthRequest', target: 'pensionAuth', actions: ['startVisit', 'noteCitizenLine'] },
           { guard: 'isGuideRequest', target: 'guiding', actions: ['startVisit', 'acceptGuideRequest'] },
-          { guard: 'hasQuestion', target: 'thinking', actions: ['startVisit', 'acceptQuestion'] },
+          { guard: 'hasQuestion', target: 'thinking', actions: ['startVisit', 'acceptQuestion', 'sayThinking'] },
           { target: 'greeting', actions: ['startVisit', 'greet'] },
         ],
         // Speech with no visit open is people talking in the hall: only the wake word, a touch or someone
         // stepping up (presence) opens a visit.
         'citizen.tapQuestion': [
           { guard: 'isGuideRequest', target: 'guiding', actions: ['startVisit', 'acceptGuideRequest'] },
-          { guard: 'hasQuestion', target: 'thinking', actions: ['startVisit', 'acceptQuestion'] },
+          { guard: 'hasQuestion', target: 'thinking', actions: ['startVisit', 'acceptQuestion', 'sayThinking'] },
         ],
         'citizen.tapService': [
           { guard: 'tappedPolicy', target: 'listening', actions: ['startVisit', 'askPolicy'] },
@@ -244,7 +369,7 @@ export const sessionMachine = setup({
       },
     },
     greeting: {
-      after: { greetingIdle: { target: 'idle', actions: 'wipeVisit' } },
+      after: { greetingIdle: { target: 'idle', actions: [{ type: 'endBecause', params: { reason: 'no-interaction' } }, 'wipeVisit'] } },
       on: {
         'robot.speechEnded': { target: 'listening' },
         ...citizenTurn('greeting'),
@@ -260,28 +385,18 @@ export const sessionMachine = setup({
         input: ({ context }) => ({ question: context.pendingQuestion ?? '', ...(context.pendingPinyin ? { pinyin: context.pendingPinyin } : {}) }),
         onDone: {
           target: 'answering',
-          actions: assign(({ context, event }) => ({
-            answer: event.output,
-            pendingQuestion: null,
-            robotLine: event.output.spoken,
-            subtitles: subtitle(context, 'robot', event.output.spoken),
-          })),
+          actions: [assign(({ event }) => ({ answer: event.output, pendingQuestion: null })), { type: 'say', params: ({ context }) => ({ line: context.answer?.spoken ?? '' }) }],
         },
         onError: {
           target: 'followUp',
-          actions: assign(({ context }) => ({
-            pendingQuestion: null,
-            robotLine: robotLines.answerFailed,
-            notice: robotLines.answerFailed,
-            subtitles: subtitle(context, 'robot', robotLines.answerFailed),
-          })),
+          actions: [assign({ pendingQuestion: null }), { type: 'say', params: { line: robotLines.answerFailed, notice: true } }],
         },
       },
       on: {
         // A new question while thinking replaces the old one (re-entering restarts the lookup).
-        'citizen.text': { guard: 'hasQuestion', target: 'thinking', reenter: true, actions: 'acceptQuestion' },
-        'citizen.tapQuestion': { guard: 'hasQuestion', target: 'thinking', reenter: true, actions: 'acceptQuestion' },
-        'voice.final': { guard: 'hasQuestion', target: 'thinking', reenter: true, actions: 'acceptQuestion' },
+        'citizen.text': { guard: 'hasQuestion', target: 'thinking', reenter: true, actions: ['acceptQuestion', 'sayThinking'] },
+        'citizen.tapQuestion': { guard: 'hasQuestion', target: 'thinking', reenter: true, actions: ['acceptQuestion', 'sayThinking'] },
+        'voice.final': { guard: 'hasQuestion', target: 'thinking', reenter: true, actions: ['acceptQuestion', 'sayThinking'] },
       },
     },
     answering: {
@@ -302,14 +417,17 @@ export const sessionMachine = setup({
         src: 'pensionAuth',
         input: ({ context }) => context.pensionAuthInput!,
         onDone: [
-          { guard: 'needsStaffReview', target: 'callingStaff', actions: 'sayAuthOutcome' },
-          { target: 'followUp', actions: 'sayAuthOutcome' },
+          { guard: 'serviceNeedsStaff', target: 'callingStaff', actions: 'showServiceOutcome' },
+          { target: 'followUp', actions: 'showServiceOutcome' },
         ],
       },
       on: {
+        'robot.say': { actions: 'sayForService' },
         'auth.idNumber': { actions: sendTo('pensionAuth', ({ event }) => event) },
         'auth.cancel': { actions: sendTo('pensionAuth', ({ event }) => event) },
-        'frame.analyzed': { actions: sendTo('pensionAuth', ({ event }) => event) },
+        'auth.frame': { actions: sendTo('pensionAuth', ({ event }) => event) },
+        'camera.lost': { actions: ['noteDevice', sendTo('pensionAuth', ({ event }) => event)] },
+        'camera.restored': { actions: ['noteDevice', sendTo('pensionAuth', ({ event }) => event)] },
         // The ID number read out loud goes in as if typed; other speech during the check is not a question.
         'voice.final': {
           actions: sendTo('pensionAuth', ({ event }) => ({ type: 'auth.idNumber' as const, idNumber: parseSpokenIdNumber(event.pinyin) ?? parseSpokenIdNumber(event.text) ?? '' })),
@@ -324,37 +442,78 @@ export const sessionMachine = setup({
         input: ({ context }) => ({ placeId: context.pendingGuide ?? '' }),
         onDone: {
           target: 'followUp',
-          actions: assign(({ context, event }) => {
-            const line = guideLine(event.output);
-            return { pendingGuide: null, robotLine: line, notice: event.output.result === 'arrived' ? null : line, subtitles: subtitle(context, 'robot', line) };
-          }),
+          actions: [
+            assign(({ event }) => ({ pendingGuide: null, notice: event.output.result === 'arrived' ? null : guideLine(event.output) })),
+            { type: 'say', params: ({ event }) => ({ line: guideLine(event.output) }) },
+          ],
         },
         onError: {
           target: 'followUp',
-          actions: assign(({ context }) => {
-            const line = robotLines.guideUnavailable('您要去的地方', '');
-            return { pendingGuide: null, robotLine: line, notice: line, subtitles: subtitle(context, 'robot', line) };
-          }),
+          actions: [assign({ pendingGuide: null }), { type: 'say', params: ({ context }) => ({ line: robotLines.guideUnavailable(...placeLine(context)), notice: true }) }],
         },
       },
       on: {
-        'robot.guideStarted': {
-          actions: assign(({ context, event }) => ({
-            robotLine: robotLines.guideStart(event.placeLabel),
-            subtitles: subtitle(context, 'robot', robotLines.guideStart(event.placeLabel)),
-          })),
+        'robot.guideStarted': { actions: { type: 'say', params: ({ event }) => ({ line: robotLines.guideStart(event.placeLabel) }) } },
+        // Leaving the state stops the guide actor, which stops the base.
+        'robot.estop': {
+          guard: 'pressed',
+          target: 'callingStaff',
+          actions: [
+            'noteDevice',
+            { type: 'say', params: ({ context }) => ({ line: robotLines.guideEmergencyStop(...placeLine(context)), notice: true }) },
+            assign({ staffReason: 'robot-estop', pendingGuide: null }),
+          ],
         },
+        'robot.bumper': {
+          guard: 'pressed',
+          target: 'followUp',
+          actions: [
+            { type: 'say', params: ({ context }) => ({ line: robotLines.guideBumped(...placeLine(context)), notice: true }) },
+            assign({ pendingGuide: null }),
+          ],
+        },
+        'robot.linkLost': {
+          target: 'followUp',
+          actions: [
+            'noteDevice',
+            { type: 'say', params: ({ context }) => ({ line: robotLines.guideUnavailable(...placeLine(context)), notice: true }) },
+            assign({ pendingGuide: null }),
+          ],
+        },
+      },
+    },
+    printing: {
+      invoke: {
+        id: 'printJob',
+        src: 'printJob',
+        input: ({ context }) => ({ jobId: context.printJobId ?? '', stillPausedAfterMs: context.printStillPausedAfterMs }),
+        onDone: [
+          { guard: 'serviceNeedsStaff', target: 'callingStaff', actions: ['showServiceOutcome', 'sayPrintOutcome'] },
+          { target: 'followUp', actions: ['showServiceOutcome', 'sayPrintOutcome', assign({ printJobId: null })] },
+        ],
+      },
+      on: {
+        'robot.say': { actions: { type: 'say', params: ({ event }) => ({ line: event.line, notice: true }) } },
+        'printer.paused': { actions: sendTo('printJob', ({ event }) => event) },
+        'printer.resumed': { actions: sendTo('printJob', ({ event }) => event) },
+        'printer.jobDone': { actions: sendTo('printJob', ({ event }) => event) },
+        'printer.jobFailed': { actions: sendTo('printJob', ({ event }) => event) },
+        'printer.jobUnconfirmed': { actions: sendTo('printJob', ({ event }) => event) },
       },
     },
     callingStaff: {
       invoke: {
         src: 'callStaff',
-        input: ({ context, event }) => ({
+        input: ({ context }) => ({
           sessionId: context.sessionId ?? '',
-          reason: (event as { output?: { outcome?: string } }).output?.outcome === 'staff-review' ? 'pension-auth-review' : context.answer?.offerStaff ? 'kb-cannot-answer' : 'citizen-request',
+          reason: context.staffReason ?? (context.answer?.offerStaff ? 'kb-cannot-answer' : 'citizen-request'),
         }),
-        onDone: { target: 'followUp', actions: 'sayStaffCalled' },
-        onError: { target: 'followUp', actions: 'sayStaffCallFailed' },
+        onDone: [
+          // The line that sent the citizen here already said staff are coming (e-stop, printer): nothing to add.
+          { guard: ({ context }) => context.staffReason !== null && context.staffReason !== 'pension-auth-review', target: 'followUp', actions: assign({ staffReason: null }) },
+          { target: 'followUp', actions: [assign({ staffReason: null }), 'sayStaffCalled'] },
+        ],
+        onError: { target: 'followUp', actions: [assign({ staffReason: null }), 'sayStaffCallFailed'] },
       },
     },
     farewell: {
@@ -376,7 +535,7 @@ function awaitingCitizen() {
     initial: 'waiting' as const,
     states: {
       waiting: { after: { followUp: { target: 'nudged', actions: 'nudge' as const } } },
-      nudged: { after: { farewell: { target: '#session.farewell' } } },
+      nudged: { after: { farewell: { target: '#session.farewell', actions: { type: 'endBecause' as const, params: { reason: 'inactivity' } } } } },
     },
   };
 }
@@ -390,13 +549,12 @@ function citizenTurn(self: 'greeting' | 'listening' | 'followUp' | null) {
     'citizen.text': [
       { guard: 'isPensionAuthRequest' as const, target: '#session.pensionAuth', actions: 'noteCitizenLine' as const },
       { guard: 'isGuideRequest' as const, target: '#session.guiding', actions: 'acceptGuideRequest' as const },
-      { guard: 'hasQuestion' as const, target: '#session.thinking', actions: 'acceptQuestion' as const },
-      { guard: 'isEmptyQuestion' as const, target: '#session.listening', actions: 'askAgain' as const },
+      { guard: 'hasQuestion' as const, target: '#session.thinking', actions: ['acceptQuestion' as const, 'sayThinking' as const] },
     ],
     'voice.final': [
       { guard: 'isPensionAuthRequest' as const, target: '#session.pensionAuth', actions: 'noteCitizenLine' as const },
       { guard: 'isGuideRequest' as const, target: '#session.guiding', actions: 'acceptGuideRequest' as const },
-      { guard: 'hasQuestion' as const, target: '#session.thinking', actions: 'acceptQuestion' as const },
+      { guard: 'hasQuestion' as const, target: '#session.thinking', actions: ['acceptQuestion' as const, 'sayThinking' as const] },
     ],
     'voice.partial': { actions: 'showPartial' as const },
     'voice.command': [
@@ -405,7 +563,7 @@ function citizenTurn(self: 'greeting' | 'listening' | 'followUp' | null) {
     ],
     'citizen.tapQuestion': [
       { guard: 'isGuideRequest' as const, target: '#session.guiding', actions: 'acceptGuideRequest' as const },
-      { guard: 'hasQuestion' as const, target: '#session.thinking', actions: 'acceptQuestion' as const },
+      { guard: 'hasQuestion' as const, target: '#session.thinking', actions: ['acceptQuestion' as const, 'sayThinking' as const] },
     ],
     'citizen.tapService': [
       { guard: 'tappedPolicy' as const, target: '#session.listening', actions: 'askPolicy' as const },
@@ -420,3 +578,4 @@ function citizenTurn(self: 'greeting' | 'listening' | 'followUp' | null) {
 
 export type SessionMachine = typeof sessionMachine;
 export type { ServiceId };
+export { hearingOffReasons };

@@ -1,5 +1,6 @@
-import type { KioskPhase, KioskView } from '../../api/kioskApi.js';
+import type { FaceAuthView, KioskPhase, KioskView } from '../../api/kioskApi.js';
 import { availableServices, suggestedQuestions } from './kioskServices.js';
+import { hearingOffReasons } from './robotLines.js';
 import type { SessionContext } from './sessionContext.js';
 
 const PHASES: Record<string, KioskPhase> = {
@@ -11,6 +12,7 @@ const PHASES: Record<string, KioskPhase> = {
   followUp: 'followUp',
   callingStaff: 'thinking',
   pensionAuth: 'listening',
+  printing: 'thinking',
   guiding: 'guiding',
   farewell: 'farewell',
 };
@@ -20,13 +22,18 @@ export function phaseOf(value: unknown): KioskPhase {
   return PHASES[top] ?? 'idle';
 }
 
-/** The screen is a pure function of the session snapshot; the renderer keeps no business state. */
+/** Whether the robot hears citizens, and why not, from what the machine knows of the microphone. */
+export function voiceView(devices: SessionContext['devices']): KioskView['voice'] {
+  return devices.hearing === 'on' ? { enabled: true, reason: null } : { enabled: false, reason: hearingOffReasons[devices.hearing] };
+}
+
+/** The screen is a pure function of the session snapshot (and the staff panel beside it); the renderer keeps no business state. */
 export function toKioskView(
   value: unknown,
   context: SessionContext,
-  voice: KioskView['voice'],
   staff: KioskView['staff'],
-  faceAuthAvailable = false,
+  faceAuth: FaceAuthView | null,
+  faceAuthAvailable: boolean,
 ): KioskView {
   return {
     phase: phaseOf(value),
@@ -37,9 +44,9 @@ export function toKioskView(
     services: faceAuthAvailable ? availableServices : availableServices.filter((s) => s.id !== 'pension-auth'),
     suggestions: context.suggestions ?? suggestedQuestions,
     notice: context.notice,
-    voice,
+    voice: voiceView(context.devices),
     heard: context.partialTranscript,
     staff,
-    faceAuth: null,
+    faceAuth,
   };
 }

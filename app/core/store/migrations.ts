@@ -83,4 +83,13 @@ export const kioskMigrations: Migration[] = [
       `);
     },
   },
+  {
+    version: 4,
+    name: 'sealed session events',
+    up(db) {
+      // The full event (what the citizen typed or said, what the robot said) sealed with the data key, for replaying
+      // a visit on this kiosk; `detail` keeps only what diagnostics may read in clear.
+      db.exec('ALTER TABLE session_events ADD COLUMN sealed TEXT');
+    },
+  },
 ];

@@ -6,6 +6,8 @@ export interface StoredSessionEvent {
   atMs: number;
   type: string;
   detail: unknown;
+  /** The whole event, sealed with the data key (for replay on this kiosk); null when nothing may be kept. */
+  sealed?: string | null;
 }
 
 /** Persists each visit's event log for diagnostics and replay; details are scrubbed on the way in. */
@@ -19,8 +21,8 @@ export class SessionEventStore {
   constructor(private readonly db: Database) {
     this.insertSession = db.prepare('INSERT INTO sessions (id, started_at) VALUES (?, ?)');
     this.endSession = db.prepare('UPDATE sessions SET ended_at = ?, end_reason = ? WHERE id = ?');
-    this.insertEvent = db.prepare('INSERT INTO session_events (session_id, seq, at_ms, type, detail) VALUES (?, ?, ?, ?, ?)');
-    this.selectEvents = db.prepare('SELECT seq, at_ms AS atMs, type, detail FROM session_events WHERE session_id = ? ORDER BY seq');
+    this.insertEvent = db.prepare('INSERT INTO session_events (session_id, seq, at_ms, type, detail, sealed) VALUES (?, ?, ?, ?, ?, ?)');
+    this.selectEvents = db.prepare('SELECT seq, at_ms AS atMs, type, detail, sealed FROM session_events WHERE session_id = ? ORDER BY seq');
     this.purgeBefore = db.prepare('DELETE FROM sessions WHERE started_at < ?');
   }
 
@@ -29,7 +31,7 @@ export class SessionEventStore {
   }
 
   append(sessionId: string, event: StoredSessionEvent): void {
-    this.insertEvent.run(sessionId, event.seq, event.atMs, event.type, JSON.stringify(scrubPersonalData(event.detail) ?? null));
+    this.insertEvent.run(sessionId, event.seq, event.atMs, event.type, JSON.stringify(scrubPersonalData(event.detail) ?? null), event.sealed ?? null);
   }
 
   end(sessionId: string, at: Date, reason: string): void {
@@ -37,7 +39,7 @@ export class SessionEventStore {
   }
 
   events(sessionId: string): StoredSessionEvent[] {
-    return (this.selectEvents.all(sessionId) as { seq: number; atMs: number; type: string; detail: string }[]).map((r) => ({
+    return (this.selectEvents.all(sessionId) as { seq: number; atMs: number; type: string; detail: string; sealed: string | null }[]).map((r) => ({
       ...r,
       detail: JSON.parse(r.detail) as unknown,
     }));

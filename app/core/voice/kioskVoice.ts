@@ -16,27 +16,17 @@ import {
   type EndpointProfileName,
   type RobotVoice,
   type SpeechEvent,
-  type SpeechInput,
 } from '../../../speech/index.js';
 import type { KioskConfig } from '../config/kioskConfigSchema.js';
 import { toTonelessPinyin } from '../nlu/toPinyin.js';
 import type { SessionEvent } from '../session/sessionEvents.js';
 
-export interface KioskVoiceStatus {
-  /** The robot hears citizens (microphone, VAD and a recognizer are all working). */
-  listening: boolean;
-  /** The robot can speak (a synthesizer exists; the speaker may still fault at play time). */
-  speaking: boolean;
-  /** Why listening is off, in plain Chinese for the screen. */
-  reason: string | null;
-}
-
+/** The kiosk's mouth as the session machine's speech actor uses it. */
 export interface KioskVoice {
-  status(): KioskVoiceStatus;
-  /** Says a robot line, replacing whatever is being said. */
-  say(text: string): void;
-  /** Longer patience while the citizen reads out a number. */
-  setEndpointProfile(profile: EndpointProfileName): void;
+  /** Says a line, replacing whatever is being said, and listens with `listen` patience for the answer. */
+  say(text: string, listen: EndpointProfileName): void;
+  /** Called when a line has been said to its end (not when it was interrupted or replaced). */
+  onSpeechEnded(listener: () => void): () => void;
   close(): Promise<void>;
 }
 
@@ -45,27 +35,27 @@ export interface KioskVoiceOptions {
   /** `speech.modelDirs`, resolved to absolute paths. */
   modelDirs: string[];
   log: Logger;
-  /** Where voice events go: the session machine. */
+  /** Where voice and audio-device events go: the session machine. */
   send: (event: SessionEvent) => void;
-  /** Called when `status()` changes (a microphone fault, its recovery). */
-  onStatusChange: () => void;
   /** Replaces the microphone (tests stream a WAV file in real time). */
   source?: AudioSource;
   /** Replaces the speaker (tests record what was played). */
   sink?: AudioSink;
 }
 
-const NO_RECOGNIZER = '本机没有可用的语音识别模型，请用触摸屏或键盘提问。';
-const VOICE_DISABLED = '语音功能已关闭，请用触摸屏或键盘提问。';
-
 /**
- * The kiosk's ears and mouth: microphone → VAD → streaming recognizer and keyword spotter → session events; robot
- * lines → TTS → speaker, with barge-in. While the robot talks, what the microphone hears is its own voice unless
- * the barge-in detector says a citizen is talking over it, so recognizer output is dropped until then.
+ * The kiosk's ears and mouth, a device adapter: microphone → VAD → streaming recognizer and keyword spotter →
+ * session events; lines from the session's speech actor → TTS → speaker, with barge-in. Audio faults become
+ * `microphone.*` / `speaker.*` events; what the citizen is told about them is the machine's business.
+ * While the robot talks, what the microphone hears is its own voice unless the barge-in detector says a citizen
+ * is talking over it, so recognizer output is dropped until then.
  */
-export async function startKioskVoice(options: KioskVoiceOptions): Promise<KioskVoice> {
+export async function startKioskVoice(options: KioskVoiceOptions): Promise<KioskVoice | null> {
   const { speech, log, send } = options;
-  if (!speech.enabled) return silentVoice({ listening: false, speaking: false, reason: VOICE_DISABLED });
+  if (!speech.enabled) {
+    send({ type: 'microphone.fault', reason: 'disabled' });
+    return null;
+  }
 
   const models = await resolveSpeechModels({ modelDir: options.modelDirs });
   for (const status of models.statuses) log.info({ model: status.id, state: status.state }, 'speech model');
@@ -75,13 +65,14 @@ export async function startKioskVoice(options: KioskVoiceOptions): Promise<Kiosk
   const { synthesizer, voiceProblem } = await chooseSpeechSynthesizer(voiceChoice.voice ? { voice: voiceChoice.voice } : {});
   if (voiceProblem) log.warn({ problem: voiceProblem }, 'TTS voice unavailable, using espeak-ng');
   const sink = options.sink ?? createSpawnAudioSink();
+  const ended = new Set<() => void>();
   let bargedIn = false;
   // An utterance that began while the robot was talking (and did not barge in) is the robot's own voice coming
   // back through the microphone; its transcript is dropped even if it ends after the robot has finished.
   let echoUtterance = false;
-  let micFault: string | null = null;
   // The recognizer also transcribes a keyword the spotter caught ("fan hui"): that transcript is not a question.
   let keywordSyllables: string[] | null = null;
+  let setListening: (profile: EndpointProfileName) => void = () => undefined;
 
   const onSpeechEvent = (event: SpeechEvent) => {
     switch (event.type) {
@@ -89,7 +80,7 @@ export async function startKioskVoice(options: KioskVoiceOptions): Promise<Kiosk
         bargedIn = false;
         return;
       case 'tts.finished':
-        if (!event.interrupted) send({ type: 'robot.speechEnded' });
+        if (!event.interrupted) for (const listener of ended) listener();
         return;
       case 'speech.bargeIn':
         bargedIn = true;
@@ -108,7 +99,7 @@ export async function startKioskVoice(options: KioskVoiceOptions): Promise<Kiosk
         const onlyKeyword = keywordSyllables !== null && isOnlyKeyword(event.pinyin, keywordSyllables);
         keywordSyllables = null;
         if (!event.text.trim() || onlyKeyword) return;
-        if (heardCitizen() && !echoUtterance) send({ type: 'voice.final', text: event.text, pinyin: event.pinyin });
+        if (heardCitizen() && !echoUtterance) send({ type: 'voice.final', text: event.text.trim(), pinyin: event.pinyin });
         else log.debug('dropped a transcript heard while the robot was speaking (its own voice)');
         return;
       }
@@ -118,68 +109,73 @@ export async function startKioskVoice(options: KioskVoiceOptions): Promise<Kiosk
         return;
       case 'audio.fault':
         log.warn({ device: event.device, reason: event.reason }, 'audio device fault');
-        if (event.device === 'microphone') {
-          micFault = event.citizenMessage;
-          options.onStatusChange();
-        }
+        send(event.device === 'microphone' ? { type: 'microphone.fault', reason: 'device' } : { type: 'speaker.fault' });
         return;
       case 'audio.restored':
-        if (event.device === 'microphone') {
-          micFault = null;
-          options.onStatusChange();
-        }
+        send(event.device === 'microphone' ? { type: 'microphone.ready' } : { type: 'speaker.ready' });
         return;
       default:
         return;
     }
   };
-  const heardCitizen = () => !robotVoice?.isSpeaking() || bargedIn;
+  const heardCitizen = () => !robotVoice.isSpeaking() || bargedIn;
   const onKeyword = (id: string) => {
     if (id === 'wake') send({ type: 'voice.wake' });
     // 停 is an ordinary syllable inside sentences: act on it only while the robot is talking.
-    else if (id === 'stop' && robotVoice?.isSpeaking()) void robotVoice.stop();
+    else if (id === 'stop' && robotVoice.isSpeaking()) void robotVoice.stop();
     else if (id === 'back' || id === 'staff') send({ type: 'voice.command', command: id });
   };
 
   const robotVoice: RobotVoice = createRobotVoice({ synthesizer, sink, rate: synthesizer.rateForSpeed(speech.rate), onEvent: onSpeechEvent });
+  let stopInput = async () => undefined as void;
 
   const vadPath = models.vad.modelPath;
   const recognizerModel = models.recognizer.model;
   if (!vadPath || !recognizerModel) {
-    const reason = NO_RECOGNIZER;
     log.warn({ vad: models.vad.reason, recognizer: models.recognizer.reason }, 'voice input off');
-    return speakingOnlyVoice(robotVoice, sink, { listening: false, speaking: true, reason });
-  }
-
-  const source =
-    options.source ??
-    createMicrophoneSource({ recorder: { program: speech.recorder.command, args: speech.recorder.args, sampleRate: 16_000, channels: 1 } });
-  const vad = createVoiceActivityDetector({ modelPath: vadPath });
-  const recognizer = createStreamingRecognizer({ model: recognizerModel });
-  const keywordModel = models.keywordSpotter.model;
-  const keywordSpotter = keywordModel
-    ? createKeywordSpotter({
-        model: keywordModel,
-        keywords: Object.entries(speech.keywords).flatMap(([id, phrases]) => phrases.map((phrase) => ({ id, phrase }))),
-      })
-    : undefined;
-  const input: SpeechInput = createSpeechInput({ source, vad, recognizer, ...(keywordSpotter ? { keywordSpotter } : {}) });
-  const bargeIn = createBargeInMonitor({ voice: robotVoice, sink, vad: input.vad, feedVad: false, onEvent: onSpeechEvent });
-  input.subscribe(onSpeechEvent);
-  // After the pipeline has fed each frame to the shared VAD, the barge-in monitor reads its verdict.
-  const unsubscribeFrames = source.subscribe((event) => {
-    if (event.type === 'audio.frame') bargeIn.accept(event.frame);
-  });
-  input.start();
-  log.info({ recognizer: models.recognizer.reason, keywords: Boolean(keywordSpotter) }, 'voice input on');
-
-  return {
-    status: () => ({ listening: micFault === null, speaking: true, reason: micFault }),
-    say: (text) => void robotVoice.say(text, { whenBusy: 'replace' }),
-    setEndpointProfile: (profile) => input.setEndpointProfile(profile),
-    async close() {
+    send({ type: 'microphone.fault', reason: 'no-recognizer' });
+  } else {
+    const source =
+      options.source ??
+      createMicrophoneSource({ recorder: { program: speech.recorder.command, args: speech.recorder.args, sampleRate: 16_000, channels: 1 } });
+    const vad = createVoiceActivityDetector({ modelPath: vadPath });
+    const recognizer = createStreamingRecognizer({ model: recognizerModel });
+    const keywordModel = models.keywordSpotter.model;
+    const keywordSpotter = keywordModel
+      ? createKeywordSpotter({
+          model: keywordModel,
+          keywords: Object.entries(speech.keywords).flatMap(([id, phrases]) => phrases.map((phrase) => ({ id, phrase }))),
+        })
+      : undefined;
+    const input = createSpeechInput({ source, vad, recognizer, ...(keywordSpotter ? { keywordSpotter } : {}) });
+    const bargeIn = createBargeInMonitor({ voice: robotVoice, sink, vad: input.vad, feedVad: false, onEvent: onSpeechEvent });
+    input.subscribe(onSpeechEvent);
+    // After the pipeline has fed each frame to the shared VAD, the barge-in monitor reads its verdict.
+    const unsubscribeFrames = source.subscribe((event) => {
+      if (event.type === 'audio.frame') bargeIn.accept(event.frame);
+    });
+    input.start();
+    setListening = (profile) => input.setEndpointProfile(profile);
+    stopInput = async () => {
       unsubscribeFrames();
       await input.stop();
+    };
+    log.info({ recognizer: models.recognizer.reason, keywords: Boolean(keywordSpotter) }, 'voice input on');
+    send({ type: 'microphone.ready' });
+  }
+
+  return {
+    say(text, listen) {
+      setListening(listen);
+      void robotVoice.say(text, { whenBusy: 'replace' });
+    },
+    onSpeechEnded(listener) {
+      ended.add(listener);
+      return () => ended.delete(listener);
+    },
+    async close() {
+      ended.clear();
+      await stopInput();
       await robotVoice.close();
       await sink.close();
     },
@@ -191,20 +187,4 @@ export function isOnlyKeyword(pinyin: string, keyword: string[]): boolean {
   const heard = pinyin.split(' ').filter(Boolean);
   const rest = heard.filter((syllable) => !keyword.includes(syllable));
   return rest.length < 2;
-}
-
-function silentVoice(status: KioskVoiceStatus): KioskVoice {
-  return { status: () => status, say: () => undefined, setEndpointProfile: () => undefined, close: async () => undefined };
-}
-
-function speakingOnlyVoice(voice: RobotVoice, sink: AudioSink, status: KioskVoiceStatus): KioskVoice {
-  return {
-    status: () => status,
-    say: (text) => void voice.say(text, { whenBusy: 'replace' }),
-    setEndpointProfile: () => undefined,
-    async close() {
-      await voice.close();
-      await sink.close();
-    },
-  };
 }

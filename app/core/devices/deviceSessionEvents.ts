@@ -1,0 +1,54 @@
+/**
+ * Device happenings as the session machine sees them (DESIGN.md rule 6: failures are values the machine can see).
+ * The adapters in this folder turn each device library's own events into these; they carry no personal data and
+ * no wording: what the citizen is told is decided by the machine.
+ */
+
+export type RobotSessionEvent =
+  /** The red button: the base will not move until it is reset by a person. */
+  | { type: 'robot.estop'; pressed: boolean }
+  | { type: 'robot.bumper'; pressed: boolean }
+  /** The battery fell below the configured level (sent once per crossing), or was charged back above it. */
+  | { type: 'robot.batteryLow'; percent: number }
+  | { type: 'robot.batteryOk'; percent: number }
+  /** The serial link to the motion controller was lost (cable, adapter, controller silent) or came back. */
+  | { type: 'robot.linkLost'; reason: string }
+  | { type: 'robot.linkRestored' }
+  /** A motion task ended: reached its goal, or stopped short (blocked, bumper, e-stop, fault, timed out). */
+  | { type: 'robot.motionDone' }
+  | { type: 'robot.motionFailed'; outcome: string };
+
+export type PrinterPause = 'paper-out' | 'cover-open' | 'offline';
+
+export type PrinterSessionEvent =
+  | { type: 'printer.paused'; jobId: string; reason: PrinterPause }
+  | { type: 'printer.resumed'; jobId: string }
+  /** Not a pause: staff should change the roll soon. */
+  | { type: 'printer.paperNearEnd'; jobId: string }
+  | { type: 'printer.jobDone'; jobId: string }
+  | { type: 'printer.jobFailed'; jobId: string; kind: string }
+  /** The job may or may not be on paper: staff confirm or reprint it, the kiosk never prints it again by itself. */
+  | { type: 'printer.jobUnconfirmed'; jobId: string };
+
+export type MicrophoneOffReason =
+  /** Speech is switched off in configuration. */
+  | 'disabled'
+  /** No recognizer or VAD model on this robot. */
+  | 'no-recognizer'
+  /** The recorder program is missing, died or delivers nothing. */
+  | 'device'
+  /** The speech pipeline threw while starting. */
+  | 'failed';
+
+export type AudioSessionEvent =
+  /** The robot can hear citizens again (or for the first time after start). */
+  | { type: 'microphone.ready' }
+  | { type: 'microphone.fault'; reason: MicrophoneOffReason }
+  | { type: 'speaker.fault' }
+  | { type: 'speaker.ready' };
+
+export type CameraLostReason = 'no-camera' | 'denied' | 'ended';
+
+export type CameraSessionEvent = { type: 'camera.lost'; reason: CameraLostReason } | { type: 'camera.restored' };
+
+export type DeviceSessionEvent = RobotSessionEvent | PrinterSessionEvent | AudioSessionEvent | CameraSessionEvent;

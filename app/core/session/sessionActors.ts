@@ -1,0 +1,59 @@
+import type { Logger } from 'pino';
+import { fromCallback, fromPromise } from 'xstate';
+import type { AnswerView } from '../../api/kioskApi.js';
+import type { GuideInput, GuideOutcome } from '../services/guideOutcome.js';
+import type { createGuideService } from '../services/guideService.js';
+import type { PolicyQuestionService } from '../services/policyQuestionService.js';
+import { toAnswerView } from '../services/policyAnswer.js';
+import type { StaffRequestStore } from '../store/staffRequestStore.js';
+import type { KioskVoice } from '../voice/kioskVoice.js';
+import type { AnswerQuestionInput, CallStaffInput, SpeakRequest } from './sessionMachine.js';
+import type { SessionEvent } from './sessionEvents.js';
+
+export interface SessionActorDeps {
+  policy: PolicyQuestionService;
+  staffRequests: Pick<StaffRequestStore, 'open'>;
+  /** Null without a robot base: the citizen is told where the place is instead. */
+  guide: ReturnType<typeof createGuideService> | null;
+  places: Record<string, { label: string; directions: string }>;
+  voice: KioskVoice | null;
+  /** Events an actor raises while it works (the guide leaving), into the session. */
+  send: (event: SessionEvent) => void;
+  /** A staff call was opened: the staff panel shows it. */
+  onStaffCalled: () => void;
+  now: () => number;
+  log: Logger;
+}
+
+/** The world as the session machine acts on it: each actor does one thing and reports back; none decides. */
+export function createSessionActors(deps: SessionActorDeps) {
+  const { log } = deps;
+  return {
+    answerQuestion: fromPromise<AnswerView, AnswerQuestionInput>(async ({ input }) => {
+      const started = deps.now();
+      const answer = await deps.policy.answer(input.question, input.pinyin);
+      log.info(
+        { mode: answer.mode, offerStaff: answer.offerStaff, top: answer.retrieved.slice(0, 3).map((r) => [r.id, r.confidence]), llmFallback: answer.llmFallback ?? null, ms: deps.now() - started },
+        'answered',
+      );
+      return toAnswerView(answer);
+    }),
+    callStaff: fromPromise<void, CallStaffInput>(async ({ input }) => {
+      const request = deps.staffRequests.open(input.sessionId || null, input.reason);
+      log.info({ staffRequest: request.id, reason: input.reason }, 'staff called');
+      deps.onStaffCalled();
+    }),
+    guide: fromPromise<GuideOutcome, GuideInput>(async ({ input, signal }) => {
+      if (deps.guide) return deps.guide(input, signal, (placeLabel) => deps.send({ type: 'robot.guideStarted', placeLabel }));
+      const place = deps.places[input.placeId];
+      return { result: 'disconnected', placeLabel: place?.label ?? '您要去的地方', directions: place?.directions ?? '' };
+    }),
+    speech: fromCallback<SpeakRequest>(({ receive, sendBack }) => {
+      const voice = deps.voice;
+      if (!voice) return undefined;
+      const stopListening = voice.onSpeechEnded(() => sendBack({ type: 'robot.speechEnded' }));
+      receive((request) => voice.say(request.line, request.listen));
+      return stopListening;
+    }),
+  };
+}
