@@ -50,8 +50,8 @@ describe('card loss report', () => {
   });
 
   it('a timed-out write was done; the retry with the same key gets its answer without doing it again', async () => {
-    harness.simulator.inject.delayMs(800);
-    const timedOut = (await rejectionOf(harness.client({ timeoutMs: 150 }).reportCardLoss('QD0004', { idempotencyKey: 'card-loss-QD0004-t1' }))) as BackendError;
+    harness.simulator.inject.delayMs(4_000); // the write is done at once, its answer would come later
+    const timedOut = (await rejectionOf(harness.client({ timeoutMs: 1_000 }).reportCardLoss('QD0004', { idempotencyKey: 'card-loss-QD0004-t1' }))) as BackendError;
     expect(timedOut.kind).toBe('timeout');
     expect(harness.simulator.inspect.cardLossReportCount('QD0004')).toBe(1);
 

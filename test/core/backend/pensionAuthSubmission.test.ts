@@ -83,8 +83,8 @@ describe('pension authentication submission', () => {
   });
 
   it('a timed-out submission was recorded; the retry with the same key gets the stored answer, no second record', async () => {
-    harness.simulator.inject.delayMs(800);
-    const timedOut = await backendErrorOf(harness.client({ timeoutMs: 150 }).submitPensionAuth('QD0003', { ...passed, idempotencyKey: 'auth-QD0003-t1' }));
+    harness.simulator.inject.delayMs(4_000); // the write is done at once, its answer would come later
+    const timedOut = await backendErrorOf(harness.client({ timeoutMs: 1_000 }).submitPensionAuth('QD0003', { ...passed, idempotencyKey: 'auth-QD0003-t1' }));
     expect(timedOut).toMatchObject({ kind: 'timeout', retryable: true });
     expect(harness.simulator.inspect.pensionAuthSubmissionCount('QD0003')).toBe(1);
 

@@ -1,6 +1,7 @@
 /** Starts a real simulator on loopback and real clients for it, sharing one fixed clock. */
 import { createBackendClient, createBackendSimulator, type BackendClient, type BackendClientOptions, type BackendSimulator, type BackendSimulatorOptions } from '../../../app/core/backend/index.js';
 import { sharedDataDir } from '../../sharedData.js';
+import { TEST_DEADLINE_MS } from '../../testDeadline.js';
 
 export const KIOSK_ID = 'kiosk-qd-sn-01';
 export const SECRET = 'test-secret-0123456789abcdef';
@@ -19,7 +20,7 @@ export async function startHarness(overrides: Partial<BackendSimulatorOptions> =
   return {
     simulator,
     client: (clientOverrides = {}) =>
-      createBackendClient({ baseUrl: simulator.url, kioskId: KIOSK_ID, secret: SECRET, timeoutMs: 2000, now: () => FIXED_NOW, ...clientOverrides }),
+      createBackendClient({ baseUrl: simulator.url, kioskId: KIOSK_ID, secret: SECRET, timeoutMs: TEST_DEADLINE_MS, now: () => FIXED_NOW, ...clientOverrides }),
     close: () => simulator.close(),
   };
 }

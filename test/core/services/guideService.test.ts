@@ -3,6 +3,7 @@ import { parseConfig } from '../../../app/core/config/loadConfig.js';
 import { createLogger } from '../../../app/core/log/createLogger.js';
 import { createGuideService, labelForUnknownPlace } from '../../../app/core/services/guideService.js';
 import { startRig, type Rig } from '../../robot/robotRig.js';
+import { TEST_DEADLINE_MS } from '../../testDeadline.js';
 
 // The guide service driving the real motion client against the base simulator over a socat pty pair.
 const log = createLogger({ level: 'silent' });
@@ -14,7 +15,7 @@ afterEach(async () => {
 });
 
 function guideWith(r: Rig) {
-  return createGuideService({ places, robot: r.client, moveTimeoutMs: 10_000, log });
+  return createGuideService({ places, robot: r.client, moveTimeoutMs: TEST_DEADLINE_MS, log });
 }
 
 describe('guide service on the simulated base', () => {
@@ -36,7 +37,7 @@ describe('guide service on the simulated base', () => {
   });
 
   it('stops the base when the visit is cancelled mid-way', async () => {
-    rig = await startRig();
+    rig = await startRig({ sim: { maxLinearSpeed: 0.3 } }); // a walk of seconds: the cancel comes mid-way on any machine
     const controller = new AbortController();
     const moving = guideWith(rig)({ placeId: 'window-3' }, controller.signal, () => setTimeout(() => controller.abort(), 100));
     const outcome = await moving;

@@ -8,6 +8,7 @@ import { createLogger } from '../../../app/core/log/createLogger.js';
 import { createLlmSimulator, simBehaviour, type LlmSimulator } from '../../../app/core/llm/simulator/llmSimulator.js';
 import { createLlmComposer } from '../../../app/core/services/createLlmComposer.js';
 import { CANNOT_ANSWER_SPOKEN, PolicyQuestionService } from '../../../app/core/services/policyQuestionService.js';
+import { TEST_DEADLINE_MS } from '../../testDeadline.js';
 
 const kb = loadKnowledgeBase(path.join(repoRoot, 'data', 'kb'));
 const retriever = new KnowledgeRetriever(kb.entries, kb.lexicon);
@@ -22,12 +23,13 @@ beforeAll(async () => {
 afterAll(async () => sim.close());
 beforeEach(() => sim.reset());
 
+/** A service with the LLM; its deadlines are generous unless a test is about one of them. */
 function llmService(overrides: Record<string, unknown> = {}) {
   const config = parseConfig({
-    llm: { mode: 'openai', baseUrl: sim.url, model: 'qingdao-gov-llm', apiKeyEnv: 'TEST_LLM_KEY', firstTokenTimeoutMs: 400, totalTimeoutMs: 1_500, maxRetries: 1, ...overrides },
+    llm: { mode: 'openai', baseUrl: sim.url, model: 'qingdao-gov-llm', apiKeyEnv: 'TEST_LLM_KEY', firstTokenTimeoutMs: TEST_DEADLINE_MS, totalTimeoutMs: TEST_DEADLINE_MS, maxRetries: 1, ...overrides },
   });
   const composer = createLlmComposer(config.llm, log)!;
-  return new PolicyQuestionService({ retriever, redirects: kb.redirects, composer, minConfidence, llmBudgetMs: 2_000, log });
+  return new PolicyQuestionService({ retriever, redirects: kb.redirects, composer, minConfidence, llmBudgetMs: TEST_DEADLINE_MS, log });
 }
 
 const kbService = new PolicyQuestionService({ retriever, redirects: kb.redirects, minConfidence, llmBudgetMs: 0, log });
@@ -93,13 +95,12 @@ describe('policy answers with the government LLM (simulator over loopback)', () 
     expect(answer.spoken).toBe(kb.byId.get(answer.citations[0]!.id)!.spoken);
   });
 
-  it('falls back when the model stalls, within the first-token budget', async () => {
+  it('falls back when the model stalls past the first-token deadline', async () => {
     sim.script(simBehaviour.stall(), simBehaviour.stall());
-    const started = Date.now();
-    const answer = await llmService().answer('养老认证怎么办');
+    const answer = await llmService({ firstTokenTimeoutMs: 400 }).answer('养老认证怎么办');
     expect(answer.mode).toBe('kb');
+    expect(answer.llmFallback).toBe('llm timeout');
     expect(answer.citations.length).toBe(1);
-    expect(Date.now() - started).toBeLessThan(2_500);
   });
 
   it('falls back when the server errors, and answers normally once it recovers', async () => {
