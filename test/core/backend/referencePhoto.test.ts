@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BackendError, MAX_REFERENCE_PHOTO_BYTES, type DemoCitizen } from '../../../app/core/backend/index.js';
 import { sharedDataDir } from '../../sharedData.js';
+import { TEST_DEADLINE_MS } from '../../testDeadline.js';
 import { rejectionOf, startHarness, type Harness } from './simulatorHarness.js';
 
 const FACES_DIR = join(sharedDataDir, 'faces');
@@ -120,10 +121,10 @@ describe('reference photo enrolment (staff, demo)', () => {
   it('accepts a photo of exactly the limit, well over the 64 KiB default body limit', async () => {
     harness = await startHarness({ sharedDataDir: sharedFolderWith({}) });
     const jpeg = fakeJpeg(MAX_REFERENCE_PHOTO_BYTES);
-    const enrolment = await harness.client({ timeoutMs: 10_000 }).enrollReferencePhoto('QD0010', { jpeg, idempotencyKey: 'enrol-QD0010-max' });
+    const enrolment = await harness.client({ timeoutMs: TEST_DEADLINE_MS }).enrollReferencePhoto('QD0010', { jpeg, idempotencyKey: 'enrol-QD0010-max' });
     expect(enrolment.byteLength).toBe(MAX_REFERENCE_PHOTO_BYTES);
     // Buffer.equals: a deep toEqual over 2 MiB takes seconds.
-    expect(Buffer.from((await harness.client({ timeoutMs: 10_000 }).getReferencePhoto('QD0010')).bytes).equals(jpeg)).toBe(true);
+    expect(Buffer.from((await harness.client({ timeoutMs: TEST_DEADLINE_MS }).getReferencePhoto('QD0010')).bytes).equals(jpeg)).toBe(true);
   });
 
   it('refuses a photo that is not a JPEG, keeping nothing', async () => {
@@ -138,7 +139,7 @@ describe('reference photo enrolment (staff, demo)', () => {
 
   it('refuses a photo over 2 MiB, keeping nothing', async () => {
     harness = await startHarness({ sharedDataDir: sharedFolderWith({}) });
-    const client = harness.client({ timeoutMs: 10_000 });
+    const client = harness.client({ timeoutMs: TEST_DEADLINE_MS });
     const error = await backendErrorOf(client.enrollReferencePhoto('QD0008', { jpeg: fakeJpeg(MAX_REFERENCE_PHOTO_BYTES + 1), idempotencyKey: 'enrol-QD0008-big' }));
     expect(error).toMatchObject({ kind: 'rejected', status: 413, code: 'PHOTO_TOO_LARGE', citizenMessage: '照片太大了，请重新拍一张。' });
     expect((await backendErrorOf(client.getReferencePhoto('QD0008'))).code).toBe('REFERENCE_PHOTO_NOT_FOUND');
@@ -146,7 +147,7 @@ describe('reference photo enrolment (staff, demo)', () => {
 
   it('refuses a body over the route limit (about 2.7 MiB) without keeping it', async () => {
     harness = await startHarness({ sharedDataDir: sharedFolderWith({}) });
-    const client = harness.client({ timeoutMs: 10_000 });
+    const client = harness.client({ timeoutMs: TEST_DEADLINE_MS });
     const error = await backendErrorOf(client.enrollReferencePhoto('QD0008', { jpeg: fakeJpeg(3 * 1024 * 1024), idempotencyKey: 'enrol-QD0008-huge' }));
     expect(error).toMatchObject({ kind: 'rejected', status: 413, code: 'BODY_TOO_LARGE' });
   });

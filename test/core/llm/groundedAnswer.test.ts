@@ -4,6 +4,7 @@ import { composeGroundedAnswer, type GroundedAnswer } from '../../../app/core/ll
 import { LlmError } from '../../../app/core/llm/llmError.js';
 import { splitSentences } from '../../../app/core/llm/spokenSentences.js';
 import { createLlmSimulator, simBehaviour, type LlmSimulator } from '../../../app/core/llm/simulator/llmSimulator.js';
+import { TEST_DEADLINE_MS } from '../../testDeadline.js';
 import { pensionAuthEntry, sichuanUnemploymentEntry, testEntries } from './knowledgeFixtures.js';
 
 // composeGroundedAnswer with the real client against the real simulator.
@@ -15,7 +16,7 @@ beforeAll(async () => {
   client = createChatClient({
     baseUrl: sim.url,
     model: 'qingdao-gov-llm',
-    timeouts: { connectMs: 2_000, firstTokenMs: 2_000, idleMs: 2_000, totalMs: 10_000 },
+    timeouts: { connectMs: TEST_DEADLINE_MS, firstTokenMs: TEST_DEADLINE_MS, idleMs: TEST_DEADLINE_MS, totalMs: TEST_DEADLINE_MS },
     retries: { max: 0, baseDelayMs: 1, maxDelayMs: 1 },
     breaker: { failureThreshold: 100, coolDownMs: 1_000 },
   });
