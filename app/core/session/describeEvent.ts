@@ -27,6 +27,7 @@ export function describeEvent(event: { type: string } & Record<string, unknown>)
     case 'microphone.fault':
     case 'camera.lost':
     case 'staff.alert':
+    case 'visit.ended':
       return { reason: event.reason };
     case 'robot.motionFailed':
       return { outcome: event.outcome };

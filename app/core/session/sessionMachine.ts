@@ -19,6 +19,8 @@ export interface SessionMachineInput {
   places: Record<string, { label: string; directions: string }>;
   /** A citizen's print job paused longer than this is given a word of reassurance. */
   printStillPausedAfterMs?: number;
+  /** What is known of the devices at start (a replayed visit starts from the devices as they were). */
+  devices?: DeviceStates;
   /** Injected so tests get stable ids and the simulated clock drives subtitle times. */
   newSessionId: () => string;
   now: () => number;
@@ -49,7 +51,7 @@ interface ServiceOutput {
 }
 
 /** Things a visit begins and ends with, emitted for the event log (`actor.on('visit.started', …)`). */
-export type SessionEmitted = { type: 'visit.started'; sessionId: string } | { type: 'visit.ended'; sessionId: string; reason: string };
+export type SessionEmitted = { type: 'visit.started'; sessionId: string; devices: DeviceStates } | { type: 'visit.ended'; sessionId: string; reason: string };
 
 type Ctx = SessionContext & {
   newSessionId: () => string;
@@ -128,6 +130,14 @@ function speak(enqueue: SayEnqueue, context: Ctx, params: SayParams): void {
   enqueue.sendTo('speech', { type: 'speak', line: params.line, listen: params.listen ?? 'default' });
 }
 
+/** Why staff are fetched while the visit goes on. */
+function alertReason(event: SessionEvent): string {
+  if (event.type === 'staff.alert') return event.reason;
+  if (event.type === 'robot.estop') return 'robot-estop';
+  if (event.type === 'robot.batteryLow') return 'robot-battery-low';
+  return event.type;
+}
+
 const withDevices = (ctx: Ctx, patch: Partial<DeviceStates>) => ({ devices: { ...ctx.devices, ...patch } });
 const inVisit = (ctx: Ctx) => ctx.sessionId !== null;
 
@@ -199,7 +209,7 @@ export const sessionMachine = setup({
         sessionId,
         startedAt: context.now(),
       });
-      enqueue.emit({ type: 'visit.started', sessionId });
+      enqueue.emit({ type: 'visit.started', sessionId, devices: context.devices });
     }),
     wipeVisit: enqueueActions(({ context, enqueue }) => {
       if (context.sessionId) enqueue.emit({ type: 'visit.ended', sessionId: context.sessionId, reason: context.endReason ?? 'inactivity' });
@@ -263,10 +273,9 @@ export const sessionMachine = setup({
     sayStaffCallFailed: enqueueActions(({ context, enqueue }) => speak(enqueue, context, { line: robotLines.staffCallFailed, notice: true })),
     /** Staff are fetched while the visit goes on (printer paper, e-stop): nobody waits for the call to be placed. */
     alertStaff: spawnChild('callStaff', {
-      input: ({ context, event }) => ({
-        sessionId: context.sessionId ?? '',
-        reason: event.type === 'staff.alert' ? event.reason : event.type === 'robot.estop' ? 'robot-estop' : event.type === 'robot.batteryLow' ? 'robot-battery-low' : 'device',
-      }),
+      // A readable id that depends only on what happened and when (a replayed log names the same actor).
+      id: ({ context, event }) => `staff-alert:${alertReason(event)}:${context.now()}`,
+      input: ({ context, event }) => ({ sessionId: context.sessionId ?? '', reason: alertReason(event) }),
     }),
     noteDevice: assign(({ context, event }) => {
       switch (event.type) {
@@ -304,7 +313,7 @@ export const sessionMachine = setup({
 }).createMachine({
   id: 'session',
   context: ({ input }) => ({
-    ...emptyVisit(input.timing, input.robotName, robotLines.attract, initialDeviceStates),
+    ...emptyVisit(input.timing, input.robotName, robotLines.attract, input.devices ?? initialDeviceStates),
     newSessionId: input.newSessionId,
     now: input.now,
     pensionAuthInput: input.pensionAuth ?? null,

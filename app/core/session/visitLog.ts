@@ -2,7 +2,8 @@ import { describeEvent } from './describeEvent.js';
 
 /** What happens in the session, in the order it happens, as the visit log is told it. */
 export type VisitLogInput =
-  | { kind: 'visit.started'; sessionId: string; at: number }
+  /** `devices`: what the machine knew of its devices when the visit began (a replay starts from them). */
+  | { kind: 'visit.started'; sessionId: string; at: number; devices?: Record<string, unknown> }
   | { kind: 'visit.ended'; sessionId: string; reason: string; at: number }
   /** An event the session machine received (from the screen, a device, an actor, its own timers). */
   | { kind: 'event'; event: { type: string } & Record<string, unknown>; at: number }
@@ -54,6 +55,9 @@ export function reduceVisitLog(state: VisitLogState, input: VisitLogInput): { st
       }
       writes.push({ op: 'begin', sessionId: input.sessionId, at: input.at });
       let open = { sessionId: input.sessionId, startedAt: input.at, seq: 0 };
+      const started = entryOf(open, { kind: 'event', event: { type: 'visit.started', devices: input.devices ?? {} }, at: input.at });
+      writes.push({ op: 'append', sessionId: open.sessionId, entry: { ...started.entry, detail: { devices: input.devices ?? {} } } });
+      open = started.next;
       if (current.held) {
         const { entry, next } = entryOf(open, current.held);
         writes.push({ op: 'append', sessionId: open.sessionId, entry });

@@ -79,7 +79,7 @@ export function createVisitLogRecorder(options: VisitLogRecorderOptions) {
     },
     /** Pass the machine's emitted visit events: `actor.on('*', recorder.onEmitted)`. */
     onEmitted(event: SessionEmitted): void {
-      apply(event.type === 'visit.started' ? { kind: 'visit.started', sessionId: event.sessionId, at: options.now() } : { kind: 'visit.ended', sessionId: event.sessionId, reason: event.reason, at: options.now() });
+      apply(event.type === 'visit.started' ? { kind: 'visit.started', sessionId: event.sessionId, devices: { ...event.devices }, at: options.now() } : { kind: 'visit.ended', sessionId: event.sessionId, reason: event.reason, at: options.now() });
     },
     /** The kiosk is stopping: an open visit ends with this reason. */
     close(reason: string): void {
