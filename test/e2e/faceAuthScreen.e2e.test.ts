@@ -14,6 +14,7 @@ import { buildRenderer } from '../../scripts/build.mjs';
 import { cameraE2eMissing, faceLandmarkerModel, facesDir, launchChromiumWithCamera, openKioskPage } from './helpers/chromiumCamera.js';
 import { writeFaceVideo } from './helpers/fakeCameraVideo.js';
 import { createScriptedKioskApi, faceAuthView, idleView, type ScriptedKioskApi } from './helpers/scriptedKioskApi.js';
+import { TEST_DEADLINE_MS } from '../testDeadline.js';
 import { repoRoot } from './startKioskProcess.js';
 
 const missing = cameraE2eMissing();
@@ -86,7 +87,7 @@ describe.skipIf(missing !== null)('养老认证 screen with a fake camera (scrip
     const sent = api.waitFor('auth.idNumber');
     await page.getByTestId('id-key-ok').click();
     expect(await sent).toEqual({ type: 'auth.idNumber', idNumber });
-    await expect.poll(() => page.getByTestId('id-entry').textContent()).toContain('3702**********0422');
+    await expect.poll(() => page.getByTestId('id-entry').textContent(), { timeout: TEST_DEADLINE_MS }).toContain('3702**********0422');
     expect(await page.content()).not.toContain(idNumber);
     await page.screenshot({ path: path.join(screenshotDir, 'face-auth-id.png') });
     await page.setViewportSize({ width: 1280, height: 800 });
@@ -99,28 +100,26 @@ describe.skipIf(missing !== null)('养老认证 screen with a fake camera (scrip
     expect(await page.getByTestId('id-keypad').count()).toBe(0);
   });
 
-  it('streams JPEG frames (8–10 a second, running seq) only while the core wants them, with the preview and guidance', async () => {
+  // How many frames a second a kiosk achieves is measured in bench/cameraFrames.bench.ts.
+  it('streams JPEG frames (running seq) while the core wants them, with the preview and guidance', async () => {
     const before = api.sent.length;
     api.push({ faceAuth: faceAuthView({ step: 'positioning', instruction: '请正对屏幕，把脸放到框里。', guidance: '请靠近一点', wantFrames: true, attempt: 1, idNumberMasked: '3702**********0422' }) });
     await page.getByTestId('camera-preview').waitFor({ state: 'visible' });
-    await expect.poll(() => page.getByTestId('camera-preview').getAttribute('data-live'), { timeout: 10_000 }).toBe('true');
+    await expect.poll(() => page.getByTestId('camera-preview').getAttribute('data-live'), { timeout: TEST_DEADLINE_MS }).toBe('true');
     expect(await page.getByTestId('face-auth-guidance').textContent()).toBe('请靠近一点');
-    await expect.poll(() => frames(api, before).length, { timeout: 15_000 }).toBeGreaterThanOrEqual(3);
-    const start = frames(api, before).length;
-    await page.waitForTimeout(3_000);
+    await expect.poll(() => frames(api, before).length, { timeout: TEST_DEADLINE_MS }).toBeGreaterThanOrEqual(10);
     const sentFrames = frames(api, before);
-    const perSecond = (sentFrames.length - start) / 3;
-    expect(perSecond).toBeGreaterThanOrEqual(6);
-    expect(perSecond).toBeLessThanOrEqual(11);
     sentFrames.forEach((frame, i) => expect(frame.seq).toBe(i));
+    // Captured one after another, in order, on the screen's clock.
+    for (let i = 1; i < sentFrames.length; i++) expect(sentFrames[i]!.capturedAt).toBeGreaterThan(sentFrames[i - 1]!.capturedAt);
     const last = sentFrames.at(-1);
     if (!last) throw new Error('no frame');
     expect(cameraFrameSchema.safeParse(last).success).toBe(true);
     const decoded = await sharp(Buffer.from(last.jpegBase64, 'base64')).metadata();
     expect([decoded.format, decoded.width, decoded.height]).toEqual(['jpeg', 640, 480]);
-    if (hasModel) await expect.poll(() => page.getByTestId('camera-preview').getAttribute('data-placement'), { timeout: 10_000 }).toBe('good');
+    if (hasModel) await expect.poll(() => page.getByTestId('camera-preview').getAttribute('data-placement'), { timeout: TEST_DEADLINE_MS }).toBe('good');
     await page.screenshot({ path: path.join(cameraShotDir, 'face-auth-positioning.png') });
-  }, 40_000);
+  }, 60_000);
 
   it('shows the challenge with its icon, index/total and a seconds ring', async () => {
     api.push({ faceAuth: faceAuthView({ step: 'challenge', instruction: '请眨眨眼。', wantFrames: true, attempt: 1, challenge: { kind: 'blink', index: 1, total: 2, secondsLeft: 8 } }) });
@@ -131,7 +130,7 @@ describe.skipIf(missing !== null)('养老认证 screen with a fake camera (scrip
     expect(await challenge.locator('svg.challenge-icon').count()).toBe(1);
     expect(await challenge.locator('.seconds-ring-text').textContent()).toBe('8');
     api.push({ faceAuth: faceAuthView({ step: 'challenge', instruction: '请慢慢向左转头，再转回来。', wantFrames: true, attempt: 1, challenge: { kind: 'turnLeft', index: 2, total: 2, secondsLeft: 6 } }) });
-    await expect.poll(() => challenge.getAttribute('data-kind')).toBe('turnLeft');
+    await expect.poll(() => challenge.getAttribute('data-kind'), { timeout: TEST_DEADLINE_MS }).toBe('turnLeft');
     expect(await challenge.textContent()).toContain('动作 2/2');
     await page.screenshot({ path: path.join(cameraShotDir, 'face-auth-challenge.png') });
     await page.setViewportSize({ width: 1280, height: 800 });
@@ -142,10 +141,13 @@ describe.skipIf(missing !== null)('养老认证 screen with a fake camera (scrip
   it('stops sending frames as soon as the core no longer wants them', async () => {
     api.push({ faceAuth: faceAuthView({ step: 'verifying', instruction: '好的，正在核对，请稍等。', wantFrames: false, attempt: 1 }) });
     await page.getByTestId('face-auth-waiting').waitFor({ state: 'visible' });
-    await page.waitForTimeout(300);
-    const count = frames(api).length;
-    await page.waitForTimeout(1_000);
-    expect(frames(api).length).toBe(count);
+    // The screen stops streaming in the same turn it draws this step, so by its clock now it has stopped. Frames
+    // still on their way may arrive, but none captured after that.
+    const stoppedAt = await page.evaluate(() => performance.now());
+    const streamed = frames(api).length;
+    await page.waitForTimeout(1_500);
+    expect(streamed).toBeGreaterThan(0);
+    expect(frames(api).filter((frame) => frame.capturedAt > stoppedAt)).toEqual([]);
   });
 
   it('shows the result with the next due date, and 完成 sends auth.cancel', async () => {
@@ -182,7 +184,7 @@ describe.skipIf(missing !== null)('养老认证 screen with a fake camera (scrip
     api.push({ faceAuth: faceAuthView({ step: 'lookingUp', instruction: '好的，正在查询您的认证信息，请稍等。' }) });
     await page.getByTestId('face-auth-waiting').waitFor({ state: 'visible' });
     api.push({ faceAuth: faceAuthView({ step: 'idInput', instruction: '这个身份证号不对，请再仔细输一遍。' }) });
-    await expect.poll(() => page.getByTestId('id-entry').textContent()).toContain('请输入18位身份证号');
+    await expect.poll(() => page.getByTestId('id-entry').textContent(), { timeout: TEST_DEADLINE_MS }).toContain('请输入18位身份证号');
     expect(await page.getByTestId('id-key-1').isEnabled()).toBe(true);
     api.push({ faceAuth: null });
     await page.getByTestId('face-auth').waitFor({ state: 'detached' });
@@ -201,15 +203,15 @@ describe.skipIf(missing !== null)('养老认证 screen with a fake camera (scrip
     });
     await page.getByTestId('staff-enroll-QD0001').click();
     await page.getByTestId('staff-enroll').waitFor({ state: 'visible' });
-    await expect.poll(() => page.getByTestId('staff-enroll-preview').getAttribute('data-live'), { timeout: 10_000 }).toBe('true');
+    await expect.poll(() => page.getByTestId('staff-enroll-preview').getAttribute('data-live'), { timeout: TEST_DEADLINE_MS }).toBe('true');
     const enrolled = api.waitFor('staff.enrollPhoto');
     await page.getByTestId('staff-enroll-capture').click();
     const input = await enrolled;
     expect(input.citizenId).toBe('QD0001');
     expect(cameraFrameSchema.safeParse(input.frame).success).toBe(true);
-    await expect.poll(() => page.getByTestId('staff-enroll-hint').textContent()).toContain('照片已发送');
+    await expect.poll(() => page.getByTestId('staff-enroll-hint').textContent(), { timeout: TEST_DEADLINE_MS }).toContain('照片已发送');
     api.push({ staff: { ...api.view().staff, message: '已为王秀兰登记参考照片。' } });
-    await expect.poll(() => page.getByTestId('staff-message').textContent()).toContain('已为王秀兰登记参考照片');
+    await expect.poll(() => page.getByTestId('staff-message').textContent(), { timeout: TEST_DEADLINE_MS }).toContain('已为王秀兰登记参考照片');
     // A redraw of the panel keeps the camera view open and live.
     expect(await page.getByTestId('staff-enroll-preview').getAttribute('data-camera')).toBe('on');
     await page.screenshot({ path: path.join(cameraShotDir, 'staff-enroll.png') });
@@ -235,7 +237,7 @@ describe.skipIf(missing !== null)('养老认证 screen with a fake camera (scrip
       await secondPage.goto(ownKiosk.url);
       await expect.poll(presence, { timeout: 20_000 }).toEqual(['presence.arrived']);
       const arrivedAt = Date.now();
-      await expect.poll(presence, { timeout: 15_000 }).toEqual(['presence.arrived', 'presence.left']);
+      await expect.poll(presence, { timeout: TEST_DEADLINE_MS }).toEqual(['presence.arrived', 'presence.left']);
       // Arrival is counted from about 1 s into the face; the face stays ~3 s, then 5 s of nobody.
       expect(Date.now() - arrivedAt).toBeGreaterThan(4_000);
       await expect.poll(presence, { timeout: 20_000 }).toEqual(['presence.arrived', 'presence.left', 'presence.arrived']);

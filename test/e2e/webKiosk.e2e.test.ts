@@ -4,6 +4,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_DEADLINE_MS } from '../testDeadline.js';
 import { isMediaPipeChatter } from './helpers/chromiumCamera.js';
 import { repoRoot, startKioskProcess, type RunningKiosk } from './startKioskProcess.js';
 
@@ -177,7 +178,7 @@ describe.skipIf(!hasChromium)('web kiosk in Chromium (1080×1920 portrait)', () 
 
     const sentBefore = framesSent.length;
     await typePin('1111');
-    await expect.poll(() => page.getByTestId('staff-keypad-message').textContent()).toContain('密码不对');
+    await expect.poll(() => page.getByTestId('staff-keypad-message').textContent(), { timeout: TEST_DEADLINE_MS }).toContain('密码不对');
     expect(framesSent.slice(sentBefore).some((frame) => frame.includes('"staff.unlock"'))).toBe(true);
     // Dots only, and none left once the PIN went out.
     expect(await page.getByTestId('staff-pin-dots').textContent()).toBe('');
