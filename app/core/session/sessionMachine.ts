@@ -215,6 +215,7 @@ export const sessionMachine = setup({
       if (context.sessionId) enqueue.emit({ type: 'visit.ended', sessionId: context.sessionId, reason: context.endReason ?? 'inactivity' });
       enqueue.assign(emptyVisit(context.timing, context.robotName, robotLines.attract, context.devices));
     }),
+    followPrintJob: assign(({ event }) => (event.type === 'print.started' ? { printJobId: event.jobId, answer: null, suggestions: null } : {})),
     endBecause: assign((_, params: { reason: string }) => ({ endReason: params.reason })),
     greet: enqueueActions(({ context, enqueue }) => speak(enqueue, context, { line: robotLines.greeting(context.robotName) })),
     acceptQuestion: assign(({ context, event }) => {
@@ -343,11 +344,6 @@ export const sessionMachine = setup({
     'camera.lost': { actions: 'noteDevice' },
     'camera.restored': { actions: 'noteDevice' },
     'staff.alert': { actions: 'alertStaff' },
-    'print.started': {
-      guard: 'inVisit',
-      target: '.printing',
-      actions: assign(({ event }) => ({ printJobId: event.jobId, answer: null, suggestions: null })),
-    },
   },
   states: {
     idle: {
@@ -580,6 +576,8 @@ function citizenTurn(self: 'greeting' | 'listening' | 'followUp' | null) {
       { guard: 'tappedPensionAuth' as const, target: '#session.pensionAuth' },
       { guard: 'tappedStaff' as const, target: '#session.callingStaff' },
     ],
+    // A service spooled the citizen's print job (issue 10's transactions send this): follow it to paper.
+    'print.started': { target: '#session.printing', actions: 'followPrintJob' as const },
     'citizen.touch': self ? { target: `#session.${self}`, reenter: true } : {},
     'voice.speechStarted': self ? { target: `#session.${self}`, reenter: true } : {},
   };

@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import { createMachine, SimulatedClock, type SnapshotFrom } from 'xstate';
+import { getAdjacencyMap, getShortestPaths } from 'xstate/graph';
+import { sessionMachine } from '../../../app/core/session/sessionMachine.js';
+import type { SessionEvent } from '../../../app/core/session/sessionEvents.js';
+import { answerFor, pensionAuthSettings, places, timing } from './sessionHarness.js';
+
+// Model-based tests over the session machine (xstate/graph): the machine's own transition function is walked with
+// every event a visit can meet, including its timers and its actors' completions as events.
+const machine = sessionMachine.provide({ actors: { pensionAuth: createMachine({}) as never, printJob: createMachine({}) as never } });
+type Snapshot = SnapshotFrom<typeof machine>;
+const clock = new SimulatedClock();
+const input = { timing, places, robotName: '小青', newSessionId: () => 'graph', now: () => 0, pensionAuth: pensionAuthSettings(clock) };
+
+/** Every state node id of the machine, e.g. session.followUp.nudged. */
+function stateIds(): string[] {
+  const ids: string[] = [];
+  const walk = (node: { id: string; states?: Record<string, unknown> }) => {
+    ids.push(node.id);
+    for (const child of Object.values(node.states ?? {})) walk(child as typeof node);
+  };
+  walk(machine.root as unknown as { id: string; states?: Record<string, unknown> });
+  return ids;
+}
+
+/** The machine's timers and actor completions, as the events they are (each with an output a real actor gives). */
+function internalEvents(): SessionEvent[] {
+  const types = new Set<string>();
+  const walk = (node: { transitions: Map<string, unknown>; states?: Record<string, unknown> }) => {
+    for (const type of node.transitions.keys()) types.add(type);
+    for (const child of Object.values(node.states ?? {})) walk(child as typeof node);
+  };
+  walk(machine.root as unknown as { transitions: Map<string, unknown>; states?: Record<string, unknown> });
+  const events: { type: string; output?: unknown; error?: unknown }[] = [];
+  for (const type of types) {
+    if (type.startsWith('xstate.after') || type.startsWith('xstate.error')) events.push({ type, error: new Error('x') });
+    else if (type === 'xstate.done.actor.0.session.thinking') events.push({ type, output: answerFor('失业金') }, { type, output: { ...answerFor('公积金'), offerStaff: true } });
+    else if (type === 'xstate.done.actor.0.session.guiding') {
+      for (const result of ['arrived', 'blocked', 'unknown-place', 'fault'] as const) events.push({ type, output: { result, placeLabel: '3号窗口', directions: '东侧' } });
+    } else if (type === 'xstate.done.actor.pensionAuth') {
+      events.push({ type, output: { outcome: 'authenticated', line: '认证成功。', staffReason: null } }, { type, output: { outcome: 'staff-review', line: '请找工作人员。', staffReason: 'pension-auth-review' } });
+    } else if (type === 'xstate.done.actor.printJob') {
+      events.push({ type, output: { outcome: 'done', line: '打好了。', staffReason: null } }, { type, output: { outcome: 'unconfirmed', line: '工作人员来核实。', staffReason: 'print-unconfirmed' } });
+    } else if (type.startsWith('xstate.done')) events.push({ type });
+  }
+  return events as unknown as SessionEvent[];
+}
+
+const citizenEvents: SessionEvent[] = [
+  { type: 'citizen.touch' },
+  { type: 'citizen.text', text: '失业金怎么领' },
+  { type: 'citizen.text', text: '带我去3号窗口' },
+  { type: 'citizen.text', text: '我要做养老认证' },
+  { type: 'citizen.tapService', service: 'policy-qa' },
+  { type: 'citizen.tapService', service: 'call-staff' },
+  { type: 'citizen.end' },
+  { type: 'voice.wake' },
+  { type: 'voice.command', command: 'staff' },
+  { type: 'robot.speechEnded' },
+  { type: 'robot.estop', pressed: true },
+  { type: 'robot.bumper', pressed: true },
+  { type: 'robot.linkLost', reason: 'port-closed' },
+  { type: 'print.started', jobId: 'job-1' },
+  { type: 'camera.lost', reason: 'ended' },
+];
+const events = [...citizenEvents, ...internalEvents()];
+
+/** States told apart by where the visit is and what it waits for, not by its growing subtitles. */
+function serializeState(snapshot: Snapshot): string {
+  const ctx = snapshot.context;
+  return JSON.stringify([snapshot.value, ctx.sessionId !== null, ctx.staffReason, ctx.pendingGuide !== null, ctx.printJobId !== null, ctx.devices.estop]);
+}
+const options = { input, events, serializeState };
+const reachable = getShortestPaths(machine, options);
+const reachedIds = new Set(reachable.flatMap((path) => [...path.state._nodes].map((node) => node.id)));
+
+describe('session machine, model-based (xstate/graph)', () => {
+  it('reaches every state of the machine', () => {
+    expect(stateIds().filter((id) => !reachedIds.has(id))).toEqual([]);
+  });
+
+  it('has no dead ends: from every reachable state a visit can get back to attract mode', () => {
+    const adjacency = getAdjacencyMap(machine, options);
+    // Walk the edges backwards from attract mode: every state that reaches it is found.
+    const reachesIdle = new Set(Object.keys(adjacency).filter((key) => adjacency[key]!.state.matches('idle')));
+    let grew = true;
+    while (grew) {
+      grew = false;
+      for (const [key, vertex] of Object.entries(adjacency)) {
+        if (reachesIdle.has(key)) continue;
+        if (Object.values(vertex.transitions).some((edge) => reachesIdle.has(serializeState(edge.state)))) {
+          reachesIdle.add(key);
+          grew = true;
+        }
+      }
+    }
+    expect(Object.keys(adjacency).filter((key) => !reachesIdle.has(key))).toEqual([]);
+    expect(Object.keys(adjacency).length).toBeGreaterThan(20);
+  });
+
+  it('every way out of a service tells the citizen an outcome', () => {
+    const adjacency = getAdjacencyMap(machine, options);
+    for (const service of ['pensionAuth', 'guiding', 'printing', 'thinking', 'callingStaff'] as const) {
+      let exits = 0;
+      for (const vertex of Object.values(adjacency).filter((v) => v.state.matches(service))) {
+        for (const edge of Object.values(vertex.transitions)) {
+          if (edge.state.matches(service)) continue;
+          exits++;
+          const before = vertex.state.context;
+          const after = edge.state.context;
+          // A device fault that sends for staff says so as it happens (and the call failing is said again).
+          const announcedOnEntry = service === 'callingStaff' && edge.event.type.startsWith('xstate.done') && before.staffReason !== null && before.staffReason !== 'pension-auth-review';
+          const told = announcedOnEntry ? /工作人员/.test(after.robotLine) : after.robotLine !== before.robotLine || after.subtitles.length > before.subtitles.length;
+          expect(told, `${service} → ${JSON.stringify(edge.state.value)} on ${edge.event.type}`).toBe(true);
+        }
+      }
+      expect(exits, service).toBeGreaterThan(0);
+    }
+  });
+
+  it('the attract screen is silent: no visit, no line spoken, from any reachable idle state', () => {
+    for (const path of reachable.filter((p) => p.state.matches('idle'))) {
+      expect(path.state.context.sessionId).toBeNull();
+      expect(path.state.context.subtitles).toEqual([]);
+    }
+  });
+});
