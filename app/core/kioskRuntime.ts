@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { createActor, type SimulatedClock, type SnapshotFrom } from 'xstate';
+import { createActor, type SimulatedClock } from 'xstate';
 import type { KioskApi, KioskInput, KioskView, StaffInput } from '../api/kioskApi.js';
 import type { AudioSink, AudioSource } from '../../speech/index.js';
 import { connectHallBackend, type HallBackend } from './backend/connectHallBackend.js';
@@ -63,6 +63,8 @@ export interface KioskRuntime {
   policy: PolicyQuestionService;
   staffRequests: StaffRequestStore;
   sessionEvents: SessionEventStore;
+  /** Opens what the visit log sealed (for replaying a stored visit on this kiosk). */
+  unseal(sealed: string): string;
   log: Logger;
   close(): Promise<void>;
 }
@@ -211,6 +213,7 @@ export async function createKioskRuntime(config: KioskConfig, options: KioskRunt
     policy,
     staffRequests,
     sessionEvents,
+    unseal: (sealed) => cipher.decrypt(sealed),
     log,
     async close() {
       outbox?.stop();

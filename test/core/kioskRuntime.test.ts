@@ -7,6 +7,8 @@ import type { KioskView } from '../../app/api/kioskApi.js';
 import { parseConfig } from '../../app/core/config/loadConfig.js';
 import { createKioskRuntime, type KioskRuntime } from '../../app/core/kioskRuntime.js';
 import { createLogger } from '../../app/core/log/createLogger.js';
+import { replayVisit } from '../../app/core/session/replayVisit.js';
+import { hearingOffReasons } from '../../app/core/session/robotLines.js';
 
 const dirs: string[] = [];
 const runtimes: KioskRuntime[] = [];
@@ -68,12 +70,33 @@ describe('kiosk runtime (real session machine, real knowledge base, SQLite)', ()
     expect(view().phase).toBe('idle');
     expect(view().subtitles).toEqual([]);
     const events = runtime.sessionEvents.events(sessionId);
-    expect(events[0]!.type).toBe('citizen.text');
-    expect(events.map((e) => e.type)).toContain('answer');
-    const logText = JSON.stringify(events);
-    expect(logText).not.toContain('370202199001011234');
-    expect(logText).not.toContain('养老金怎么查');
+    expect(events.slice(0, 2).map((e) => e.type)).toEqual(['visit.started', 'citizen.text']);
+    expect(events.map((e) => e.type)).toContain('xstate.done.actor.0.session.thinking');
+    expect(events.map((e) => e.type)).toContain('said');
+    const clear = JSON.stringify(events.map((e) => [e.type, e.detail]));
+    expect(clear).not.toContain('370202199001011234');
+    expect(clear).not.toContain('养老金怎么查');
+    expect(JSON.stringify(events)).not.toContain('370202199001011234');
     const [session] = runtime.sessionEvents.recentSessions(1);
-    expect(session!.endReason).toBe('farewell');
+    expect(session!.endReason).toBe('citizen-ended');
+  });
+
+  it('says why the robot cannot hear when voice is off, and replays a stored visit to what the citizen saw', async () => {
+    const { runtime, clock, view } = await startRuntime();
+    expect(view().voice).toEqual({ enabled: false, reason: hearingOffReasons.disabled });
+    const seen: string[] = [];
+    runtime.api.subscribe((v) => { if (seen.at(-1) !== v.robotLine) seen.push(v.robotLine); });
+    runtime.api.send({ type: 'citizen.text', text: '失业金怎么领' });
+    await settle(() => view().phase === 'answering');
+    const sessionId = view().sessionId!;
+    runtime.api.send({ type: 'citizen.end' });
+    clock.increment(10_000);
+    const replayed = replayVisit(runtime.sessionEvents.events(sessionId), {
+      timing: parseConfig({}).session,
+      robotName: parseConfig({}).hall.robotName,
+      places: parseConfig({}).places,
+      unseal: runtime.unseal,
+    });
+    expect(replayed.frames.map((f) => f.robotLine).filter((line, i, all) => line !== all[i - 1])).toEqual(seen);
   });
 });
