@@ -196,7 +196,7 @@ writeBenchResult('robot-link', {
   safetySettleMs: {
     estop: stats(estopSettle),
     bumper: stats(bumperSettle),
-    how: 'velocity move in progress → fault on the simulated base → the move settles e-stop / bumper in the client (telemetry every 100 ms by default)',
+    how: 'velocity move in progress → fault on the simulated base → the move settles e-stop / bumper in the client (the base reports a safety change at once, not at its next telemetry tick)',
   },
   replugRecoverMs: {
     fromReplugStart: stats(recoverFromReplugStart),
