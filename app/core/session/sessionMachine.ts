@@ -1,4 +1,4 @@
-import { assign, emit, enqueueActions, fromCallback, fromPromise, sendTo, setup, spawnChild } from 'xstate';
+import { assign, enqueueActions, fromCallback, fromPromise, sendTo, setup, spawnChild } from 'xstate';
 import type { AnswerView, ServiceId, Subtitle } from '../../api/kioskApi.js';
 import { detectGuideRequest } from '../nlu/detectGuideRequest.js';
 import { detectPensionAuthRequest } from '../nlu/detectPensionAuthRequest.js';

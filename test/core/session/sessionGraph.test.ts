@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createMachine, SimulatedClock, type SnapshotFrom } from 'xstate';
-import { getAdjacencyMap, getShortestPaths } from 'xstate/graph';
+import { createMachine, SimulatedClock, type ActorLogic, type SnapshotFrom } from 'xstate';
+import { getAdjacencyMap, getShortestPaths, type AdjacencyValue } from 'xstate/graph';
 import { sessionMachine } from '../../../app/core/session/sessionMachine.js';
 import type { SessionEvent } from '../../../app/core/session/sessionEvents.js';
 import { answerFor, pensionAuthSettings, places, timing } from './sessionHarness.js';
@@ -71,6 +71,13 @@ function serializeState(snapshot: Snapshot): string {
   return JSON.stringify([snapshot.value, ctx.sessionId !== null, ctx.staffReason, ctx.pendingGuide !== null, ctx.printJobId !== null, ctx.devices.estop]);
 }
 const options = { input, events, serializeState };
+
+type Vertex = AdjacencyValue<Snapshot, SessionEvent>;
+/** The machine's states (by their serialization) and, for each, where every event leads. */
+function adjacency(): Record<string, Vertex> {
+  return getAdjacencyMap(machine as unknown as ActorLogic<Snapshot, SessionEvent, typeof input>, options) as unknown as Record<string, Vertex>;
+}
+const edgesOf = (vertex: Vertex): { event: SessionEvent; state: Snapshot }[] => Object.values(vertex.transitions) as { event: SessionEvent; state: Snapshot }[];
 const reachable = getShortestPaths(machine, options);
 const reachedIds = new Set(reachable.flatMap((path) => [...path.state._nodes].map((node) => node.id)));
 
@@ -80,30 +87,30 @@ describe('session machine, model-based (xstate/graph)', () => {
   });
 
   it('has no dead ends: from every reachable state a visit can get back to attract mode', () => {
-    const adjacency = getAdjacencyMap(machine, options);
+    const graph = adjacency();
     // Walk the edges backwards from attract mode: every state that reaches it is found.
-    const reachesIdle = new Set(Object.keys(adjacency).filter((key) => adjacency[key]!.state.matches('idle')));
+    const reachesIdle = new Set(Object.keys(graph).filter((key) => graph[key]!.state.matches('idle')));
     let grew = true;
     while (grew) {
       grew = false;
-      for (const [key, vertex] of Object.entries(adjacency)) {
+      for (const [key, vertex] of Object.entries(graph)) {
         if (reachesIdle.has(key)) continue;
-        if (Object.values(vertex.transitions).some((edge) => reachesIdle.has(serializeState(edge.state)))) {
+        if (edgesOf(vertex).some((edge) => reachesIdle.has(serializeState(edge.state)))) {
           reachesIdle.add(key);
           grew = true;
         }
       }
     }
-    expect(Object.keys(adjacency).filter((key) => !reachesIdle.has(key))).toEqual([]);
-    expect(Object.keys(adjacency).length).toBeGreaterThan(20);
+    expect(Object.keys(graph).filter((key) => !reachesIdle.has(key))).toEqual([]);
+    expect(Object.keys(graph).length).toBeGreaterThan(20);
   });
 
   it('every way out of a service tells the citizen an outcome', () => {
-    const adjacency = getAdjacencyMap(machine, options);
+    const graph = adjacency();
     for (const service of ['pensionAuth', 'guiding', 'printing', 'thinking', 'callingStaff'] as const) {
       let exits = 0;
-      for (const vertex of Object.values(adjacency).filter((v) => v.state.matches(service))) {
-        for (const edge of Object.values(vertex.transitions)) {
+      for (const vertex of Object.values(graph).filter((v) => v.state.matches(service))) {
+        for (const edge of edgesOf(vertex)) {
           if (edge.state.matches(service)) continue;
           exits++;
           const before = vertex.state.context;

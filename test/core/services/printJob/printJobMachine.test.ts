@@ -26,14 +26,14 @@ describe('print job child machine, model-based (xstate/graph)', () => {
     expect([...values].sort()).toEqual(['"done"', '"paused"', '"printing"', '"waitingLonger"']);
     for (const vertex of Object.values(adjacency)) {
       if (vertex.state.status === 'done') continue;
-      const ends = Object.values(vertex.transitions).some((edge) => edge.state.status === 'done');
+      const ends = (Object.values(vertex.transitions) as { event: PrinterSessionEvent; state: (typeof vertex)['state'] }[]).some((edge) => edge.state.status === 'done');
       expect(ends, JSON.stringify(vertex.state.value)).toBe(true);
     }
   });
 
   it('ends with a line for the citizen and, unless on paper, a reason to fetch staff; other jobs change nothing', () => {
     for (const vertex of Object.values(adjacency)) {
-      for (const edge of Object.values(vertex.transitions)) {
+      for (const edge of (Object.values(vertex.transitions) as { event: PrinterSessionEvent; state: (typeof vertex)['state'] }[])) {
         if ('jobId' in edge.event && edge.event.jobId !== 'job-1') expect(edge.state.value).toEqual(vertex.state.value);
         if (edge.state.status !== 'done') continue;
         const output = edge.state.output!;
