@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import path from 'node:path';
 import { createActor, type SimulatedClock } from 'xstate';
 import type { KioskApi, KioskInput, KioskView, StaffInput } from '../api/kioskApi.js';
 import type { AudioSink, AudioSource } from '../../speech/index.js';
@@ -11,13 +10,9 @@ import { resolveFromRoot } from './config/loadConfig.js';
 import { startKioskDevices, type KioskDevices } from './devices/kioskDevices.js';
 import { toPrinterSessionEvent } from './devices/printerSessionAdapter.js';
 import { createRobotSessionAdapter } from './devices/robotSessionAdapter.js';
-import { loadKnowledgeBase, type KnowledgeBase } from './knowledge/loadKnowledgeBase.js';
-import { KnowledgeRetriever } from './knowledge/knowledgeRetriever.js';
 import { createLogger, type Logger } from './log/createLogger.js';
 import { deliveryRound } from './outbox/deliveryRound.js';
 import { outboxMachine } from './outbox/outboxMachine.js';
-import { createFieldCipher } from './privacy/fieldCipher.js';
-import { createLlmComposer } from './services/createLlmComposer.js';
 import { createGuideService } from './services/guideService.js';
 import { faceAuthView } from './services/pensionAuth/faceAuthView.js';
 import type { FaceSessionAnalyzer } from './services/pensionAuth/faceSessionAnalyzer.js';
@@ -25,18 +20,21 @@ import { PensionAuthAudit } from './services/pensionAuth/pensionAuthAudit.js';
 import { PensionAuthOutbox } from './services/pensionAuth/pensionAuthOutbox.js';
 import { createPensionAuthService } from './services/pensionAuth/pensionAuthService.js';
 import { createVisionFaceAnalyzer } from './services/pensionAuth/visionFaceAnalyzer.js';
-import { PolicyQuestionService, type GroundedComposer } from './services/policyQuestionService.js';
+import type { KnowledgeBase } from './knowledge/loadKnowledgeBase.js';
+import { createPolicyService } from './services/createPolicyService.js';
+import type { GroundedComposer, PolicyQuestionService } from './services/policyQuestionService.js';
 import { createSessionActors } from './session/sessionActors.js';
 import { createSessionInlet } from './session/sessionInlet.js';
 import { sessionMachine } from './session/sessionMachine.js';
+import { sessionInputFrom } from './session/sessionInputFrom.js';
 import { toKioskView } from './session/toKioskView.js';
+import { createViewChannel } from './session/viewChannel.js';
 import { createVisitLogRecorder } from './session/visitLogRecorder.js';
 import { StaffConsole } from './staff/staffConsole.js';
-import { kioskMigrations } from './store/migrations.js';
-import { openDatabase } from './store/openDatabase.js';
-import { SessionEventStore } from './store/sessionEventStore.js';
-import { StaffRequestStore } from './store/staffRequestStore.js';
-import { startKioskVoice, type KioskVoice } from './voice/kioskVoice.js';
+import { openKioskStore } from './store/openKioskStore.js';
+import type { SessionEventStore } from './store/sessionEventStore.js';
+import type { StaffRequestStore } from './store/staffRequestStore.js';
+import { openKioskVoice } from './voice/kioskVoice.js';
 
 export interface KioskRuntimeOptions {
   log?: Logger;
@@ -77,26 +75,12 @@ export async function createKioskRuntime(config: KioskConfig, options: KioskRunt
   const log = options.log ?? createLogger({ level: config.log.level });
   const clock = options.clock;
   const now = clock ? () => clock.now() : () => Date.now();
-  const dataDir = resolveFromRoot(config.dataDir);
-  const db = openDatabase(path.join(dataDir, config.database.file), kioskMigrations);
-  const sessionEvents = new SessionEventStore(db);
-  const staffRequests = new StaffRequestStore(db);
-  sessionEvents.purgeOlderThan(new Date(Date.now() - 30 * 24 * 3600 * 1000));
-  const cipher = createFieldCipher({ keyFile: path.join(dataDir, 'data.key') });
+  const { dataDir, db, sessionEvents, staffRequests, cipher } = openKioskStore(config);
   const inlet = createSessionInlet();
 
   const backend = await connectHallBackend(config.backend, dataDir);
-  const knowledge = options.knowledge ?? loadKnowledgeBase(resolveFromRoot(config.knowledge.dir));
-  const composer = options.composer === undefined ? createLlmComposer(config.llm, log) : options.composer ?? undefined;
-  const policy = new PolicyQuestionService({
-    retriever: new KnowledgeRetriever(knowledge.entries, knowledge.lexicon),
-    redirects: knowledge.redirects,
-    ...(composer ? { composer } : {}),
-    minConfidence: config.knowledge.minConfidence,
-    llmBudgetMs: config.llm.mode === 'openai' ? config.llm.totalTimeoutMs : 0,
-    log,
-  });
-  log.info({ backend: config.backend.mode, entries: knowledge.entries.length, llm: config.llm.mode }, 'knowledge and business system ready');
+  log.info({ backend: config.backend.mode, url: backend.simulatorUrl }, 'hall business system ready');
+  const policy = createPolicyService(config, log, { ...(options.knowledge ? { knowledge: options.knowledge } : {}), ...(options.composer !== undefined ? { composer: options.composer } : {}) });
 
   let staff: StaffConsole | null = null;
   const devices = options.withoutDevices
@@ -113,26 +97,16 @@ export async function createKioskRuntime(config: KioskConfig, options: KioskRunt
     ? createPensionAuthService({ backend: backend.client, analyzer: faceAnalyzer, outbox: pensionOutbox, audit: new PensionAuthAudit(db), kioskId: config.backend.kioskId, log })
     : null;
 
-  let voice: KioskVoice | null = null;
-  if (options.voice === false) inlet.send({ type: 'microphone.fault', reason: 'disabled' });
-  else {
-    voice = await startKioskVoice({ speech: config.speech, modelDirs: config.modelDirs.map(resolveFromRoot), log, send: (event) => inlet.send(event), ...options.voice }).catch((error: unknown) => {
-      log.error({ err: error }, 'voice failed to start; the kiosk runs by touch');
-      inlet.send({ type: 'microphone.fault', reason: 'failed' });
-      return null;
-    });
-  }
+  const voice = await openKioskVoice(options.voice === false ? false : { speech: config.speech, modelDirs: config.modelDirs.map(resolveFromRoot), ...options.voice }, (event) => inlet.send(event), log);
 
   const recorder = createVisitLogRecorder({ sink: sessionEvents, seal: (plain) => cipher.encrypt(plain), now });
-  const listeners = new Set<(view: KioskView) => void>();
-  let view: KioskView | null = null;
+  const views = createViewChannel();
   const render = () => {
     if (!actor) return;
     const snapshot = actor.getSnapshot();
     const child = snapshot.children.pensionAuth as { getSnapshot(): unknown } | undefined;
     const faceAuth = child ? faceAuthView(child.getSnapshot() as Parameters<typeof faceAuthView>[0], now()) : null;
-    view = toKioskView(snapshot.value, snapshot.context, staff?.view() ?? lockedStaffView, faceAuth, pensionAuth !== null);
-    for (const listener of listeners) listener(view);
+    views.publish(toKioskView(snapshot.value, snapshot.context, staff?.view() ?? lockedStaffView, faceAuth, pensionAuth !== null));
   };
 
   const machine = sessionMachine.provide({
@@ -159,14 +133,7 @@ export async function createKioskRuntime(config: KioskConfig, options: KioskRunt
       recorder.inspect(inspection);
       if (inspection.type === '@xstate.snapshot') render();
     },
-    input: {
-      timing: config.session,
-      robotName: config.hall.robotName,
-      places: config.places,
-      newSessionId: () => randomUUID(),
-      now,
-      ...(pensionAuth ? { pensionAuth: pensionAuthInput(config, now) } : {}),
-    },
+    input: sessionInputFrom(config, now, pensionAuth !== null),
   });
   actor.on('*', (emitted) => recorder.onEmitted(emitted as Parameters<typeof recorder.onEmitted>[0]));
 
@@ -198,11 +165,7 @@ export async function createKioskRuntime(config: KioskConfig, options: KioskRunt
       if (input.type.startsWith('staff.')) staff?.handle(input as StaffInput);
       else actor?.send(input as Exclude<KioskInput, StaffInput>);
     },
-    subscribe(listener) {
-      listeners.add(listener);
-      if (view) listener(view);
-      return () => listeners.delete(listener);
-    },
+    subscribe: (listener) => views.subscribe(listener),
   };
 
   return {
@@ -220,7 +183,7 @@ export async function createKioskRuntime(config: KioskConfig, options: KioskRunt
       actor?.stop();
       recorder.close('shutdown');
       staff?.close();
-      listeners.clear();
+      views.clear();
       await voice?.close();
       await pensionAuth?.close();
       await devices?.close();
@@ -232,14 +195,3 @@ export async function createKioskRuntime(config: KioskConfig, options: KioskRunt
 
 const lockedStaffView: KioskView['staff'] = { unlocked: false, message: null, demoCitizens: [], printJobs: [], staffRequests: [], devices: [] };
 
-function pensionAuthInput(config: KioskConfig, now: () => number) {
-  return {
-    timing: { challengeMs: config.faceAuth.challengeMs, positioningMs: config.faceAuth.positioningMs, positionedFrames: 3, resultShowMs: 8_000 },
-    challengePool: config.faceAuth.challengePool,
-    challengesPerAttempt: config.faceAuth.challengesPerAttempt,
-    maxAttempts: config.faceAuth.maxAttempts,
-    livenessThreshold: config.faceAuth.livenessThreshold,
-    random: Math.random,
-    now,
-  };
-}

@@ -182,6 +182,22 @@ export async function startKioskVoice(options: KioskVoiceOptions): Promise<Kiosk
   };
 }
 
+/**
+ * The voice the runtime asked for: none (`false`, tests and touch-only kiosks), or started from configuration.
+ * A voice that fails to start leaves the kiosk running by touch, and the session is told why it cannot hear.
+ */
+export async function openKioskVoice(wanted: false | Omit<KioskVoiceOptions, 'send' | 'log'>, send: KioskVoiceOptions['send'], log: Logger): Promise<KioskVoice | null> {
+  if (wanted === false) {
+    send({ type: 'microphone.fault', reason: 'disabled' });
+    return null;
+  }
+  return startKioskVoice({ ...wanted, send, log }).catch((error: unknown) => {
+    log.error({ err: error }, 'voice failed to start; the kiosk runs by touch');
+    send({ type: 'microphone.fault', reason: 'failed' });
+    return null;
+  });
+}
+
 /** True when a transcript says little beyond the keyword: "ni hao xiao qing" alone, not "ni hao xiao qing shi ye jin …". */
 export function isOnlyKeyword(pinyin: string, keyword: string[]): boolean {
   const heard = pinyin.split(' ').filter(Boolean);
