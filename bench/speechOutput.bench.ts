@@ -3,9 +3,9 @@
 // at once), stop latency of the memory and spawned-player sinks, and barge-in reaction on a simulated hall.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { readModelManifest } from '../common/node/readModelManifest.js';
 import { readAudioFile } from '../speech/audio/readAudioFile.js';
 import { checkModels } from '../speech/models/checkModels.js';
-import { readModelManifest } from '../speech/models/modelManifest.js';
 import { createMemoryAudioSink } from '../speech/playback/memoryAudioSink.js';
 import { pcmDurationMs, rootMeanSquare, type PcmAudio } from '../speech/playback/pcmAudio.js';
 import { createSpawnAudioSink } from '../speech/playback/spawnAudioSink.js';

@@ -52,7 +52,6 @@ export { CERTIFICATE_TITLE, encodeCertificate, type EncodedCertificate } from '.
 export { formatPeriod } from './certificate/formatPeriod.js';
 export { certificateQrFields, decodeCertificatePayload, encodeCertificatePayload, PAYLOAD_VERSION, type CertificateQrFields } from './certificate/certificatePayload.js';
 export { formatChinaTime, isoChinaTime } from './certificate/chinaTime.js';
-export { maskIdNumber } from './certificate/maskIdNumber.js';
 export { QR_PREFIX, signCertificateQr, type CertificateSigner, type SignedCertificateQr } from './certificate/signCertificateQr.js';
 export { verificationCodeFor } from './certificate/verificationCode.js';
 export { describeCertificateVerification } from './certificate/describeCertificateVerification.js';

@@ -22,7 +22,6 @@ export type { CommandOutcome, CommandResult, MotionOutcome, MotionResult } from 
 export type { DeviceInfo, DisconnectReason, RobotEvent, RobotEventType } from './robotEvents.js';
 export { createMotionClient } from './motionClient.js';
 export type { ConnectionState, LinkStats, MotionClient, MotionClientOptions, MoveOptions } from './motionClient.js';
-export { resolvePlace, type PlaceLookup, type PlaceTable } from './places.js';
 export { startMotionSimulator } from './simulator/motionSimulator.js';
 export type { LineDirection, MotionSimulator, MotionSimulatorOptions, ReceivedCommand, SimulatorFaults, SimulatorStats } from './simulator/motionSimulator.js';
 export { defaultRobotBodyOptions, type RobotBodyOptions } from './simulator/robotBody.js';

@@ -44,9 +44,7 @@ export { KIOSK_KEYWORDS } from './kws/kioskKeywords.js';
 export { createKeywordSpotter, type KeywordEvent, type KeywordSpotter, type KeywordSpotterModel, type KeywordSpotterOptions } from './kws/keywordSpotter.js';
 
 // ── input: models and offline transcription ───────────────────────────────────────────────────────────────
-export { DEFAULT_MANIFEST_PATH, parseModelManifest, readModelManifest, type ModelEntry, type ModelFile, type ModelManifest, type ModelRole } from './models/modelManifest.js';
 export { checkModels, type CheckModelsOptions, type ModelFileState, type ModelFileStatus, type ModelState, type ModelStatus } from './models/checkModels.js';
-export { fileSha256 } from './models/fileSha256.js';
 export { modelFilePath, selectModel, type ModelSelection, type SelectModelOptions } from './models/selectModel.js';
 export {
   selectKeywordSpotterModel,
@@ -70,7 +68,6 @@ export { selectTtsVoice, type TtsVoiceSelection } from './tts/selectTtsVoice.js'
 export { chooseSpeechSynthesizer, type SpeechSynthesizerChoice } from './tts/chooseSpeechSynthesizer.js';
 export { readNumbersInChinese, integerToChinese, digitsToChinese } from './tts/readNumbersInChinese.js';
 export { toNumberedPinyin } from './tts/numberedPinyin.js';
-export { splitIntoSentences, type SentenceSplitOptions } from './tts/splitIntoSentences.js';
 export { synthesizeSentenceBySentence, type SentenceSynthesisOptions, type SynthesizedSentence } from './tts/synthesizeSentenceBySentence.js';
 export { pcmDurationMs, rootMeanSquare, type PcmAudio } from './playback/pcmAudio.js';
 export {

@@ -1,3 +1,4 @@
+import { maskIdNumber } from '../../common/maskIdNumber.js';
 import type { FaceAuthView } from '../api/kioskApi.js';
 import type { CameraController, CameraPreview } from './camera/index.js';
 import { createCameraPreview } from './camera/index.js';
@@ -6,7 +7,7 @@ import { h } from './dom.js';
 import { renderChallenge } from './renderChallenge.js';
 import { cameraSteps, idInputSteps, renderFaceAuthBar, renderFaceAuthInstruction, renderGuidance, renderWaiting, waitingLabel } from './renderFaceAuth.js';
 import { renderFaceAuthResult } from './renderFaceAuthResult.js';
-import { idNumberLength, maskIdNumber, renderIdKeypad, type IdEntryState, type IdKeypadActions } from './renderIdKeypad.js';
+import { idNumberLength, renderIdKeypad, type IdEntryState, type IdKeypadActions } from './renderIdKeypad.js';
 import { createSlot } from './slot.js';
 
 export interface FaceAuthScreen {

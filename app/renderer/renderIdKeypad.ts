@@ -23,12 +23,6 @@ export function groupIdNumber(entry: string): string {
   return [entry.slice(0, 6), entry.slice(6, 10), entry.slice(10, 14), entry.slice(14)].filter(Boolean).join(' ');
 }
 
-/** 3702**********042X: the first and last four, as on a receipt. */
-export function maskIdNumber(idNumber: string): string {
-  if (idNumber.length <= 8) return '*'.repeat(idNumber.length);
-  return `${idNumber.slice(0, 4)}${'*'.repeat(idNumber.length - 8)}${idNumber.slice(-4)}`;
-}
-
 const digitKeys = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
 
 /**

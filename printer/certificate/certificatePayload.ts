@@ -1,3 +1,4 @@
+import { maskIdNumber } from '../../common/maskIdNumber.js';
 import { isoChinaTime } from './chinaTime.js';
 import {
   insuranceCodes,
@@ -8,7 +9,6 @@ import {
   type InsuranceStatus,
   type InsuranceType,
 } from './certificateContent.js';
-import { maskIdNumber } from './maskIdNumber.js';
 
 /** What the QR code attests, readable by anyone who scans it (the ID number only masked). */
 export interface CertificateQrFields {

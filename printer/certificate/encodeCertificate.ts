@@ -1,9 +1,9 @@
+import { maskIdNumber } from '../../common/maskIdNumber.js';
 import { EscPosDocument, type EscPosDocumentOptions } from '../escpos/escPosDocument.js';
 import { fitToWidth } from '../escpos/gb18030Text.js';
 import { formatChinaTime } from './chinaTime.js';
 import { insuranceLabels, insuranceStatusLabels, validateCertificateContent, type CertificateContent } from './certificateContent.js';
 import { formatPeriod } from './formatPeriod.js';
-import { maskIdNumber } from './maskIdNumber.js';
 import { signCertificateQr, type CertificateSigner, type SignedCertificateQr } from './signCertificateQr.js';
 
 export interface EncodedCertificate extends SignedCertificateQr {

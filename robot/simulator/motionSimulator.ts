@@ -1,3 +1,4 @@
+import { seededRandom } from '../../common/seededRandom.js';
 import { encodeAck, encodeNak, type AckStatus } from '../acknowledgement.js';
 import { decodeCommand, type ExecutableCommand, type RobotCommand } from '../commands.js';
 import { FrameType, PROTOCOL_VERSION, UNSEQUENCED } from '../frameTypes.js';
@@ -9,7 +10,6 @@ import { encodeTelemetry, type RobotTelemetry } from '../telemetry.js';
 import { DeviceFrameReader, writeDeviceFrame, type DeviceFrame, type DeviceFrameReaderStats } from './deviceFraming.js';
 import { FaultyLine, type FrameFaultAction, type LineNoise } from './lineFaults.js';
 import { defaultRobotBodyOptions, RobotBody, type RobotBodyOptions } from './robotBody.js';
-import { seededRandom } from './seededRandom.js';
 
 // The far side of the motion-controller protocol: what the base's firmware does, on a serial path (a pty in tests).
 // A second implementation of the protocol, not a mock of the client: its own frame reader and CRC, its own

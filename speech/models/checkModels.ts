@@ -1,8 +1,8 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { fileSha256 } from './fileSha256.js';
+import type { ModelEntry, ModelManifest } from '../../common/modelManifest.js';
+import { fileSha256 } from '../../common/node/fileSha256.js';
 import { modelFolder } from './modelFolder.js';
-import type { ModelEntry, ModelManifest } from './modelManifest.js';
 
 export type ModelFileState = 'ok' | 'unverified' | 'missing' | 'wrong-size' | 'wrong-hash';
 

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { ModelEntry } from './modelManifest.js';
+import type { ModelEntry } from '../../common/modelManifest.js';
 
 /** Where a model's files live: under the model folder, or inside an installed npm package. */
 export function modelFolder(entry: ModelEntry, modelDir: string): { folder: string } | { folder: undefined; reason: string } {

@@ -1,5 +1,6 @@
+import type { ModelManifest } from '../../common/modelManifest.js';
+import { readModelManifest } from '../../common/node/readModelManifest.js';
 import { checkModels, type ModelStatus } from './checkModels.js';
-import { readModelManifest, type ModelManifest } from './modelManifest.js';
 import type { SelectModelOptions } from './selectModel.js';
 import {
   selectKeywordSpotterModel,

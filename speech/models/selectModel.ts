@@ -1,5 +1,5 @@
+import type { ModelEntry, ModelManifest, ModelRole } from '../../common/modelManifest.js';
 import type { ModelStatus } from './checkModels.js';
-import type { ModelEntry, ModelManifest, ModelRole } from './modelManifest.js';
 
 export interface SelectModelOptions {
   /** Refuse models whose sha256 is not recorded (a deployment should set this once the hashes are filled in). */

@@ -1,7 +1,7 @@
+import type { ModelManifest } from '../../common/modelManifest.js';
 import type { RecognizerModel } from '../asr/recognizerModel.js';
 import type { KeywordSpotterModel } from '../kws/keywordSpotter.js';
 import type { ModelStatus } from './checkModels.js';
-import type { ModelManifest } from './modelManifest.js';
 import { modelFilePath, selectModel, type SelectModelOptions } from './selectModel.js';
 
 export type RecognizerSelection = { model: RecognizerModel; reason: string } | { model: undefined; reason: string };

@@ -1,5 +1,5 @@
+import type { ModelManifest } from '../../common/modelManifest.js';
 import type { ModelStatus } from '../models/checkModels.js';
-import type { ModelManifest } from '../models/modelManifest.js';
 import { selectModel, type SelectModelOptions } from '../models/selectModel.js';
 
 export type TtsVoiceSelection =

@@ -1,5 +1,5 @@
 import type { PcmAudio } from '../playback/pcmAudio.js';
-import { splitIntoSentences, type SentenceSplitOptions } from './splitIntoSentences.js';
+import { splitIntoSpokenPieces, type SpokenPieceOptions } from './splitIntoSpokenPieces.js';
 import type { SpeechSynthesizer } from './speechSynthesizer.js';
 
 export interface SynthesizedSentence {
@@ -12,7 +12,7 @@ export interface SynthesizedSentence {
   readyAtMs: number;
 }
 
-export interface SentenceSynthesisOptions extends SentenceSplitOptions {
+export interface SentenceSynthesisOptions extends SpokenPieceOptions {
   rate?: number;
   signal?: AbortSignal;
   now?: () => number;
@@ -29,7 +29,7 @@ export async function* synthesizeSentenceBySentence(
   options: SentenceSynthesisOptions = {},
 ): AsyncGenerator<SynthesizedSentence> {
   const now = options.now ?? (() => performance.now());
-  const sentences = splitIntoSentences(text, options);
+  const sentences = splitIntoSpokenPieces(text, options);
   const abort = new AbortController();
   const stopOnOuterAbort = () => abort.abort();
   options.signal?.addEventListener('abort', stopOnOuterAbort, { once: true });

@@ -20,7 +20,7 @@ export interface RobotVoiceOptions {
   onEvent: (event: RobotVoiceEvent) => void;
   /** Default engine rate for every utterance. */
   rate?: number;
-  /** Longest piece synthesized at once (characters); see splitIntoSentences. */
+  /** Longest piece synthesized at once (characters); see splitIntoSpokenPieces. */
   maxSentenceChars?: number;
   /** The session's audio clock (ms since the audio source started), for event times. */
   now?: () => number;

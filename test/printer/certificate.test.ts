@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { encodeCertificatePayload } from '../../printer/certificate/certificatePayload.js';
 import { encodeCertificate } from '../../printer/certificate/encodeCertificate.js';
 import { describeCertificateVerification } from '../../printer/certificate/describeCertificateVerification.js';
-import { maskIdNumber } from '../../printer/certificate/maskIdNumber.js';
 import { publicKeyPem, publicKeyRingFromPem } from '../../printer/certificate/publicKeyRing.js';
 import { signCertificateQr } from '../../printer/certificate/signCertificateQr.js';
 import { verifyCertificateQr } from '../../printer/certificate/verifyCertificateQr.js';
@@ -19,14 +18,6 @@ function replacePayload(qrText: string, mutate: (json: Record<string, unknown>) 
   mutate(json);
   return [prefix, kid, Buffer.from(JSON.stringify(json), 'utf8').toString('base64url'), signature].join('.');
 }
-
-describe('ID number masking', () => {
-  it('keeps the first 4 and last 4 characters, as printed certificates do', () => {
-    expect(maskIdNumber('370202199001011234')).toBe('3702**********1234');
-    expect(maskIdNumber('37020219900101123X')).toBe('3702**********123X');
-    expect(maskIdNumber('1234567')).toBe('*******');
-  });
-});
 
 describe('certificate QR signature', () => {
   const signed = signCertificateQr(sampleCertificate(), signer);

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../../common/seededRandom.js';
 import { encodeCertificate } from '../../printer/certificate/encodeCertificate.js';
 import { encodeTestPage } from '../../printer/diagnostics/printerSelfTest.js';
 import { processIdResponse } from '../../printer/escpos/escPosCommands.js';
 import { createEscPosDecoder, type EscPosDecoder } from '../../printer/simulator/escPosDecoder.js';
 import { PrinterResponseParser } from '../../printer/status/printerResponseParser.js';
 import { isStatusByte, parseStatusBytes } from '../../printer/status/printerStatus.js';
-import { KEY_ID, sampleCertificate, signingKeys } from './fixtures/printerFixtures.js';
 import { CPU_BOUND_TEST_TIMEOUT_MS } from '../testDeadline.js';
-import { seededRandom } from '../../robot/simulator/seededRandom.js';
+import { KEY_ID, sampleCertificate, signingKeys } from './fixtures/printerFixtures.js';
 
-// The seeded generator the robot simulator uses (mulberry32): a failure can be replayed from the seed in its message.
+// The project's seeded generator (mulberry32): a failure can be replayed from the seed in its message.
 const rng = seededRandom;
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20260507);

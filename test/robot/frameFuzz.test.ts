@@ -2,6 +2,7 @@
 // DeviceFrameReader): nothing throws, both accept exactly the same frames, every accepted frame is byte for byte a
 // valid encoding present in the input, and a frame with 1–3 flipped bits is never accepted.
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../../common/seededRandom.js';
 import { crc16Bitwise, DeviceFrameReader, encodeFrame, FrameParser, MAX_PAYLOAD_LENGTH, type Frame } from '../../robot/index.js';
 import { CPU_BOUND_TEST_TIMEOUT_MS } from '../testDeadline.js';
 
@@ -9,18 +10,10 @@ const MUTATED_TARGET = 1_000_000;
 const ITEMS_PER_BATCH = 4_000;
 const VALID_SHARE = 0.2;
 
-/** xorshift32: fast and seeded, so a failure can be replayed. */
+/** Seeded, so a failure can be replayed. */
 function generator(seed: number) {
-  let s = seed >>> 0 || 1;
-  const next = () => {
-    s ^= s << 13;
-    s >>>= 0;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    s >>>= 0;
-    return s;
-  };
-  return { int: (n: number) => next() % n, chance: (p: number) => next() / 4294967296 < p };
+  const next = seededRandom(seed);
+  return { int: (n: number) => Math.floor(next() * n), chance: (p: number) => next() < p };
 }
 
 type Mutation = 'flip' | 'truncate' | 'splice' | 'length' | 'inconsistent-length' | 'random' | 'random-with-header';

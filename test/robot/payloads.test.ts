@@ -13,7 +13,6 @@ import {
   encodeNak,
   encodeTelemetry,
   FrameType,
-  resolvePlace,
   type RobotCommand,
   type RobotTelemetry,
 } from '../../robot/index.js';
@@ -132,16 +131,5 @@ describe('telemetry, ACK, NAK, heartbeat, hello reply', () => {
     const reply = { protocolVersion: 1, sessionNonce: 5, telemetryIntervalMs: 100, hostTimeoutMs: 1500, firmware: 'base 2.3.1' };
     expect(decodeHelloReply(encodeHelloReply(reply).payload)).toEqual({ ok: true, value: reply });
     expect(() => encodeHelloReply({ ...reply, firmware: '固件' })).toThrow(RangeError);
-  });
-});
-
-describe('places', () => {
-  const places = { 窗口3: { x: 8, y: 2.5, heading: 90 }, 自助区: { x: 3, y: -4, heading: 540 }, 入口: { x: 0, y: 0, heading: 0 }, 充电桩: { x: -1, y: 0, heading: 180 } };
-
-  it('maps a place name to its coordinates, tolerating spaces and full-width digits', () => {
-    expect(resolvePlace(places, '窗口3')).toEqual({ found: true, name: '窗口3', pose: { x: 8, y: 2.5, heading: 90 } });
-    expect(resolvePlace(places, ' 窗口３ ')).toMatchObject({ found: true, name: '窗口3' });
-    expect(resolvePlace(places, '自助区')).toMatchObject({ found: true, pose: { heading: 180 } });
-    expect(resolvePlace(places, '窗口9')).toEqual({ found: false, name: '窗口9', known: ['窗口3', '自助区', '入口', '充电桩'] });
   });
 });

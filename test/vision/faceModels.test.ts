@@ -47,9 +47,18 @@ describe('face model manifest', () => {
     const liveness = readFaceModelEntries().find((e) => e.role === 'face-liveness')!;
     expect(faceModelConfig('face-liveness', liveness)).toMatchObject({ inputSize: 128, cropScale: 2.7, channelOrder: 'bgr', liveIndex: 0 });
     expect(faceModelConfig('face-liveness', { ...liveness, config: {} }).channelOrder).toBe('bgr');
-    const bad = { faceModels: [{ ...liveness, config: { channelOrder: 'grb' } }, { ...liveness, files: [{ ...liveness.files[0], sha256: 'xyz' }] }] };
-    expect(() => parseFaceModelEntries(bad, 'test manifest')).toThrow(/test manifest is invalid: .*face-liveness-faceplugin config\.channelOrder.*sha256 must be 64/);
-    expect(() => parseFaceModelEntries({ faceModels: [liveness, liveness] }, 'test manifest')).toThrow(/"face-liveness-faceplugin" is used twice/);
+    const manifest = JSON.parse(readFileSync(DEFAULT_FACE_MANIFEST_PATH, 'utf8')) as Record<string, unknown>;
+    const withFaceModels = (...faceModels: unknown[]) => ({ ...manifest, faceModels });
+    expect(() => parseFaceModelEntries(withFaceModels({ ...liveness, config: { channelOrder: 'grb' } }), 'test manifest')).toThrow(
+      /test manifest is invalid: face-liveness-faceplugin config\.channelOrder/,
+    );
+    expect(() => parseFaceModelEntries(withFaceModels({ ...liveness, files: [{ ...liveness.files[0], sha256: 'xyz' }] }), 'test manifest')).toThrow(
+      /test manifest is invalid: faceModels\.0\.files\.0\.sha256: sha256 must be 64/,
+    );
+    expect(() => parseFaceModelEntries(withFaceModels({ ...liveness, files: [liveness.files[0], { ...liveness.files[0], name: 'second' }] }), 'test manifest')).toThrow(
+      /face model "face-liveness-faceplugin" must be one ONNX file/,
+    );
+    expect(() => parseFaceModelEntries(withFaceModels(liveness, liveness), 'test manifest')).toThrow(/"face-liveness-faceplugin" is used twice/);
   });
 });
 

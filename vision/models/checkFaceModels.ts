@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileSha256 } from './fileSha256.js';
+import { fileSha256 } from '../../common/node/fileSha256.js';
 import { FACE_MODEL_ROLES, type FaceModelEntry, type FaceModelRole } from './faceModelManifest.js';
 
 const require = createRequire(import.meta.url);

@@ -1,12 +1,9 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { FACE_MODEL_ROLES, parseModelManifest, type FaceModelRole, type ModelEntry, type ModelManifest } from '../../common/modelManifest.js';
+import { DEFAULT_MANIFEST_PATH, readModelManifest } from '../../common/node/readModelManifest.js';
 
-const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'sha256 must be 64 lower-case hex digits');
-
-export const FACE_MODEL_ROLES = ['face-detect', 'face-landmark', 'face-embed', 'face-liveness', 'face-eye'] as const;
-export type FaceModelRole = (typeof FACE_MODEL_ROLES)[number];
+// The face roles belong to the one manifest schema; vision's callers take them from here.
+export { FACE_MODEL_ROLES, type FaceModelRole };
 
 const channelOrder = z.enum(['rgb', 'bgr']);
 
@@ -87,69 +84,34 @@ export const faceModelConfigSchemas = {
   'face-eye': eyeConfigSchema,
 } as const;
 
-/** Same shape as the speech entries of models/manifest.json (id, role, tier, licence, source, location, files, config). */
-export const faceModelEntrySchema = z.object({
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
-  role: z.enum(FACE_MODEL_ROLES),
-  tier: z.enum(['production', 'development']),
-  description: z.string(),
-  licence: z.string().min(1),
-  source: z.object({ url: z.url(), page: z.url().optional(), note: z.string().optional() }),
-  location: z.discriminatedUnion('base', [
-    z.object({ base: z.literal('modelDir'), dir: z.string().min(1) }),
-    z.object({ base: z.literal('npm'), package: z.string().min(1), dir: z.string().default('') }),
-  ]),
-  files: z
-    .array(z.object({ name: z.string().min(1), path: z.string().min(1), sha256: sha256.nullable(), size: z.number().int().nonnegative().nullable() }))
-    .length(1, 'a face model is one ONNX file'),
-  config: z.record(z.string(), z.unknown()).default({}),
-});
+/** A face model: one entry of the model manifest with a face role. */
+export type FaceModelEntry = ModelEntry & { role: FaceModelRole };
 
-export type FaceModelEntry = z.output<typeof faceModelEntrySchema>;
+/** Face models are listed in the kiosk's one model manifest. */
+export const DEFAULT_FACE_MANIFEST_PATH = DEFAULT_MANIFEST_PATH;
 
-/** models/manifest.json of this repository (relative to this file, so it holds when run from the sources). */
-export const DEFAULT_FACE_MANIFEST_PATH = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../models/manifest.json');
+const isFaceEntry = (entry: ModelEntry): entry is FaceModelEntry => (FACE_MODEL_ROLES as readonly string[]).includes(entry.role);
 
-const isFaceRole = (role: unknown) => typeof role === 'string' && role.startsWith('face-');
-
-/**
- * The face entries of a model manifest. They are read from `faceModels` and from `models` alike: the speech
- * schema of `models` does not know the face roles yet, so the face entries live in their own list until it does.
- */
-export function parseFaceModelEntries(json: unknown, origin = 'model manifest'): FaceModelEntry[] {
-  const root = (json ?? {}) as { models?: unknown; faceModels?: unknown };
-  const candidates = [...(Array.isArray(root.models) ? root.models : []), ...(Array.isArray(root.faceModels) ? root.faceModels : [])].filter((m) =>
-    isFaceRole((m as { role?: unknown } | null)?.role),
-  );
-  const entries: FaceModelEntry[] = [];
-  const problems: string[] = [];
-  candidates.forEach((candidate, i) => {
-    const parsed = faceModelEntrySchema.safeParse(candidate);
-    if (!parsed.success) {
-      problems.push(...parsed.error.issues.map((issue) => `face model ${i} ${issue.path.join('.')}: ${issue.message}`));
-      return;
-    }
-    const configCheck = faceModelConfigSchemas[parsed.data.role].safeParse(parsed.data.config);
-    if (!configCheck.success) problems.push(...configCheck.error.issues.map((issue) => `${parsed.data.id} config.${issue.path.join('.')}: ${issue.message}`));
-    entries.push(parsed.data);
+/** The face entries of a manifest (from `faceModels`, or from `models` should one be listed there), each config checked against its role. */
+export function faceModelEntries(manifest: ModelManifest, origin = 'model manifest'): FaceModelEntry[] {
+  const entries = [...manifest.models, ...manifest.faceModels].filter(isFaceEntry);
+  const problems = entries.flatMap((entry) => {
+    const check = faceModelConfigSchemas[entry.role].safeParse(entry.config ?? {});
+    return check.success ? [] : check.error.issues.map((issue) => `${entry.id} config.${issue.path.join('.')}: ${issue.message}`);
   });
-  const ids = entries.map((e) => e.id);
-  for (const id of new Set(ids)) if (ids.filter((x) => x === id).length > 1) problems.push(`face model id "${id}" is used twice`);
   if (problems.length > 0) throw new Error(`${origin} is invalid: ${problems.join('; ')}`);
   return entries;
 }
 
+export function parseFaceModelEntries(json: unknown, origin = 'model manifest'): FaceModelEntry[] {
+  return faceModelEntries(parseModelManifest(json, origin), origin);
+}
+
 export function readFaceModelEntries(file = DEFAULT_FACE_MANIFEST_PATH): FaceModelEntry[] {
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new Error(`cannot read the model manifest ${file}: ${(error as Error).message}`, { cause: error });
-  }
-  return parseFaceModelEntries(json, file);
+  return faceModelEntries(readModelManifest(file), file);
 }
 
 /** The entry's config with the role's defaults filled in. */
 export function faceModelConfig<R extends FaceModelRole>(role: R, entry: FaceModelEntry): FaceModelConfigs[R] {
-  return faceModelConfigSchemas[role].parse(entry.config) as FaceModelConfigs[R];
+  return faceModelConfigSchemas[role].parse(entry.config ?? {}) as FaceModelConfigs[R];
 }

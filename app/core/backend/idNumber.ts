@@ -1,3 +1,5 @@
+import { normalizeIdNumber } from '../../../common/normalizeIdNumber.js';
+
 /**
  * Resident identity card numbers (公民身份号码, GB 11643-1999): 6-digit area code, 8-digit birth date,
  * 3-digit sequence (odd for men, even for women) and an ISO 7064 MOD 11-2 check character.
@@ -6,11 +8,6 @@
 const CHECK_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;
 const CHECK_CHARACTERS = '10X98765432';
 const ID_NUMBER_SHAPE = /^[1-9]\d{16}[\dX]$/;
-
-/** Citizens type a lower-case x and stray spaces; compare and store the canonical form. */
-export function normalizeIdNumber(raw: string): string {
-  return raw.replace(/\s+/g, '').toUpperCase();
-}
 
 /** The check character for the first 17 digits. */
 export function idNumberCheckCharacter(first17Digits: string): string {
@@ -48,9 +45,5 @@ export function genderFromIdNumber(idNumber: string): '男' | '女' {
   return Number(normalizeIdNumber(idNumber)[16]) % 2 === 1 ? '男' : '女';
 }
 
-/** "3702**********123X": enough to recognise one's own number on a screen or slip, not enough to misuse it. */
-export function maskIdNumber(raw: string): string {
-  const idNumber = normalizeIdNumber(raw);
-  if (idNumber.length <= 8) return '*'.repeat(idNumber.length);
-  return `${idNumber.slice(0, 4)}${'*'.repeat(idNumber.length - 8)}${idNumber.slice(-4)}`;
-}
+// app/core/services/pensionAuth takes the mask from here; it lives in common/ with the screen's and the printer's.
+export { maskIdNumber } from '../../../common/maskIdNumber.js';

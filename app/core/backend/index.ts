@@ -108,8 +108,6 @@ export {
   genderFromIdNumber,
   idNumberCheckCharacter,
   isValidIdNumber,
-  maskIdNumber,
-  normalizeIdNumber,
 } from './idNumber.js';
 export {
   nextPensionAuthDueDate,

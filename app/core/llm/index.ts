@@ -32,7 +32,7 @@ export {
   type ChatClientOptions,
   type ChatClientTimeouts,
 } from './chatCompletionClient.js';
-export { splitSentences, limitSentences, toSpeakableText } from './spokenSentences.js';
+export { limitSentences, toSpeakableText } from './spokenSentences.js';
 export {
   buildGroundedMessages,
   buildGroundedTools,

@@ -1,11 +1,4 @@
-// A sentence ends at 。！？!? (a run of them counts once), together with any closing quote or bracket.
-// ASCII '.' is not a terminator: it appears inside amounts such as 1.5万元.
-const sentencePattern = /[^。！？!?]+(?:[。！？!?]+["'”’」』）)]*)?/gu;
-
-/** Splits Chinese text into sentences, dropping empty ones. */
-export function splitSentences(text: string): string[] {
-  return (text.match(sentencePattern) ?? []).map((sentence) => sentence.trim()).filter((sentence) => sentence !== '');
-}
+import { splitSentences } from '../../../common/splitSentences.js';
 
 /** The first `max` sentences; the robot says at most three sentences at a time. */
 export function limitSentences(text: string, max: number): string {

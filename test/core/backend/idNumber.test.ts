@@ -4,8 +4,6 @@ import {
   genderFromIdNumber,
   idNumberCheckCharacter,
   isValidIdNumber,
-  maskIdNumber,
-  normalizeIdNumber,
 } from '../../../app/core/backend/index.js';
 
 describe('ID number check character (GB 11643)', () => {
@@ -54,21 +52,5 @@ describe('ID number check character (GB 11643)', () => {
     expect(birthDateFromIdNumber('370202195608020350')).toBe('1956-08-02');
     expect(genderFromIdNumber('370202195608020350')).toBe('男');
     expect(genderFromIdNumber('37021319581120068X')).toBe('女');
-  });
-});
-
-describe('maskIdNumber', () => {
-  it('shows the first four and last four characters only', () => {
-    expect(maskIdNumber('370202195608020350')).toBe('3702**********0350');
-    expect(maskIdNumber('37021319581120068x')).toBe('3702**********068X');
-    expect(maskIdNumber('370202195608020350')).toHaveLength(18);
-  });
-
-  it('hides a too-short input completely', () => {
-    expect(maskIdNumber('123456')).toBe('******');
-  });
-
-  it('normalizes spaces and case', () => {
-    expect(normalizeIdNumber(' 37021319581120068x ')).toBe('37021319581120068X');
   });
 });

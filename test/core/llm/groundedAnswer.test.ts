@@ -2,8 +2,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createChatClient, type ChatClient } from '../../../app/core/llm/chatCompletionClient.js';
 import { composeGroundedAnswer, type GroundedAnswer } from '../../../app/core/llm/groundedAnswer.js';
 import { LlmError } from '../../../app/core/llm/llmError.js';
-import { splitSentences } from '../../../app/core/llm/spokenSentences.js';
 import { createLlmSimulator, simBehaviour, type LlmSimulator } from '../../../app/core/llm/simulator/llmSimulator.js';
+import { splitSentences } from '../../../common/splitSentences.js';
 import { TEST_DEADLINE_MS } from '../../testDeadline.js';
 import { pensionAuthEntry, sichuanUnemploymentEntry, testEntries } from './knowledgeFixtures.js';
 

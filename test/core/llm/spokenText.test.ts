@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { extractCitationMarkers, stripCitationMarkers } from '../../../app/core/llm/citationMarkers.js';
-import { limitSentences, splitSentences, toSpeakableText } from '../../../app/core/llm/spokenSentences.js';
+import { limitSentences, toSpeakableText } from '../../../app/core/llm/spokenSentences.js';
 
 describe('spoken sentences', () => {
-  it('splits at Chinese and ASCII terminators, keeping closing quotes, not at decimal points', () => {
-    expect(splitSentences('每月发1.5万元。真的吗？“是的！”还有吧')).toEqual(['每月发1.5万元。', '真的吗？', '“是的！”', '还有吧']);
-  });
-
   it('keeps the first three sentences', () => {
     expect(limitSentences('一。二。三。四。', 3)).toBe('一。二。三。');
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LlmError } from '../../../app/core/llm/llmError.js';
 import { SseLineDecoder, decodeSseStream, parseSsePayload, type SsePayload } from '../../../app/core/llm/sseLineDecoder.js';
+import { seededRandom } from '../../../common/seededRandom.js';
 
 const encoder = new TextEncoder();
 
@@ -15,17 +16,6 @@ function decodeSplit(bytes: Uint8Array, splits: number[]): string[] {
   }
   payloads.push(...decoder.end());
   return payloads;
-}
-
-/** Small deterministic PRNG so a failing split can be reproduced. */
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function streamOf(parts: Uint8Array[]): ReadableStream<Uint8Array> {
@@ -75,7 +65,7 @@ describe('SseLineDecoder', () => {
   });
 
   it('gives the same payloads for many random multi-way splits', () => {
-    const random = mulberry32(20240601);
+    const random = seededRandom(20240601); // seeded: a failing split can be reproduced
     for (let round = 0; round < 300; round++) {
       const splits = [...new Set(Array.from({ length: 1 + Math.floor(random() * 12) }, () => 1 + Math.floor(random() * (bytes.length - 1))))].sort(
         (a, b) => a - b,

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readModelManifest } from '../../../speech/models/modelManifest.js';
+import { readModelManifest } from '../../../common/node/readModelManifest.js';
 
 const script = path.resolve('scripts/fetchModels.mjs');
 const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');

@@ -2,9 +2,10 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSy
 import os from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { fileSha256 } from '../../../common/node/fileSha256.js';
 import { checkModels } from '../../../speech/models/checkModels.js';
-import { fileSha256 } from '../../../speech/models/fileSha256.js';
-import { DEFAULT_MANIFEST_PATH, parseModelManifest, readModelManifest, type ModelEntry, type ModelManifest } from '../../../speech/models/modelManifest.js';
+import { parseModelManifest, type ModelEntry, type ModelManifest } from '../../../common/modelManifest.js';
+import { DEFAULT_MANIFEST_PATH, readModelManifest } from '../../../common/node/readModelManifest.js';
 import { resolveSpeechModels } from '../../../speech/models/resolveSpeechModels.js';
 import { selectRecognizer } from '../../../speech/models/selectRecognizer.js';
 import { missingSpeechFixtures, pinyinModelDir, sharedModelsDir } from './inputFixtures.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toNumberedPinyin } from '../../../speech/tts/numberedPinyin.js';
 import { digitsToChinese, integerToChinese, readNumbersInChinese } from '../../../speech/tts/readNumbersInChinese.js';
-import { splitIntoSentences } from '../../../speech/tts/splitIntoSentences.js';
+import { splitIntoSpokenPieces } from '../../../speech/tts/splitIntoSpokenPieces.js';
 
 describe('numbers read out in Chinese', () => {
   it.each([
@@ -52,9 +52,9 @@ describe('numbered pinyin for the cmn-latn-pinyin voice', () => {
   });
 });
 
-describe('sentence splitting', () => {
+describe('spoken pieces', () => {
   it('cuts at sentence punctuation and long sentences at their commas', () => {
-    expect(splitIntoSentences('您好！请到3号窗口办理。办理养老认证需要携带本人身份证、社保卡，以及近期一寸免冠照片两张，如果是代办，还需要代办人的身份证。有问题请拨打12333。')).toEqual([
+    expect(splitIntoSpokenPieces('您好！请到3号窗口办理。办理养老认证需要携带本人身份证、社保卡，以及近期一寸免冠照片两张，如果是代办，还需要代办人的身份证。有问题请拨打12333。')).toEqual([
       '您好！',
       '请到3号窗口办理。',
       '办理养老认证需要携带本人身份证、社保卡，',
@@ -64,9 +64,17 @@ describe('sentence splitting', () => {
     ]);
   });
 
+  it('cuts a long sentence at a semicolon too, but keeps a short one whole', () => {
+    expect(splitIntoSpokenPieces('办理养老保险待遇资格认证需要本人到场；可以到大厅办理，也可以在手机上自助认证。')).toEqual([
+      '办理养老保险待遇资格认证需要本人到场；',
+      '可以到大厅办理，也可以在手机上自助认证。',
+    ]);
+    expect(splitIntoSpokenPieces('请稍等；马上就好。')).toEqual(['请稍等；马上就好。']);
+  });
+
   it('keeps closing quotes with their sentence and drops pieces with nothing to say', () => {
-    expect(splitIntoSentences('他说：“好的。”然后走了……\n第二行；')).toEqual(['他说：“好的。”', '然后走了……', '第二行；']);
-    expect(splitIntoSentences('……')).toEqual([]);
-    expect(splitIntoSentences('')).toEqual([]);
+    expect(splitIntoSpokenPieces('他说：“好的。”然后走了……\n第二行；')).toEqual(['他说：“好的。”', '然后走了……', '第二行；']);
+    expect(splitIntoSpokenPieces('……')).toEqual([]);
+    expect(splitIntoSpokenPieces('')).toEqual([]);
   });
 });

@@ -1,5 +1,7 @@
 /** Read-only endpoints: what the kiosk can look up about a citizen. */
 import { createHash } from 'node:crypto';
+import { maskIdNumber } from '../../../../common/maskIdNumber.js';
+import { normalizeIdNumber } from '../../../../common/normalizeIdNumber.js';
 import { chinaDateOf, chinaDateTimeOf, addMonthsToYearMonth } from '../calendar.js';
 import {
   demoCitizenSchema,
@@ -17,7 +19,7 @@ import {
   type PensionPaymentHistory,
   type SocialSecurityCard,
 } from '../backendTypes.js';
-import { isValidIdNumber, maskIdNumber, normalizeIdNumber } from '../idNumber.js';
+import { isValidIdNumber } from '../idNumber.js';
 import { nextPensionAuthDueDate, pensionAuthStanding } from '../pensionAuthCycle.js';
 import { INSURANCE_TYPE_ORDER_SQL, requireCitizen, yuan, type CitizenRow } from './citizenRows.js';
 import { demoTagLabels } from './demoCitizens.js';

@@ -3,10 +3,10 @@
  * The rates and wage levels are rounded approximations for a realistic look, not official Qingdao figures.
  * Amounts are integer fen so sums are exact.
  */
+import type { RandomSource } from '../../../../common/seededRandom.js';
 import { addMonthsToYearMonth, monthsInRange } from '../calendar.js';
 import { FLEXIBLE_EMPLOYMENT_PAYER, type InsuranceType } from '../backendTypes.js';
 import type { ContributionSpell, DemoPension } from './demoCitizens.js';
-import type { RandomSource } from './seededRandom.js';
 
 export interface ContributionRow {
   month: string;

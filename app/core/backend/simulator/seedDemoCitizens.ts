@@ -3,13 +3,14 @@
  * Deterministic: the same seed day gives byte-identical data.
  */
 import type Database from 'better-sqlite3';
+import { seededRandom } from '../../../../common/seededRandom.js';
 import { addDaysToDate, addMonthsToDate, addMonthsToYearMonth, chinaDateOf, chinaDateTimeOf } from '../calendar.js';
 import { insuranceTypes } from '../backendTypes.js';
 import { birthDateFromIdNumber, genderFromIdNumber } from '../idNumber.js';
 import { nextPensionAuthDueDate } from '../pensionAuthCycle.js';
 import { generateContributions, generatePensionPayments, type ContributionRow } from './contributionHistory.js';
 import { demoCitizenSeeds, type DemoCitizenSeed } from './demoCitizens.js';
-import { seedFromText, seededRandom } from './seededRandom.js';
+import { seedFromText } from './seedFromText.js';
 
 interface EnrolmentRow {
   type: string;
