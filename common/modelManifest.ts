@@ -3,9 +3,8 @@ import { z } from 'zod';
 // models/manifest.json: every model the kiosk runs (speech and face), with its files, sha256, source and licence.
 // Speech models are listed under `models`, face models under `faceModels`; one entry schema serves both.
 
-export const SPEECH_MODEL_ROLES = ['asr', 'kws', 'vad', 'tts'] as const;
+const SPEECH_MODEL_ROLES = ['asr', 'kws', 'vad', 'tts'] as const;
 export const FACE_MODEL_ROLES = ['face-detect', 'face-landmark', 'face-embed', 'face-liveness', 'face-eye'] as const;
-export type SpeechModelRole = (typeof SPEECH_MODEL_ROLES)[number];
 export type FaceModelRole = (typeof FACE_MODEL_ROLES)[number];
 
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'sha256 must be 64 lower-case hex digits');
@@ -70,7 +69,6 @@ const modelManifestSchema = z
 
 export type ModelManifest = z.output<typeof modelManifestSchema>;
 export type ModelEntry = ModelManifest['models'][number];
-export type ModelFile = ModelEntry['files'][number];
 export type ModelRole = ModelEntry['role'];
 
 /** Parses and checks a manifest; throws an Error that names where it came from and each problem. */

@@ -41,7 +41,3 @@ export class PrinterError extends Error {
     return this.bytesSent > 0;
   }
 }
-
-export function isPrinterError(error: unknown): error is PrinterError {
-  return error instanceof PrinterError;
-}

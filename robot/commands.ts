@@ -45,10 +45,6 @@ export function gestureFromWire(code: number): GestureKind | undefined {
   return gestureFromCode.get(code);
 }
 
-export function isMotionCommand(command: RobotCommand): command is MotionCommand {
-  return command.kind === 'goTo' || command.kind === 'velocity' || command.kind === 'dock';
-}
-
 export interface EncodedCommand {
   type: number;
   payload: Buffer;

@@ -38,12 +38,3 @@ export const FrameType = {
   HelloReply: 0x90,
   Telemetry: 0xa0,
 } as const;
-
-export type FrameTypeName = keyof typeof FrameType;
-export type FrameTypeCode = (typeof FrameType)[FrameTypeName];
-
-const namesByCode = new Map<number, FrameTypeName>(Object.entries(FrameType).map(([name, code]) => [code, name as FrameTypeName]));
-
-export function frameTypeName(code: number): FrameTypeName | undefined {
-  return namesByCode.get(code);
-}

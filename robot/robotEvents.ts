@@ -29,5 +29,3 @@ export type RobotEvent =
   | { type: 'robot.dock'; docked: boolean; charging: boolean }
   | { type: 'robot.progress'; taskId: number; kind: TaskKind; distanceRemaining: number }
   | { type: 'robot.motion'; taskId: number; kind: TaskKind; outcome: MotionOutcome; delivered: boolean };
-
-export type RobotEventType = RobotEvent['type'];

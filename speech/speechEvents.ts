@@ -15,5 +15,3 @@ export type SpeechEvent =
   | { type: 'audio.fault'; device: 'microphone' | 'speaker'; reason: string; citizenMessage: string }
   /** The device works again after an `audio.fault` (the recorder restarted and sound flows). */
   | { type: 'audio.restored'; device: 'microphone' | 'speaker'; atMs: number };
-
-export type SpeechEventType = SpeechEvent['type'];

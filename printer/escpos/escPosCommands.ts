@@ -6,15 +6,11 @@ export const GS = 0x1d;
 export const FS = 0x1c;
 export const DLE = 0x10;
 export const EOT = 0x04;
-export const LF = 0x0a;
 
 export type Alignment = 'left' | 'center' | 'right';
 
 /** FS & — select Chinese (Kanji) character mode: bytes >= 0x81 are read as GB18030 multi-byte characters. */
 export const enterChineseMode = (): number[] => [FS, 0x26];
-
-/** FS . — cancel Chinese character mode. */
-export const exitChineseMode = (): number[] => [FS, 0x2e];
 
 /** ESC a n — the printer aligns the line itself, so text widths never have to be guessed by the host. */
 export function selectAlignment(align: Alignment): number[] {

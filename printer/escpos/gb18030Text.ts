@@ -15,10 +15,6 @@ export function encodeGb18030(text: string): Buffer {
   return iconv.encode(stripControlCharacters(text), 'gb18030');
 }
 
-export function decodeGb18030(bytes: Uint8Array): string {
-  return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'gb18030');
-}
-
 /**
  * Printed width in half-width columns. In Chinese mode a thermal printer prints every single-byte
  * character half width and every multi-byte GB18030 character full width, and in GB18030 only

@@ -31,7 +31,6 @@ export const sherpaVoiceEntrySchema = z.object({
 });
 
 export type SherpaVoiceEntry = z.output<typeof sherpaVoiceEntrySchema>;
-export type SherpaVoiceEntryInput = z.input<typeof sherpaVoiceEntrySchema>;
 
 /** The OfflineTts config of nodejs-addon-examples/test_tts_non_streaming_*_zh*.js, with absolute paths. */
 export interface SherpaTtsConfig {

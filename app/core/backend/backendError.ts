@@ -43,7 +43,3 @@ export class BackendError extends Error {
     return this.kind === 'timeout' || this.kind === 'unreachable' || this.kind === 'server';
   }
 }
-
-export function isBackendError(value: unknown): value is BackendError {
-  return value instanceof BackendError;
-}

@@ -20,8 +20,6 @@ export const backendPaths = {
   demoReferencePhotoEnrolment: '/v1/demo/citizens/:citizenId/reference-photo',
 } as const;
 
-export type BackendPath = (typeof backendPaths)[keyof typeof backendPaths];
-
 /** The header carrying a write's idempotency key. */
 export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
 

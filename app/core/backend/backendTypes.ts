@@ -22,7 +22,6 @@ export type InsuranceType = z.infer<typeof insuranceTypeSchema>;
 export const insuranceTypes: readonly InsuranceType[] = insuranceTypeSchema.options;
 
 export const enrolmentStatusSchema = z.enum(['参保缴费', '暂停缴费', '终止']);
-export type EnrolmentStatus = z.infer<typeof enrolmentStatusSchema>;
 
 /** Contributions paid by the citizen alone, with no employer, carry this in place of an employer name. */
 export const FLEXIBLE_EMPLOYMENT_PAYER = '灵活就业';
@@ -57,7 +56,6 @@ export const contributionRecordSchema = z.object({
   /** The paying employer's name, or 灵活就业 when the citizen paid alone. */
   employer: z.string().min(1),
 });
-export type ContributionRecord = z.infer<typeof contributionRecordSchema>;
 
 /** Contributions whose month lies in [from, to], both included, ordered by month then type. */
 export const contributionHistorySchema = z.object({
@@ -88,7 +86,6 @@ export const pensionPaymentHistorySchema = z.object({
   citizenId: citizenIdSchema,
   payments: z.array(pensionPaymentSchema),
 });
-export type PensionPayment = z.infer<typeof pensionPaymentSchema>;
 export type PensionPaymentHistory = z.infer<typeof pensionPaymentHistorySchema>;
 
 export const cardStatusSchema = z.enum(['正常', '挂失', '补卡中']);
@@ -282,7 +279,6 @@ export type BackendHealth = z.infer<typeof backendHealthSchema>;
 
 /** The error body of every non-2xx response. `message` is Chinese and safe to show a citizen. */
 export const backendErrorBodySchema = z.object({ code: z.string().min(1), message: z.string().min(1) });
-export type BackendErrorBody = z.infer<typeof backendErrorBodySchema>;
 
 /** Codes the simulator sends; a real system may send others, which the client treats by HTTP status. */
 export const backendErrorCodes = [

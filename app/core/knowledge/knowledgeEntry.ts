@@ -49,4 +49,3 @@ export const knowledgeFileSchema = z.object({
   title: z.string(),
   entries: z.array(knowledgeEntrySchema).min(1),
 });
-export type KnowledgeFile = z.infer<typeof knowledgeFileSchema>;

@@ -1,19 +1,10 @@
+// The three token streams retrieval matches on; each tolerates a different kind of mistake.
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
 import { hasHan, normalizeText } from '../nlu/normalizeText.js';
 import { STOP_WORDS } from '../nlu/stopWords.js';
 import { foldPinyinSyllable } from '../nlu/fuzzyPinyin.js';
 import { toPinyinSyllables } from '../nlu/toPinyin.js';
-
-/** The three token streams retrieval matches on; each tolerates a different kind of mistake. */
-export interface AnalyzedText {
-  /** Jieba words (search mode), stop words removed: exact vocabulary. */
-  words: string[];
-  /** Overlapping Han character pairs: survives segmentation differences and odd wording. */
-  bigrams: string[];
-  /** Toneless pinyin syllables and syllable pairs: survives homophones and pinyin-only recognizer output. */
-  pinyin: string[];
-}
 
 let sharedJieba: Jieba | null = null;
 
@@ -23,6 +14,7 @@ export function jieba(): Jieba {
   return sharedJieba;
 }
 
+/** Jieba words (search mode), stop words removed: exact vocabulary. */
 export function wordTokens(text: string): string[] {
   const normalized = normalizeText(text);
   if (!hasHan(normalized)) return [];
@@ -32,6 +24,7 @@ export function wordTokens(text: string): string[] {
     .filter((w) => w.length > 0 && !STOP_WORDS.has(w) && /[\p{Script=Han}a-z0-9]/u.test(w));
 }
 
+/** Overlapping Han character pairs: survives segmentation differences and odd wording. */
 export function charBigrams(text: string): string[] {
   const out: string[] = [];
   for (const run of normalizeText(text).match(/[\p{Script=Han}]+/gu) ?? []) {
@@ -42,15 +35,14 @@ export function charBigrams(text: string): string[] {
   return out;
 }
 
-/** Pinyin syllables and syllable pairs; `fold` merges the sounds recognizers and dialects blur (zh/z, n/l …). */
+/**
+ * Toneless pinyin syllables and syllable pairs: survives homophones and pinyin-only recognizer output. `fold` merges
+ * the sounds recognizers and dialects blur (zh/z, n/l …).
+ */
 export function pinyinTokens(text: string, fold = false): string[] {
   const exact = toPinyinSyllables(text);
   const syllables = fold ? exact.map(foldPinyinSyllable) : exact;
   const out: string[] = [...syllables];
   for (let i = 0; i + 1 < syllables.length; i++) out.push(`${syllables[i]}_${syllables[i + 1]}`);
   return out;
-}
-
-export function analyzeText(text: string): AnalyzedText {
-  return { words: wordTokens(text), bigrams: charBigrams(text), pinyin: pinyinTokens(text) };
 }

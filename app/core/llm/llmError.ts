@@ -36,7 +36,3 @@ export class LlmError extends Error {
     this.timeoutPhase = details.timeoutPhase;
   }
 }
-
-export function isLlmError(value: unknown): value is LlmError {
-  return value instanceof LlmError;
-}

@@ -31,5 +31,3 @@ export function createIdempotencyStore(db: SimulatorDatabase) {
     },
   };
 }
-
-export type IdempotencyStore = ReturnType<typeof createIdempotencyStore>;

@@ -1,1 +1,0 @@
-export { createLogger, type Logger, type LoggerOptions } from './createLogger.js';

@@ -1,2 +1,0 @@
-export { scrubPersonalData, maskIdLike, isPersonalKey } from './scrubPersonalData.js';
-export { createFieldCipher, type FieldCipher } from './fieldCipher.js';
