@@ -196,4 +196,4 @@ writeBenchResult('face-verification', {
   thresholds: { verification: VERIFICATION_THRESHOLD, passiveLiveness: PASSIVE_LIVENESS_THRESHOLD },
   calibration,
 });
-await Promise.all([models.detect, models.landmark, models.embed, models.liveness, models.eye].map((m) => m.session.release()));
+await models.release();

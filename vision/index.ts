@@ -13,7 +13,7 @@ export {
   type FaceModelRole,
 } from './models/faceModelManifest.js';
 export { checkFaceModel, checkFaceModels, chooseFaceModels, modelFolderOf, type FaceModelState, type FaceModelStatus, type LocateOptions } from './models/checkFaceModels.js';
-export { FACE_SESSION_OPTIONS, loadFaceModels, releaseFaceModels, type FaceModels, type LoadedFaceModel, type LoadFaceModelsOptions } from './models/loadFaceModels.js';
+export { FACE_SESSION_OPTIONS, loadFaceModels, type FaceModels, type LoadedFaceModel, type LoadFaceModelsOptions } from './models/loadFaceModels.js';
 
 // ── images ──────────────────────────────────────────────────────────────────────────────────────────────
 export { decodeImage, DEFAULT_MAX_SIDE, rgbImageFromPixels, type DecodedImage, type DecodeOptions } from './image/decodeImage.js';
@@ -58,6 +58,7 @@ export { DEFAULT_TURN_THRESHOLDS, detectHeadTurn, type TurnThresholds } from './
 export { DEFAULT_MOUTH_THRESHOLDS, detectMouthOpen, type MouthThresholds } from './action/detectMouthOpen.js';
 export { DEFAULT_NOD_THRESHOLDS, detectNod, type NodThresholds } from './action/detectNod.js';
 export { checkChallenge, type ActionChallengeKind } from './action/checkChallenge.js';
+export { createChallengeTracker, MAX_CHALLENGE_FRAMES, type ChallengeStatus, type ChallengeSummary, type ChallengeTracker } from './action/challengeTracker.js';
 export {
   boxesContinuous,
   checkIdentityContinuity,
@@ -74,11 +75,12 @@ export {
 // ── verification ────────────────────────────────────────────────────────────────────────────────────────
 export { VERIFICATION_THRESHOLD, IDENTITY_CONTINUITY_THRESHOLD } from './verify/verificationThreshold.js';
 export { fuseEmbeddings } from './verify/fuseEmbeddings.js';
-export { decideVerification, type VerificationDecision, type VerificationInput, type VerificationOutcome } from './verify/decideVerification.js';
+export { decideVerification, type VerificationDecision, type VerificationInput, type VerificationOutcome, type VerificationReason } from './verify/decideVerification.js';
 export { analyzeReference, type FaceReference, type ReferenceResult } from './verify/faceReference.js';
 export { ID_CARD_PHOTO, idStyleReference, type IdStyleOptions } from './verify/idStyleReference.js';
 export {
   createFaceVerificationSession,
+  type AttemptDecision,
   type FaceVerificationSession,
   type FaceVerificationSessionOptions,
   type FrameMeasurement,

@@ -1,7 +1,7 @@
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { checkFaceModels, chooseFaceModels, modelFolderOf } from '../../vision/models/checkFaceModels.js';
 import { DEFAULT_FACE_MANIFEST_PATH, FACE_MODEL_ROLES, faceModelConfig, parseFaceModelEntries, readFaceModelEntries, type FaceModelEntry } from '../../vision/models/faceModelManifest.js';
 import { loadFaceModels } from '../../vision/models/loadFaceModels.js';
@@ -93,5 +93,18 @@ describe('face model files', () => {
     rmSync(file);
     const others = readFaceModelEntries().filter((e) => e.role !== 'face-detect' && e.role !== 'face-eye');
     await expect(loadFaceModels({ entries: [entry, ...others], modelDirs: [modelDir] })).rejects.toThrow(/face-detect: face-detect-copy not installed.*face-eye: no entry in the manifest/);
+  });
+
+  it('release() releases every ONNX Runtime session once and forgets them: the next load creates new ones', async () => {
+    const models = await loadFaceModels();
+    const sessions = [models.detect, models.landmark, models.embed, models.liveness, models.eye].map((m) => m.session);
+    const releases = sessions.map((session) => vi.spyOn(session, 'release'));
+    await models.release();
+    await models.release();
+    expect(releases.map((r) => r.mock.calls.length)).toEqual([1, 1, 1, 1, 1]);
+    const again = await loadFaceModels();
+    expect(again).not.toBe(models);
+    expect(again.detect.session).not.toBe(models.detect.session);
+    await again.release();
   });
 });

@@ -16,15 +16,18 @@ describe('passive liveness decision and the verification order (pure)', () => {
     expect(decidePassiveLiveness([])).toMatchObject({ live: false, reason: 'no-frames', score: null });
   });
 
-  it('does not compare with the reference when liveness, a challenge or continuity failed (GB/T 38671)', async () => {
+  it('does not compare with the reference when liveness, a challenge or continuity failed (GB/T 38671), and says which', async () => {
     const compare = vi.fn(() => 0.9);
-    expect(await decideVerification({ livenessScores: [0.1, 0.2], compare })).toMatchObject({ outcome: 'spoof', match: false, similarity: null });
-    expect(await decideVerification({ livenessScores: [0.9], challengesPassed: false, compare })).toMatchObject({ outcome: 'spoof', similarity: null });
-    expect(await decideVerification({ livenessScores: [0.9], identityContinuous: false, compare })).toMatchObject({ outcome: 'identity-changed', similarity: null });
-    expect(await decideVerification({ livenessScores: [], compare })).toMatchObject({ outcome: 'no-frames' });
+    const ok = { livenessScores: [0.9], challengesPassed: true, identityContinuous: true, compare };
+    expect(await decideVerification({ ...ok, livenessScores: [0.1, 0.2] })).toMatchObject({ outcome: 'spoof', reason: 'passive-liveness-failed', match: false, similarity: null });
+    expect(await decideVerification({ ...ok, challengesPassed: false })).toMatchObject({ outcome: 'spoof', reason: 'challenges-not-passed', similarity: null });
+    expect(await decideVerification({ ...ok, identityContinuous: false })).toMatchObject({ outcome: 'identity-changed', reason: 'identity-continuity-broken', similarity: null });
+    expect(await decideVerification({ ...ok, livenessScores: [] })).toMatchObject({ outcome: 'no-frames', reason: 'no-usable-frames' });
+    // Liveness comes first: a replay that also broke continuity is a spoof.
+    expect(await decideVerification({ ...ok, livenessScores: [0.1], identityContinuous: false, challengesPassed: false })).toMatchObject({ reason: 'passive-liveness-failed' });
     expect(compare).not.toHaveBeenCalled();
-    expect(await decideVerification({ livenessScores: [0.9], compare })).toMatchObject({ outcome: 'match', match: true, similarity: 0.9 });
-    expect(await decideVerification({ livenessScores: [0.9], compare: () => 0.2 })).toMatchObject({ outcome: 'no-match', match: false });
+    expect(await decideVerification(ok)).toMatchObject({ outcome: 'match', reason: 'similarity-at-or-above-threshold', match: true, similarity: 0.9 });
+    expect(await decideVerification({ ...ok, compare: () => 0.2 })).toMatchObject({ outcome: 'no-match', reason: 'similarity-below-threshold', match: false });
     expect(compare).toHaveBeenCalledTimes(1);
   });
 });
@@ -61,7 +64,8 @@ describe.skipIf(skip !== null)('passive liveness on the shared _liveness/ photos
   });
 
   it('refuses to verify a phone-screen replay against its own reference: no comparison is made', async () => {
-    const session = createFaceVerificationSession(models);
+    // No action challenge in this session (requiredChallenges 0): passive liveness alone must stop the replay.
+    const session = createFaceVerificationSession(models, { requiredChallenges: 0 });
     const spoof = readFileSync(path.join(facesDir, '_liveness/silentface_image_F2.jpg'));
     const reference = await session.setReference(spoof);
     expect(reference.ok).toBe(true);
@@ -69,8 +73,8 @@ describe.skipIf(skip !== null)('passive liveness on the shared _liveness/ photos
     for (let i = 0; i < 3; i++) frames.push(await session.analyzeFrame(spoof, i * 200));
     // Good frames by every quality gate, and the same face throughout: only liveness stops it.
     expect(frames.every((f) => f.usable && f.sameFace && f.liveness !== null && f.liveness < 0.3)).toBe(true);
-    const decision = await session.verify({ challengesPassed: true });
-    expect(decision).toMatchObject({ outcome: 'spoof', match: false, similarity: null });
+    const decision = await session.verify();
+    expect(decision).toMatchObject({ outcome: 'spoof', reason: 'passive-liveness-failed', match: false, similarity: null });
     session.dispose();
   });
 });

@@ -1,3 +1,5 @@
+import { median } from '../action/actionFrame.js';
+
 /**
  * A frame is live when fr_liveness gives the live class at least this probability. Measured on the shared
  * _liveness/ photos: the 6 attacks score at most 0.16, 3 of the 4 live captures 0.77–0.98 and one live capture
@@ -22,9 +24,7 @@ export interface PassiveLivenessDecision {
  */
 export function decidePassiveLiveness(scores: readonly number[], threshold = PASSIVE_LIVENESS_THRESHOLD): PassiveLivenessDecision {
   if (scores.length === 0) return { live: false, score: null, frames: 0, threshold, reason: 'no-frames' };
-  const sorted = [...scores].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  const score = sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  const score = median(scores);
   const live = score >= threshold;
   return { live, score, frames: scores.length, threshold, reason: live ? 'live' : 'spoof' };
 }

@@ -28,6 +28,12 @@ export interface FaceModels {
   liveness: LoadedFaceModel<'face-liveness'>;
   eye: LoadedFaceModel<'face-eye'>;
   statuses: FaceModelStatus[];
+  /**
+   * Releases the five ONNX Runtime sessions (InferenceSession.release) and forgets them, so the next
+   * loadFaceModels creates new ones. The models are shared by everyone who loaded them with the same options:
+   * release at shutdown, by their owner. Calling it again does nothing.
+   */
+  release(): Promise<void>;
 }
 
 export interface LoadFaceModelsOptions {
@@ -74,7 +80,17 @@ async function createFaceModels(options: LoadFaceModelsOptions): Promise<FaceMod
     const session = await ort.InferenceSession.create(status.file!, FACE_SESSION_OPTIONS);
     models[roleKey[role]] = { id: entry.id, role, file: status.file!, state: status.state, config: faceModelConfig(role, entry), session };
   }
-  return { ...(models as Omit<FaceModels, 'statuses'>), statuses };
+  const loadedModels = models as Omit<FaceModels, 'statuses' | 'release'>;
+  let released: Promise<void> | null = null;
+  const faceModels: FaceModels = {
+    ...loadedModels,
+    statuses,
+    release() {
+      released ??= releaseFaceModels(faceModels);
+      return released;
+    },
+  };
+  return faceModels;
 }
 
 /**
@@ -95,8 +111,7 @@ export function loadFaceModels(options: LoadFaceModelsOptions = {}): Promise<Fac
   return pending;
 }
 
-/** Releases the sessions (and forgets them, so the next loadFaceModels creates new ones). */
-export async function releaseFaceModels(models: FaceModels): Promise<void> {
+async function releaseFaceModels(models: FaceModels): Promise<void> {
   for (const [key, pending] of loaded) {
     if ((await pending.catch(() => undefined)) === models) loaded.delete(key);
   }

@@ -1,4 +1,6 @@
 import type { ActionFrame } from '../action/actionFrame.js';
+import type { ActionChallengeKind } from '../action/checkChallenge.js';
+import { createChallengeTracker, type ChallengeStatus, type ChallengeSummary } from '../action/challengeTracker.js';
 import { createContinuityTracker, type ContinuityBreak, type ContinuityThresholds } from '../action/identityContinuity.js';
 import { analyzeFrame, type AnalyzeOptions } from '../analysis/analyzeFrame.js';
 import type { FaceBox } from '../detect/faceBox.js';
@@ -11,9 +13,9 @@ import { decideVerification, type VerificationDecision } from './decideVerificat
 import { analyzeReference, type FaceReference, type ReferenceResult } from './faceReference.js';
 import { fuseEmbeddings } from './fuseEmbeddings.js';
 
-/** One camera frame as the authentication machine needs it (compatible with the core's FrameMeasurement). */
+/** One camera frame as measured by the session: the one frame type of 养老认证 (app/core uses this one). */
 export interface FrameMeasurement extends ActionFrame {
-  /** Passed every quality gate. */
+  /** Passed every quality gate (and continuity): this frame counts for liveness and comparison. */
   usable: boolean;
   /** Plain Chinese guidance when not usable. */
   guidance: string | null;
@@ -25,19 +27,31 @@ export interface FrameMeasurement extends ActionFrame {
   /** Why not, when sameFace is false. */
   continuityBreak: ContinuityBreak | null;
   box: FaceBox | null;
+  /** The running action challenge after this frame (null when none was started this attempt). */
+  challenge: ChallengeStatus | null;
+}
+
+/** The decision on one attempt, with what the challenges showed. */
+export interface AttemptDecision extends VerificationDecision {
+  challenges: ChallengeSummary & { required: number };
 }
 
 export interface FaceVerificationSession {
   /** Analyses the reference photo; a failure is a value (unreadable, no face). */
   setReference(image: Uint8Array): Promise<ReferenceResult>;
-  /** Measures one frame (JPEG/PNG bytes or decoded pixels) captured at `at` ms. */
+  /** Measures one frame (JPEG/PNG bytes or decoded pixels) captured at `at` ms, and feeds the running challenge. */
   analyzeFrame(frame: Uint8Array | RgbImage, at: number): Promise<FrameMeasurement>;
+  /** Prompts an action challenge: the frames from now on are judged for it (blink, turn, open mouth, nod). */
+  startChallenge(kind: ActionChallengeKind): ChallengeStatus;
+  /** The running challenge: passed or pending (null before the first). */
+  challengeStatus(): ChallengeStatus | null;
   /**
-   * Decides the attempt: passive liveness over the usable frames first (GB/T 38671), then identity continuity,
-   * then the fused embedding of the usable frames against the reference.
+   * Decides the attempt in GB/T 38671 order: passive liveness over the usable frames, then the action challenges
+   * (at least `requiredChallenges` prompted, every one passed), then identity continuity, and only then the fused
+   * embedding of the usable frames against the reference.
    */
-  verify(options?: { challengesPassed?: boolean }): Promise<VerificationDecision>;
-  /** Forgets the frames of this attempt (keeps the reference): a new attempt. */
+  verify(): Promise<AttemptDecision>;
+  /** Forgets the frames and challenges of this attempt (keeps the reference): a new attempt. */
   newAttempt(): void;
   /** Zeroes and forgets the reference and every embedding (session end). */
   dispose(): void;
@@ -50,6 +64,11 @@ export interface FaceVerificationSessionOptions {
   maxFrames?: number;
   /** Passive liveness threshold of the decision (default PASSIVE_LIVENESS_THRESHOLD; a site may calibrate its own). */
   livenessThreshold?: number;
+  /**
+   * Action challenges an attempt must have passed to be live (default 1). 0 makes the session a passive-liveness
+   * 1:1 check (the command line and calibration); the kiosk asks 2–3.
+   */
+  requiredChallenges?: number;
 }
 
 interface KeptFrame {
@@ -58,21 +77,29 @@ interface KeptFrame {
 }
 
 /**
- * The face side of one authentication: reference, frames, continuity and the decision, in memory only.
+ * The face side of one authentication: reference, frames, challenges, continuity and the decision, in memory only.
  * Frames are decoded, measured and dropped; only embeddings of usable frames are kept, and dispose() zeroes them.
  */
 export function createFaceVerificationSession(models: FaceModels, options: FaceVerificationSessionOptions = {}): FaceVerificationSession {
   const maxFrames = options.maxFrames ?? 30;
+  const requiredChallenges = options.requiredChallenges ?? 1;
   let reference: FaceReference | null = null;
   let kept: KeptFrame[] = [];
   let broken = false;
   const tracker = createContinuityTracker(options.continuity);
+  const challenges = createChallengeTracker();
+  // A frame measured across newAttempt() or startChallenge() belongs to neither side: it was captured before.
+  let attemptEpoch = 0;
+  let challengeEpoch = 0;
 
   const forgetFrames = () => {
     for (const f of kept) f.embedding.fill(0);
     kept = [];
     broken = false;
     tracker.reset();
+    challenges.reset();
+    attemptEpoch++;
+    challengeEpoch++;
   };
 
   return {
@@ -85,44 +112,61 @@ export function createFaceVerificationSession(models: FaceModels, options: FaceV
     },
 
     async analyzeFrame(frame, at) {
+      const epochs = { attempt: attemptEpoch, challenge: challengeEpoch };
       const decoded = frame instanceof Uint8Array ? (await decodeImage(frame)).image : null;
       const image = decoded ?? (frame as RgbImage);
       const analysis = await analyzeFrame(models, image, { ...options.analyze, padSmallImages: false });
       decoded?.data.fill(0);
       const face = analysis.face;
-      const step = tracker.push({ at, faces: analysis.faceCount, box: face?.box ?? null, embedding: face?.embedding ?? null, yaw: face?.pose.yaw ?? null });
+      const current = epochs.attempt === attemptEpoch;
+      const step = current
+        ? tracker.push({ at, faces: analysis.faceCount, box: face?.box ?? null, embedding: face?.embedding ?? null, yaw: face?.pose.yaw ?? null })
+        : { same: true, reason: null };
       if (!step.same) broken = true;
       const usable = analysis.quality.ok && step.same;
-      if (usable && face?.embedding && face.liveness) {
+      if (current && usable && face?.embedding && face.liveness) {
         kept.push({ embedding: face.embedding, liveness: face.liveness.live });
         if (kept.length > maxFrames) kept.shift()!.embedding.fill(0);
       } else {
         face?.embedding?.fill(0);
       }
-      return {
+      const action: ActionFrame = {
         at,
-        usable,
-        guidance: analysis.quality.guidance,
-        failures: analysis.quality.failures,
         faces: analysis.faceCount,
         yaw: face?.pose.yaw ?? null,
         pitch: face?.pose.pitch ?? null,
         eyeOpenness: face?.eyeOpenness ?? null,
         eyesOpenProbability: face?.eyes?.open ?? null,
         mouthOpenness: face?.mouthOpenness ?? null,
+      };
+      const challenge = epochs.challenge === challengeEpoch ? challenges.push(action) : challenges.status();
+      return {
+        ...action,
+        usable,
+        guidance: analysis.quality.guidance,
+        failures: analysis.quality.failures,
         liveness: face?.liveness?.live ?? null,
         sameFace: step.same,
         continuityBreak: step.reason,
         box: face?.box ?? null,
+        challenge,
       };
     },
 
-    async verify(verifyOptions = {}) {
+    startChallenge(kind) {
+      challengeEpoch++;
+      return challenges.start(kind);
+    },
+
+    challengeStatus: () => challenges.status(),
+
+    async verify() {
       const ref = reference;
-      return decideVerification({
+      const summary = challenges.summary();
+      const decision = await decideVerification({
         ...(options.livenessThreshold === undefined ? {} : { livenessThreshold: options.livenessThreshold }),
         livenessScores: kept.map((f) => f.liveness),
-        challengesPassed: verifyOptions.challengesPassed,
+        challengesPassed: summary.started >= requiredChallenges && summary.passed === summary.started,
         identityContinuous: !broken,
         compare: () => {
           if (!ref) return -1;
@@ -132,6 +176,7 @@ export function createFaceVerificationSession(models: FaceModels, options: FaceV
           return similarity;
         },
       });
+      return { ...decision, challenges: { ...summary, required: requiredChallenges } };
     },
 
     newAttempt: forgetFrames,

@@ -1,4 +1,7 @@
 import type { LivenessChallengeKind } from '../../../api/kioskApi.js';
+import type { VerificationOutcome } from '../../../../vision/verify/decideVerification.js';
+
+const personChanged = '检测到镜头前换了人，';
 
 /** What the robot says and shows during 养老认证. */
 export const faceAuthLines = {
@@ -19,15 +22,22 @@ export const faceAuthLines = {
     nod: '请点点头。',
   } satisfies Record<LivenessChallengeKind, string>,
   verifying: '好的，正在核对，请稍等。',
+  /** Why vision/ refused an attempt: the start of the retry line. */
+  decision: {
+    spoof: '没有通过活体检测，',
+    'identity-changed': personChanged,
+    'no-match': '和参考照片比对没有通过，',
+    'no-frames': '没有看清您的脸，',
+  } satisfies Record<Exclude<VerificationOutcome, 'match'>, string>,
+  checkFailed: '刷脸核对出了故障，这次没法认证，请到人工窗口办理。',
+  cameraLost: '摄像头出了故障，这次没法刷脸认证。我已经请工作人员过来帮您，也可以到窗口办理。',
   submitting: '核对通过，正在提交认证结果。',
   authenticated: (due: string | null) => `认证成功！${due ? `下次请在${formatDate(due)}前再来认证。` : ''}`,
   queued: (due: string | null) =>
     `核对通过了。业务系统暂时连不上，认证结果已经保存，系统恢复后会自动提交，不用您再跑一趟。${due ? `下次请在${formatDate(due)}前认证。` : ''}`,
   retry: (reason: string, left: number) => `${reason}我们再试一次，还可以试${left}次。`,
   timeout: '没有看到您做动作，',
-  spoof: '没有通过活体检测，',
-  mismatch: '和参考照片比对没有通过，',
-  personChanged: '检测到镜头前换了人，',
+  personChanged,
   staffReview: '这次没能认证成功，已经为您呼叫工作人员进行人工审核，请稍等。',
   cancelled: '已取消养老认证。',
 };

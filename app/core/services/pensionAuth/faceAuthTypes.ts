@@ -1,28 +1,7 @@
-import type { LivenessChallengeKind } from '../../../api/kioskApi.js';
+import type { CameraLostReason } from '../../../api/kioskApi.js';
 
-/** What the main process measured on one camera frame (the renderer's own tracking is never trusted). */
-export interface FrameMeasurement {
-  /** Milliseconds (the frame's capture clock). */
-  at: number;
-  /** Passed the quality gates: one face, large, centred, frontal enough, sharp, lit. */
-  usable: boolean;
-  /** Plain Chinese guidance when not usable (请靠近一点 …). */
-  guidance: string | null;
-  faces: number;
-  /** Degrees: + is the citizen's left / looking up. Null without a face. */
-  yaw: number | null;
-  pitch: number | null;
-  /** 0 (closed) … about 0.35 (wide open): eye aspect ratio from the landmarks. */
-  eyeOpenness: number | null;
-  /** 0 (closed) … 1: mouth aspect ratio. */
-  mouthOpenness: number | null;
-  /** Passive liveness score of the frame (0–1), when measured. */
-  liveness: number | null;
-  /** The same face as the frames before (embedding and box continuity). */
-  sameFace: boolean;
-}
-
-export type ChallengeDetector = (kind: LivenessChallengeKind, frames: readonly FrameMeasurement[]) => boolean;
+export type { AttemptDecision, FrameMeasurement } from '../../../../vision/verify/faceVerificationSession.js';
+export type { ChallengeStatus } from '../../../../vision/action/challengeTracker.js';
 
 export interface CitizenForAuth {
   citizenId: string;
@@ -32,15 +11,27 @@ export interface CitizenForAuth {
   nextDueDate: string | null;
 }
 
-export interface VerificationResult {
-  similarity: number;
-  match: boolean;
-}
-
 export interface SubmissionOutcome {
   /** accepted: the business system has it; queued: saved and will be sent when it is reachable. */
   state: 'accepted' | 'queued';
   nextDueDate: string | null;
 }
 
-export type AuthOutcome = 'authenticated' | 'failed' | 'already-authenticated' | 'not-pensioner' | 'queued' | 'staff-review';
+/**
+ * How an authentication ended. `camera-lost`: the camera failed after the ID number, staff are called;
+ * `cancelled`: the citizen cancelled, or the visit ended before a result.
+ */
+export type AuthOutcome =
+  | 'authenticated'
+  | 'failed'
+  | 'already-authenticated'
+  | 'not-pensioner'
+  | 'queued'
+  | 'staff-review'
+  | 'camera-lost'
+  | 'cancelled';
+
+/** Why the parent must call staff when the authentication ends. */
+export type AuthStaffReason = 'pension-auth-review' | 'camera-lost';
+
+export type { CameraLostReason };

@@ -1,17 +1,23 @@
-import type { FrameMeasurement, VerificationResult } from './faceAuthTypes.js';
+import type { LivenessChallengeKind } from '../../../api/kioskApi.js';
+import type { AttemptDecision, FrameMeasurement } from './faceAuthTypes.js';
 
 /**
- * The face pipeline as one authentication needs it. It keeps the reference and the frames' embeddings in memory
- * only, and `clear()` zeroes them when the authentication ends.
+ * The face pipeline as one authentication needs it — vision/'s verification session, which makes every face
+ * decision. It keeps the reference and the frames' embeddings in memory only; `clear()` zeroes them.
  */
 export interface FaceSessionAnalyzer {
   /** Analyses the reference photo (any JPEG/PNG from the business system); false when it shows no usable face. */
   setReference(image: Uint8Array): Promise<boolean>;
-  /** Measures one camera frame: quality and guidance, pose, eyes, mouth, passive liveness, same face as before. */
+  /** Measures one camera frame: quality and guidance, pose, eyes, mouth, liveness, continuity, the running challenge. */
   analyzeFrame(jpeg: Uint8Array, at: number): Promise<FrameMeasurement>;
-  /** Compares the usable frames of this attempt with the reference. */
-  verify(): Promise<VerificationResult>;
-  /** A new attempt: forget this attempt's frames, keep the reference. */
+  /** Prompts an action challenge: frames from now on are judged for it. */
+  startChallenge(kind: LivenessChallengeKind): void;
+  /** Decides the attempt: passive liveness, challenges, continuity, then the comparison (GB/T 38671 order). */
+  verify(): Promise<AttemptDecision>;
+  /** A new attempt: forget this attempt's frames and challenges, keep the reference. */
   newAttempt(): void;
+  /** The authentication ended: zero the reference and every embedding. */
   clear(): void;
+  /** Shutdown: clear, and release the ONNX Runtime sessions. */
+  close(): Promise<void>;
 }

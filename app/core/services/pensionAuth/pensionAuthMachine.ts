@@ -1,8 +1,9 @@
-import { assign, fromPromise, setup } from 'xstate';
-import type { LivenessChallengeKind } from '../../../api/kioskApi.js';
+import { assign, enqueueActions, fromCallback, fromPromise, sendTo, setup, type EventObject, type SnapshotFrom } from 'xstate';
+import type { CameraLostReason, LivenessChallengeKind } from '../../../api/kioskApi.js';
 import { isValidIdNumber } from '../../backend/idNumber.js';
 import { faceAuthLines } from './faceAuthLines.js';
-import type { AuthOutcome, ChallengeDetector, CitizenForAuth, FrameMeasurement, SubmissionOutcome, VerificationResult } from './faceAuthTypes.js';
+import type { AttemptDecision, AuthOutcome, AuthStaffReason, CitizenForAuth, SubmissionOutcome } from './faceAuthTypes.js';
+import type { AuthListenProfile, PensionAuthEvent, PensionAuthOutput, PensionAuthParentEvent, RobotSayEvent } from './pensionAuthEvents.js';
 
 export interface PensionAuthTiming {
   /** How long one challenge may take. */
@@ -17,38 +18,39 @@ export interface PensionAuthTiming {
 
 export interface PensionAuthInput {
   timing: PensionAuthTiming;
-  /** The challenge kinds to draw from and how many per attempt (2–3). */
+  /** The challenge kinds to draw from. */
   challengePool: LivenessChallengeKind[];
   /** Each attempt draws a random number of challenges in this range (2–3 in production). */
   challengesPerAttempt: { min: number; max: number };
   maxAttempts: number;
-  /** Passive liveness: the median frame score must reach this (GB/T 38671: fail here and nothing else is done). */
-  livenessThreshold: number;
-  detectChallenge: ChallengeDetector;
   random: () => number;
+  /** The machine's clock (the actor's clock in tests): when a challenge was prompted, for the countdown. */
+  now: () => number;
 }
 
-export type PensionAuthEvent =
-  | { type: 'auth.idNumber'; idNumber: string }
-  | { type: 'auth.cancel' }
-  | { type: 'frame.analyzed'; frame: FrameMeasurement };
-
-interface Ctx extends PensionAuthInput {
+export interface PensionAuthContext extends PensionAuthInput {
+  /** The robot's current line, on the screen and said once (robot.say to the parent) whenever it changes. */
   instruction: string;
   guidance: string | null;
   idNumber: string | null;
   citizen: CitizenForAuth | null;
+  /** The camera failed before the face check began (remembered until it is restored or needed). */
+  cameraFault: CameraLostReason | null;
+  /** Number of the current attempt (1…maxAttempts), 0 before the first. */
   attempt: number;
   challenges: LivenessChallengeKind[];
   challengeIndex: number;
-  /** Frames of the current challenge, for its detector. */
-  challengeFrames: FrameMeasurement[];
+  /** When the current challenge was prompted (the machine's clock), for the countdown. */
+  challengeStartedAt: number | null;
   /** Usable frames in a row while positioning. */
   positionedRun: number;
-  livenessScores: number[];
+  /** vision/'s last decision: similarity (null when not compared) and the median passive liveness score. */
   similarity: number | null;
+  liveness: number | null;
   outcome: AuthOutcome | null;
+  staffReason: AuthStaffReason | null;
   nextDueDate: string | null;
+  /** Why the last attempt failed (the start of the retry line). */
   failure: string | null;
 }
 
@@ -63,38 +65,84 @@ export function drawChallenges(pool: LivenessChallengeKind[], count: number, ran
   return out;
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted.length === 0 ? 0 : sorted[Math.floor(sorted.length / 2)]!;
+/** What the audit keeps of one authentication (no image, no embedding, no ID number). */
+export interface PensionAuthRecord {
+  citizenId: string | null;
+  outcome: AuthOutcome;
+  attempts: number;
+  similarity: number | null;
+  liveness: number | null;
+  challenges: LivenessChallengeKind[];
 }
 
-const freshAttempt = (ctx: Ctx) => {
-  const { min, max } = ctx.challengesPerAttempt;
-  const count = min + Math.floor(ctx.random() * (max - min + 1));
-  const challenges = drawChallenges(ctx.challengePool, Math.min(count, max), ctx.random);
-  return { challenges, challengeIndex: 0, challengeFrames: [], positionedRun: 0, livenessScores: [], similarity: null, guidance: null };
-};
+/** Reads how an authentication ended from its last snapshot: also when it was stopped from outside mid-way. */
+export function pensionAuthRecordOf(snapshot: { context: PensionAuthContext; value: unknown }): PensionAuthRecord {
+  const ctx = snapshot.context;
+  // Stopped while submitting: the result is in the outbox already and will be delivered.
+  const outcome = ctx.outcome ?? (snapshot.value === 'submitting' ? 'queued' : 'cancelled');
+  return { citizenId: ctx.citizen?.citizenId ?? null, outcome, attempts: ctx.attempt, similarity: ctx.similarity, liveness: ctx.liveness, challenges: ctx.challenges };
+}
+
+interface SayParams {
+  line: string;
+  /** How the robot listens after the line (default: default). */
+  listen?: AuthListenProfile;
+  /** Set when the line tells how the check ended. */
+  outcome?: AuthOutcome;
+  staffReason?: AuthStaffReason;
+}
+
+/** The part of xstate's `enqueue` that saying a line needs. */
+interface SayEnqueue {
+  assign(values: Partial<PensionAuthContext>): void;
+  sendParent(event: RobotSayEvent): void;
+}
 
 /**
- * 养老认证 for one citizen: ID number → status and reference → positioning → 2–3 random action challenges with
- * passive liveness on the same frames → verification against the reference → submission. Failed attempts retry up
- * to three times, then staff review. Every decision here runs in the main process on measured frames.
+ * The one way the instruction changes: shown, and said once to the parent (robot.say) with how to listen after it.
+ * With an outcome it is the end of the check: the outcome, whether staff are needed, and the line that tells it.
+ * An unchanged line is not said again; a machine run on its own (a graph walk) has nobody to tell.
+ */
+function say(enqueue: SayEnqueue, context: PensionAuthContext, hasParent: boolean, params: SayParams): void {
+  enqueue.assign({ guidance: null, instruction: params.line, ...(params.outcome ? { outcome: params.outcome, staffReason: params.staffReason ?? null } : {}) });
+  if (params.line !== context.instruction && hasParent) enqueue.sendParent({ type: 'robot.say', line: params.line, listen: params.listen ?? 'default' });
+}
+
+const notProvided = (name: string) => () => {
+  throw new Error(`${name} not provided (createPensionAuthService provides it)`);
+};
+// Actions are declared as action creators, not plain functions: a plain function beside enqueueActions (or one
+// returning `never`) breaks setup()'s type inference of the whole action map.
+function unprovided(name: string): void {
+  notProvided(name)();
+}
+
+/**
+ * 养老认证 for one citizen: ID number → status and reference → attempts of positioning, 2–3 random action
+ * challenges and vision/'s decision (passive liveness, challenges, continuity, then comparison: GB/T 38671) →
+ * submission. Failed attempts retry up to maxAttempts, then staff review. Every face decision is vision/'s; the
+ * guards here only read its answers. Side effects are the machine's: a new attempt on entering one, robot.say to
+ * the parent whenever the instruction changes, and at its end (final state or stopped from outside) the audit and
+ * the wiping of every frame and embedding (the `endOfAuthentication` actor lives exactly as long as the machine).
  */
 export const pensionAuthMachine = setup({
-  types: { context: {} as Ctx, events: {} as PensionAuthEvent, input: {} as PensionAuthInput },
+  types: {
+    context: {} as PensionAuthContext,
+    events: {} as PensionAuthEvent,
+    input: {} as PensionAuthInput,
+    output: {} as PensionAuthOutput,
+  },
   actors: {
-    lookUpCitizen: fromPromise<CitizenForAuth | null, { idNumber: string }>(async () => {
-      throw new Error('lookUpCitizen not provided');
-    }),
-    prepareReference: fromPromise<boolean, { citizenId: string }>(async () => {
-      throw new Error('prepareReference not provided');
-    }),
-    verifyIdentity: fromPromise<VerificationResult, { citizenId: string }>(async () => {
-      throw new Error('verifyIdentity not provided');
-    }),
-    submitResult: fromPromise<SubmissionOutcome, { citizenId: string; similarity: number; liveness: number; challenges: LivenessChallengeKind[] }>(async () => {
-      throw new Error('submitResult not provided');
-    }),
+    lookUpCitizen: fromPromise<CitizenForAuth | null, { idNumber: string }>(notProvided('lookUpCitizen')),
+    prepareReference: fromPromise<boolean, { citizenId: string }>(notProvided('prepareReference')),
+    /** Receives `auth.frame`, analyses one frame at a time (drops the rest), sends back `frame.analyzed`. */
+    analyzeFrames: fromCallback<Extract<PensionAuthParentEvent, { type: 'auth.frame' }>>(notProvided('analyzeFrames')),
+    verifyAttempt: fromPromise<AttemptDecision>(notProvided('verifyAttempt')),
+    submitResult: fromPromise<SubmissionOutcome, { citizenId: string; similarity: number; liveness: number; challenges: LivenessChallengeKind[] }>(
+      notProvided('submitResult'),
+    ),
+    /** Runs while the machine runs; its teardown (final state or stop) audits the authentication and wipes the faces. */
+    endOfAuthentication: fromCallback<EventObject, { snapshot: () => { context: PensionAuthContext; value: unknown } }>(notProvided('endOfAuthentication')),
   },
   delays: {
     challengeTime: ({ context }) => context.timing.challengeMs,
@@ -103,58 +151,75 @@ export const pensionAuthMachine = setup({
   },
   guards: {
     validIdNumber: ({ event }) => event.type === 'auth.idNumber' && isValidIdNumber(event.idNumber),
-    notFound: ({ event }) => (event as unknown as { output: CitizenForAuth | null }).output === null,
-    notPensioner: ({ event }) => (event as unknown as { output: CitizenForAuth }).output.isPensioner === false,
-    alreadyAuthenticated: ({ event }) => (event as unknown as { output: CitizenForAuth }).output.standing === '有效',
-    inPosition: ({ context, event }) =>
-      event.type === 'frame.analyzed' && event.frame.usable && context.positionedRun + 1 >= context.timing.positionedFrames,
+    cameraFaulted: ({ context }) => context.cameraFault !== null,
+    inPosition: ({ context, event }) => event.type === 'frame.analyzed' && event.frame.usable && context.positionedRun + 1 >= context.timing.positionedFrames,
     personChanged: ({ event }) => event.type === 'frame.analyzed' && event.frame.faces > 0 && !event.frame.sameFace,
-    challengeDone: ({ context, event }) =>
-      event.type === 'frame.analyzed' && context.detectChallenge(context.challenges[context.challengeIndex]!, [...context.challengeFrames, event.frame]),
+    challengePassed: ({ context, event }) =>
+      event.type === 'frame.analyzed' && event.frame.challenge?.state === 'passed' && event.frame.challenge.kind === context.challenges[context.challengeIndex],
     lastChallenge: ({ context }) => context.challengeIndex + 1 >= context.challenges.length,
-    livenessPassed: ({ context }) => context.livenessScores.length > 0 && median(context.livenessScores) >= context.livenessThreshold,
-    // `attempt` is already the number of the next try here.
-    attemptsLeft: ({ context }) => context.attempt <= context.maxAttempts,
+    attemptsLeft: ({ context }) => context.attempt < context.maxAttempts,
   },
   actions: {
-    say: assign((_, params: { line: string }) => ({ instruction: params.line, guidance: null })),
-    keepFrame: assign(({ context, event }) => {
-      if (event.type !== 'frame.analyzed') return {};
-      const frame = event.frame;
+    /**
+     * The one way the instruction changes: shown, and said once to the parent (robot.say) with how to listen after
+     * it. With an outcome it is the end of the check: the outcome, whether staff are needed, and the line that tells it.
+     */
+    say: enqueueActions(({ context, self, enqueue }, params: SayParams) => say(enqueue, context, Boolean(self._parent), params)),
+    beginAttempt: assign(({ context }) => {
+      const { min, max } = context.challengesPerAttempt;
+      const count = Math.min(max, min + Math.floor(context.random() * (max - min + 1)));
       return {
-        guidance: frame.usable ? null : frame.guidance,
-        challengeFrames: [...context.challengeFrames, frame].slice(-90),
-        livenessScores: frame.liveness !== null && frame.usable ? [...context.livenessScores, frame.liveness] : context.livenessScores,
+        attempt: context.attempt + 1,
+        challenges: drawChallenges(context.challengePool, count, context.random),
+        challengeIndex: 0,
+        challengeStartedAt: null,
+        positionedRun: 0,
+        guidance: null,
       };
     }),
     countPosition: assign(({ context, event }) =>
       event.type === 'frame.analyzed' ? { positionedRun: event.frame.usable ? context.positionedRun + 1 : 0, guidance: event.frame.usable ? null : event.frame.guidance } : {},
     ),
-    failAttempt: assign(({ context }, params: { reason: string }) => ({ attempt: context.attempt + 1, failure: params.reason })),
-    finish: assign((_, params: { outcome: AuthOutcome; line: string }) => ({ outcome: params.outcome, instruction: params.line, guidance: null })),
+    showGuidance: assign(({ event }) => (event.type === 'frame.analyzed' ? { guidance: event.frame.usable ? null : event.frame.guidance } : {})),
+    forwardFrame: sendTo('frames', ({ event }) => event),
+    noteCameraLost: assign(({ event }) => (event.type === 'camera.lost' ? { cameraFault: event.reason } : {})),
+    noteCameraRestored: assign({ cameraFault: null }),
+    /** What vision/ decided on the attempt: the scores for the submission and the audit. */
+    keepDecision: assign(({ event }) => {
+      const decision = (event as unknown as { output: AttemptDecision }).output;
+      return { similarity: decision.similarity, liveness: decision.liveness.score };
+    }),
+    /** vision/: this attempt's frames and challenges start from nothing (the reference stays). */
+    newAttempt: enqueueActions(() => unprovided('newAttempt')),
+    /** vision/: judge the frames from now on for the current challenge (context.challenges[challengeIndex]). */
+    startChallenge: enqueueActions(() => unprovided('startChallenge')),
   },
 }).createMachine({
   id: 'pensionAuth',
   context: ({ input }) => ({
     ...input,
-    instruction: faceAuthLines.explain,
+    instruction: '',
     guidance: null,
     idNumber: null,
     citizen: null,
+    cameraFault: null,
     attempt: 0,
     challenges: [],
     challengeIndex: 0,
-    challengeFrames: [],
+    challengeStartedAt: null,
     positionedRun: 0,
-    livenessScores: [],
     similarity: null,
+    liveness: null,
     outcome: null,
+    staffReason: null,
     nextDueDate: null,
     failure: null,
   }),
+  entry: { type: 'say', params: { line: faceAuthLines.explain, listen: 'number' } },
+  invoke: { id: 'endOfAuthentication', src: 'endOfAuthentication', input: ({ self }) => ({ snapshot: () => self.getSnapshot() }) },
   initial: 'idInput',
   on: {
-    'auth.cancel': { target: '.done', actions: { type: 'finish', params: { outcome: 'failed', line: faceAuthLines.cancelled } } },
+    'auth.cancel': { target: '.done', actions: { type: 'say', params: { outcome: 'cancelled', line: faceAuthLines.cancelled } } },
   },
   states: {
     idInput: {
@@ -163,143 +228,182 @@ export const pensionAuthMachine = setup({
           {
             guard: 'validIdNumber',
             target: 'lookingUp',
-            actions: assign(({ event }) => ({ idNumber: event.idNumber.toUpperCase(), instruction: faceAuthLines.lookingUp, guidance: null })),
+            actions: [assign(({ event }) => ({ idNumber: event.idNumber.toUpperCase() })), { type: 'say', params: { line: faceAuthLines.lookingUp } }],
           },
           { actions: assign({ guidance: faceAuthLines.badIdNumber }) },
         ],
+        'camera.lost': { actions: 'noteCameraLost' },
+        'camera.restored': { actions: 'noteCameraRestored' },
       },
     },
     lookingUp: {
       invoke: {
+        id: 'lookUpCitizen',
         src: 'lookUpCitizen',
         input: ({ context }) => ({ idNumber: context.idNumber ?? '' }),
         onDone: [
-          { guard: 'notFound', target: 'idInput', actions: assign({ guidance: faceAuthLines.notFound, instruction: faceAuthLines.explain }) },
           {
-            guard: 'notPensioner',
-            target: 'result',
-            actions: [assign(({ event }) => ({ citizen: event.output })), { type: 'finish', params: { outcome: 'not-pensioner', line: faceAuthLines.notPensioner } }],
+            guard: ({ event }) => event.output === null,
+            target: 'idInput',
+            actions: [{ type: 'say', params: { line: faceAuthLines.explain, listen: 'number' } }, assign({ guidance: faceAuthLines.notFound })],
           },
           {
-            guard: 'alreadyAuthenticated',
+            guard: ({ event }) => event.output?.isPensioner === false,
             target: 'result',
-            actions: assign(({ event }) => ({
-              citizen: event.output,
-              nextDueDate: event.output!.nextDueDate,
-              outcome: 'already-authenticated' as const,
-              instruction: faceAuthLines.alreadyAuthenticated(event.output!.nextDueDate),
-            })),
+            actions: [assign(({ event }) => ({ citizen: event.output })), { type: 'say', params: { outcome: 'not-pensioner', line: faceAuthLines.notPensioner } }],
+          },
+          {
+            guard: ({ event }) => event.output?.standing === '有效',
+            target: 'result',
+            actions: [
+              assign(({ event }) => ({ citizen: event.output, nextDueDate: event.output?.nextDueDate ?? null })),
+              { type: 'say', params: ({ context }) => ({ outcome: 'already-authenticated', line: faceAuthLines.alreadyAuthenticated(context.nextDueDate) }) },
+            ],
           },
           { target: 'preparingReference', actions: assign(({ event }) => ({ citizen: event.output })) },
         ],
-        onError: { target: 'result', actions: { type: 'finish', params: { outcome: 'failed', line: faceAuthLines.backendDown } } },
+        onError: { target: 'result', actions: { type: 'say', params: { outcome: 'failed', line: faceAuthLines.backendDown } } },
+      },
+      on: {
+        'camera.lost': { actions: 'noteCameraLost' },
+        'camera.restored': { actions: 'noteCameraRestored' },
       },
     },
     preparingReference: {
       invoke: {
+        id: 'prepareReference',
         src: 'prepareReference',
-        input: ({ context }) => ({ citizenId: context.citizen!.citizenId }),
+        input: ({ context }) => ({ citizenId: context.citizen?.citizenId ?? '' }),
         onDone: [
           {
-            guard: ({ event }) => event.output,
-            target: 'positioning',
-            actions: [assign(({ context }) => ({ ...freshAttempt(context), attempt: 1 })), { type: 'say', params: { line: faceAuthLines.positioning } }],
+            guard: ({ event }) => !event.output,
+            target: 'result',
+            actions: { type: 'say', params: { outcome: 'staff-review', line: faceAuthLines.noReference, staffReason: 'pension-auth-review' } },
           },
-          { target: 'result', actions: { type: 'finish', params: { outcome: 'staff-review', line: faceAuthLines.noReference } } },
+          { guard: 'cameraFaulted', target: 'done', actions: { type: 'say', params: { outcome: 'camera-lost', line: faceAuthLines.cameraLost, staffReason: 'camera-lost' } } },
+          { target: 'attempt', actions: { type: 'say', params: { line: faceAuthLines.positioning } } },
         ],
-        onError: { target: 'result', actions: { type: 'finish', params: { outcome: 'failed', line: faceAuthLines.backendDown } } },
+        onError: { target: 'result', actions: { type: 'say', params: { outcome: 'failed', line: faceAuthLines.backendDown } } },
       },
-    },
-    positioning: {
-      after: { positioningTime: { target: 'attemptFailed', actions: { type: 'failAttempt', params: { reason: faceAuthLines.timeout } } } },
       on: {
-        'frame.analyzed': [
-          { guard: 'inPosition', target: 'challenge', actions: assign({ challengeFrames: [], positionedRun: 0, guidance: null }) },
-          { actions: 'countPosition' },
-        ],
+        'camera.lost': { actions: 'noteCameraLost' },
+        'camera.restored': { actions: 'noteCameraRestored' },
       },
     },
-    challenge: {
-      entry: assign(({ context }) => ({ instruction: faceAuthLines.challenge[context.challenges[context.challengeIndex]!], challengeFrames: [] })),
-      after: { challengeTime: { target: 'attemptFailed', actions: { type: 'failAttempt', params: { reason: faceAuthLines.timeout } } } },
+    attempt: {
+      entry: ['beginAttempt', 'newAttempt'],
+      initial: 'positioning',
       on: {
-        'frame.analyzed': [
-          { guard: 'personChanged', target: 'attemptFailed', actions: { type: 'failAttempt', params: { reason: faceAuthLines.personChanged } } },
-          { guard: 'challengeDone', actions: 'keepFrame', target: 'challengePassed' },
-          { actions: 'keepFrame' },
-        ],
+        // Without a camera the attempt cannot go on: say so, and staff are called.
+        'camera.lost': {
+          target: 'done',
+          actions: [
+            'noteCameraLost',
+            { type: 'say', params: { outcome: 'camera-lost', line: faceAuthLines.cameraLost, staffReason: 'camera-lost' } },
+          ],
+        },
       },
-    },
-    challengePassed: {
-      always: [
-        { guard: 'lastChallenge', target: 'checkingLiveness' },
-        { target: 'challenge', reenter: true, actions: assign(({ context }) => ({ challengeIndex: context.challengeIndex + 1 })) },
-      ],
-    },
-    checkingLiveness: {
-      always: [
-        { guard: 'livenessPassed', target: 'verifying', actions: { type: 'say', params: { line: faceAuthLines.verifying } } },
-        // GB/T 38671: a failed liveness check ends the attempt; no comparison with the reference is made.
-        { target: 'attemptFailed', actions: { type: 'failAttempt', params: { reason: faceAuthLines.spoof } } },
-      ],
-    },
-    verifying: {
-      invoke: {
-        src: 'verifyIdentity',
-        input: ({ context }) => ({ citizenId: context.citizen!.citizenId }),
-        onDone: [
-          {
-            guard: ({ event }) => event.output.match,
-            target: 'submitting',
-            actions: [assign(({ event }) => ({ similarity: event.output.similarity })), { type: 'say', params: { line: faceAuthLines.submitting } }],
+      states: {
+        positioning: {
+          invoke: { id: 'frames', src: 'analyzeFrames' },
+          after: { positioningTime: { target: '#pensionAuth.attemptFailed', actions: assign({ failure: faceAuthLines.timeout }) } },
+          on: {
+            'auth.frame': { actions: 'forwardFrame' },
+            'frame.analyzed': [{ guard: 'inPosition', target: 'challenge' }, { actions: 'countPosition' }],
           },
-          {
-            target: 'attemptFailed',
-            actions: [assign(({ event }) => ({ similarity: event.output.similarity })), { type: 'failAttempt', params: { reason: faceAuthLines.mismatch } }],
+        },
+        challenge: {
+          entry: [
+            assign(({ context }) => ({ challengeStartedAt: context.now() })),
+            { type: 'say', params: ({ context }) => ({ line: faceAuthLines.challenge[context.challenges[context.challengeIndex]!] }) },
+            'startChallenge',
+          ],
+          invoke: { id: 'frames', src: 'analyzeFrames' },
+          after: { challengeTime: { target: '#pensionAuth.attemptFailed', actions: assign({ failure: faceAuthLines.timeout }) } },
+          on: {
+            'auth.frame': { actions: 'forwardFrame' },
+            'frame.analyzed': [
+              { guard: 'personChanged', target: '#pensionAuth.attemptFailed', actions: assign({ failure: faceAuthLines.personChanged }) },
+              { guard: 'challengePassed', target: 'nextChallenge' },
+              { actions: 'showGuidance' },
+            ],
           },
-        ],
-        onError: { target: 'result', actions: { type: 'finish', params: { outcome: 'failed', line: faceAuthLines.backendDown } } },
+        },
+        nextChallenge: {
+          always: [
+            { guard: 'lastChallenge', target: 'verifying' },
+            { target: 'challenge', actions: assign(({ context }) => ({ challengeIndex: context.challengeIndex + 1 })) },
+          ],
+        },
+        verifying: {
+          entry: { type: 'say', params: { line: faceAuthLines.verifying } },
+          invoke: {
+            id: 'verifyAttempt',
+            src: 'verifyAttempt',
+            onDone: [
+              {
+                guard: ({ event }) => event.output.outcome === 'match',
+                target: '#pensionAuth.submitting',
+                actions: ['keepDecision', { type: 'say', params: { line: faceAuthLines.submitting } }],
+              },
+              {
+                target: '#pensionAuth.attemptFailed',
+                actions: [
+                  'keepDecision',
+                  assign(({ event }) => ({ failure: event.output.outcome === 'match' ? '' : faceAuthLines.decision[event.output.outcome] })),
+                ],
+              },
+            ],
+            onError: { target: '#pensionAuth.result', actions: { type: 'say', params: { outcome: 'failed', line: faceAuthLines.checkFailed } } },
+          },
+        },
       },
     },
     attemptFailed: {
       always: [
         {
           guard: 'attemptsLeft',
-          target: 'positioning',
-          actions: assign(({ context }) => ({
-            ...freshAttempt(context),
-            attempt: context.attempt,
-            instruction: faceAuthLines.retry(context.failure ?? '', context.maxAttempts - context.attempt + 1),
-          })),
+          target: 'attempt',
+          actions: { type: 'say', params: ({ context }) => ({ line: faceAuthLines.retry(context.failure ?? '', context.maxAttempts - context.attempt) }) },
         },
-        { target: 'result', actions: { type: 'finish', params: { outcome: 'staff-review', line: faceAuthLines.staffReview } } },
+        { target: 'result', actions: { type: 'say', params: { outcome: 'staff-review', line: faceAuthLines.staffReview, staffReason: 'pension-auth-review' } } },
       ],
     },
     submitting: {
       invoke: {
+        id: 'submitResult',
         src: 'submitResult',
         input: ({ context }) => ({
-          citizenId: context.citizen!.citizenId,
+          citizenId: context.citizen?.citizenId ?? '',
           similarity: context.similarity ?? 0,
-          liveness: median(context.livenessScores),
+          liveness: context.liveness ?? 0,
           challenges: context.challenges,
         }),
         onDone: {
           target: 'result',
-          actions: assign(({ event }) => ({
-            outcome: event.output.state === 'accepted' ? ('authenticated' as const) : ('queued' as const),
-            nextDueDate: event.output.nextDueDate,
-            instruction: event.output.state === 'accepted' ? faceAuthLines.authenticated(event.output.nextDueDate) : faceAuthLines.queued(event.output.nextDueDate),
-          })),
+          actions: [
+            assign(({ event }) => ({ nextDueDate: event.output.nextDueDate })),
+            {
+              type: 'say',
+              params: ({ event }) =>
+                event.output.state === 'accepted'
+                  ? { outcome: 'authenticated', line: faceAuthLines.authenticated(event.output.nextDueDate) }
+                  : { outcome: 'queued', line: faceAuthLines.queued(event.output.nextDueDate) },
+            },
+          ],
         },
-        onError: { target: 'result', actions: { type: 'finish', params: { outcome: 'failed', line: faceAuthLines.backendDown } } },
+        onError: { target: 'result', actions: { type: 'say', params: { outcome: 'failed', line: faceAuthLines.backendDown } } },
       },
     },
     result: {
       after: { resultShow: 'done' },
+      // The result stands; cancelling now only ends sooner.
+      on: { 'auth.cancel': { target: 'done' } },
     },
     done: { type: 'final' },
   },
-  output: ({ context }) => ({ outcome: context.outcome, line: context.instruction }),
+  output: ({ context }) => ({ outcome: context.outcome ?? 'cancelled', line: context.instruction, staffReason: context.staffReason }),
 });
 
+export type PensionAuthMachine = typeof pensionAuthMachine;
+export type PensionAuthSnapshot = SnapshotFrom<typeof pensionAuthMachine>;

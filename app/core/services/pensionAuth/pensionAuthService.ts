@@ -1,57 +1,48 @@
 import type { Logger } from 'pino';
-import { fromPromise, type SnapshotFrom } from 'xstate';
-import type { CameraFrame, FaceAuthView, LivenessChallengeKind } from '../../../api/kioskApi.js';
+import { fromCallback, fromPromise, type EventObject } from 'xstate';
+import type { LivenessChallengeKind } from '../../../api/kioskApi.js';
 import type { BackendClient } from '../../backend/backendClient.js';
 import { BackendError } from '../../backend/backendError.js';
-import { maskIdNumber } from '../../backend/idNumber.js';
 import { deliverPensionAuthResults } from './deliverPensionAuthResults.js';
+import type { AttemptDecision, CitizenForAuth, SubmissionOutcome } from './faceAuthTypes.js';
 import type { FaceSessionAnalyzer } from './faceSessionAnalyzer.js';
-import type { CitizenForAuth, FrameMeasurement, SubmissionOutcome, VerificationResult } from './faceAuthTypes.js';
 import type { PensionAuthAudit } from './pensionAuthAudit.js';
+import type { FrameAnalyzedEvent, PensionAuthParentEvent } from './pensionAuthEvents.js';
+import { pensionAuthMachine, pensionAuthRecordOf, type PensionAuthContext } from './pensionAuthMachine.js';
 import type { PensionAuthOutbox } from './pensionAuthOutbox.js';
-import { pensionAuthMachine } from './pensionAuthMachine.js';
 
 export interface PensionAuthServiceOptions {
   backend: BackendClient;
   analyzer: FaceSessionAnalyzer;
   outbox: PensionAuthOutbox;
-  audit: PensionAuthAudit;
+  audit: Pick<PensionAuthAudit, 'record'>;
   kioskId: string;
   log: Logger;
 }
 
-type ChildSnapshot = SnapshotFrom<typeof pensionAuthMachine>;
-
-const STEPS: Record<string, FaceAuthView['step']> = {
-  idInput: 'idInput',
-  lookingUp: 'lookingUp',
-  preparingReference: 'lookingUp',
-  positioning: 'positioning',
-  challenge: 'challenge',
-  challengePassed: 'challenge',
-  checkingLiveness: 'verifying',
-  verifying: 'verifying',
-  attemptFailed: 'positioning',
-  submitting: 'submitting',
-  result: 'result',
-  done: 'result',
-};
+type FrameEvent = Extract<PensionAuthParentEvent, { type: 'auth.frame' }>;
 
 /**
- * The 养老认证 service around its machine: business-system lookups, the face analyzer, the outbox (the result is
- * stored before it is sent), the audit trail, camera frames in (dropped while the analyzer is busy, never stored)
- * and the screen's view out.
+ * The 养老认证 service: its machine with the actors and actions at its edges — business-system lookups, vision/'s
+ * analyzer (new attempt, challenges, frames, decision), the outbox (the result is stored before it is sent), and
+ * the audit and wiping at the machine's end. `deliverQueued` sends results saved while the business system was
+ * down; `close` releases the face models at shutdown.
  */
 export function createPensionAuthService(options: PensionAuthServiceOptions) {
   const { backend, analyzer, outbox, audit, log } = options;
+  // One analyzer, one frame at a time, whichever frames actor asked (a new state's actor waits for the last frame).
   let analyzing = false;
-  let challengeStartedAt = 0;
-  let lastAttempt = 0;
 
   const machine = pensionAuthMachine.provide({
+    actions: {
+      newAttempt: () => analyzer.newAttempt(),
+      startChallenge: ({ context }) => {
+        const kind = context.challenges[context.challengeIndex];
+        if (kind) analyzer.startChallenge(kind);
+      },
+    },
     actors: {
       lookUpCitizen: fromPromise<CitizenForAuth | null, { idNumber: string }>(async ({ input }) => {
-        analyzer.clear();
         try {
           const profile = await backend.lookupCitizen(input.idNumber);
           const status = await backend.getPensionAuthStatus(profile.id);
@@ -70,7 +61,34 @@ export function createPensionAuthService(options: PensionAuthServiceOptions) {
           throw error;
         }
       }),
-      verifyIdentity: fromPromise<VerificationResult, { citizenId: string }>(() => analyzer.verify()),
+      analyzeFrames: fromCallback<FrameEvent>(({ receive, sendBack }) => {
+        let running = true;
+        receive((event) => {
+          // Frames that arrive while the analyzer is busy are dropped, not queued: the next one is fresher.
+          if (analyzing || event.type !== 'auth.frame') return;
+          analyzing = true;
+          const jpeg = Buffer.from(event.frame.jpegBase64, 'base64');
+          const release = () => {
+            jpeg.fill(0);
+            analyzing = false;
+          };
+          analyzer.analyzeFrame(jpeg, event.frame.capturedAt).then(
+            (frame) => {
+              release();
+              if (running) sendBack({ type: 'frame.analyzed', frame } satisfies FrameAnalyzedEvent);
+            },
+            (error: unknown) => {
+              release();
+              // The error only: nothing of the frame is logged.
+              log.warn({ error: error instanceof Error ? error.message : String(error) }, 'frame analysis failed');
+            },
+          );
+        });
+        return () => {
+          running = false;
+        };
+      }),
+      verifyAttempt: fromPromise<AttemptDecision>(() => analyzer.verify()),
       submitResult: fromPromise<SubmissionOutcome, { citizenId: string; similarity: number; liveness: number; challenges: LivenessChallengeKind[] }>(
         async ({ input }) => {
           const entry = outbox.enqueue(input.citizenId, {
@@ -85,82 +103,25 @@ export function createPensionAuthService(options: PensionAuthServiceOptions) {
           return state?.state === 'sent' ? { state: 'accepted', nextDueDate: state.nextDueDate } : { state: 'queued', nextDueDate: null };
         },
       ),
+      endOfAuthentication: fromCallback<EventObject, { snapshot: () => { context: PensionAuthContext; value: unknown } }>(({ input }) => () => {
+        // The machine ended (final state, or stopped from outside): record it, then forget every face.
+        try {
+          audit.record(pensionAuthRecordOf(input.snapshot()));
+        } catch (error) {
+          log.error({ err: error }, 'pension authentication audit failed');
+        } finally {
+          analyzer.clear();
+        }
+      }),
     },
   });
 
   return {
     machine,
-
-    /** Measures a frame when the analyzer is free; frames that arrive while it is busy are dropped, not queued. */
-    handleFrame(frame: CameraFrame, deliver: (measurement: FrameMeasurement) => void): void {
-      if (analyzing) return;
-      analyzing = true;
-      const jpeg = Buffer.from(frame.jpegBase64, 'base64');
-      const release = () => {
-        jpeg.fill(0);
-        analyzing = false;
-      };
-      // Free the analyzer before delivering, so the next frame is taken as soon as this one is known.
-      analyzer.analyzeFrame(jpeg, frame.capturedAt).then(
-        (measurement) => {
-          release();
-          deliver(measurement);
-        },
-        (error: unknown) => {
-          release();
-          log.warn({ err: error }, 'frame analysis failed');
-        },
-      );
-    },
-
-    toView(snapshot: ChildSnapshot | undefined, now = Date.now()): FaceAuthView | null {
-      if (!snapshot) return null;
-      const ctx = snapshot.context;
-      const state = typeof snapshot.value === 'string' ? snapshot.value : 'idInput';
-      const step = STEPS[state] ?? 'idInput';
-      if (step === 'challenge' && challengeStartedAt === 0) challengeStartedAt = now;
-      if (step !== 'challenge') challengeStartedAt = 0;
-      const kind = ctx.challenges[ctx.challengeIndex];
-      return {
-        step,
-        instruction: ctx.instruction,
-        guidance: ctx.guidance,
-        wantFrames: step === 'positioning' || step === 'challenge',
-        challenge:
-          step === 'challenge' && kind
-            ? { kind, index: ctx.challengeIndex + 1, total: ctx.challenges.length, secondsLeft: Math.max(0, Math.ceil((ctx.timing.challengeMs - (now - challengeStartedAt)) / 1000)) }
-            : null,
-        attempt: Math.min(ctx.attempt, ctx.maxAttempts),
-        maxAttempts: ctx.maxAttempts,
-        result: ctx.outcome ? { outcome: ctx.outcome, message: ctx.instruction, nextDueDate: ctx.nextDueDate } : null,
-        idNumberMasked: ctx.idNumber ? maskIdNumber(ctx.idNumber) : null,
-      };
-    },
-
-    /** Follows the machine: a new attempt starts with no frames of the last one. */
-    observe(snapshot: ChildSnapshot): void {
-      if (snapshot.context.attempt !== lastAttempt) {
-        lastAttempt = snapshot.context.attempt;
-        analyzer.newAttempt();
-      }
-    },
-
-    /** The authentication ended (any outcome): audit it and forget every frame and embedding. */
-    finish(snapshot: ChildSnapshot): void {
-      const ctx = snapshot.context;
-      audit.record({
-        citizenId: ctx.citizen?.citizenId ?? null,
-        outcome: ctx.outcome ?? 'failed',
-        attempts: Math.min(ctx.attempt, ctx.maxAttempts),
-        similarity: ctx.similarity,
-        liveness: ctx.livenessScores.length ? median(ctx.livenessScores) : null,
-        challenges: ctx.challenges,
-      });
-      analyzer.clear();
-    },
-
-    /** Sends results that were saved while the business system was down. */
+    /** Sends results that were saved while the business system was down (the outbox actor calls it on its schedule). */
     deliverQueued: () => deliverPensionAuthResults(backend, outbox, log),
+    /** Shutdown: wipes the analyzer and releases its ONNX Runtime sessions. */
+    close: () => analyzer.close(),
   };
 }
 
@@ -168,9 +129,4 @@ export type PensionAuthService = ReturnType<typeof createPensionAuthService>;
 
 function clamp01(x: number): number {
   return Math.min(1, Math.max(0, x));
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }
