@@ -83,13 +83,13 @@ describe.skipIf(Boolean(missing))(`养老认证 service${missing ? ` (skipped: $
       .toBuffer();
   };
 
-  function startAuth() {
+  function startAuth(challenge: 'nod' | 'turnRight' = 'nod') {
     const clock = new SimulatedClock();
     const actor = createActor(service.machine, {
       clock,
       input: {
         timing: { challengeMs: 8_000, positioningMs: 15_000, positionedFrames: 1, resultShowMs: 10_000 },
-        challengePool: ['nod'],
+        challengePool: [challenge],
         challengesPerAttempt: { min: 1, max: 1 },
         maxAttempts: 3,
         random: () => 0,
@@ -127,6 +127,15 @@ describe.skipIf(Boolean(missing))(`养老认证 service${missing ? ` (skipped: $
     expect(entry).toMatchObject({ citizenId: 'QD0001', outcome: 'authenticated', attempts: 1, challenges: ['nod'] });
     expect(cleared).toHaveBeenCalledTimes(1);
     expect(JSON.stringify(audit.recent(5))).not.toMatch(/王秀兰|370203196203150422/);
+  });
+
+  it('sees her turn to her right as the e2e fake camera shows it (amy2 ahead, amy1 turned, amy2 ahead)', async () => {
+    const { actor, frame } = startAuth('turnRight');
+    actor.send({ type: 'auth.idNumber', idNumber: '370203196203150422' });
+    await inState(actor, 'positioning');
+    for (const file of ['faceapi__amy/amy2.png', 'faceapi__amy/amy2.png', 'faceapi__amy/amy1.png', 'faceapi__amy/amy2.png']) await frame(file);
+    const done = await inState(actor, 'result');
+    expect(done.context.outcome).toBe('authenticated');
   });
 
   it('does not authenticate someone else in front of the camera, even when she does the challenge', async () => {
