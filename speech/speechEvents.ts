@@ -12,6 +12,7 @@ export type SpeechEvent =
   | { type: 'tts.started'; utteranceId: string; atMs: number }
   | { type: 'tts.finished'; utteranceId: string; atMs: number; interrupted: boolean }
   | { type: 'speech.bargeIn'; atMs: number }
-  | { type: 'audio.fault'; device: 'microphone' | 'speaker'; reason: string; citizenMessage: string }
+  /** The device failed; `reason` is for the log. What the citizen is told about it is decided in app/core. */
+  | { type: 'audio.fault'; device: 'microphone' | 'speaker'; reason: string }
   /** The device works again after an `audio.fault` (the recorder restarted and sound flows). */
   | { type: 'audio.restored'; device: 'microphone' | 'speaker'; atMs: number };

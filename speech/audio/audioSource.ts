@@ -26,9 +26,6 @@ export interface AudioSource {
   subscribe(listener: AudioSourceListener): () => void;
 }
 
-/** The sentence a citizen reads when the microphone fails (DESIGN.md rule 6). */
-export const MICROPHONE_FAULT_MESSAGE = '麦克风没有声音，请用触摸屏操作或找工作人员。';
-
 export function microphoneFault(reason: string): AudioFault {
-  return { type: 'audio.fault', device: 'microphone', reason, citizenMessage: MICROPHONE_FAULT_MESSAGE };
+  return { type: 'audio.fault', device: 'microphone', reason };
 }

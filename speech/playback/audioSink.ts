@@ -37,11 +37,8 @@ export interface AudioSink {
   close(): Promise<void>;
 }
 
-/** What the citizen reads when the kiosk cannot talk to them. */
-export const SPEAKER_FAULT_MESSAGE = '语音播放暂时出现故障，请看屏幕上的文字，需要帮助请找工作人员。';
-
 export function speakerFault(reason: string): SpeakerFault {
-  return { type: 'audio.fault', device: 'speaker', reason, citizenMessage: SPEAKER_FAULT_MESSAGE };
+  return { type: 'audio.fault', device: 'speaker', reason };
 }
 
 export function speakerRestored(atMs: number): SpeakerRestored {

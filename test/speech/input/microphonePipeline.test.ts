@@ -128,7 +128,6 @@ describe('microphone source faults (fake recorder, no models needed)', () => {
       type: 'audio.fault',
       device: 'microphone',
       reason: expect.stringMatching(/recorder program "arecord" was not found/),
-      citizenMessage: '麦克风没有声音，请用触摸屏操作或找工作人员。',
     });
     expect(mic.state).toBe('faulted');
     // Retries do not repeat the fault.
