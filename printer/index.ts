@@ -7,7 +7,8 @@ export type { PrinterStatus } from './status/printerStatus.js';
 
 // Client, errors, events, transport
 export { createPrinterClient, type PrinterClient } from './printerClient.js';
-export type { PrinterEvent } from './printerEvents.js';
+export { PrinterError, type PrinterErrorKind } from './printerError.js';
+export type { PrintJobFailureKind, PrinterEvent, PrinterPauseReason } from './printerEvents.js';
 
 // Spooler
 export { createPrintSpooler, type PrintJobRecord, type PrintSpooler } from './printSpooler.js';

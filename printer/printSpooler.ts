@@ -173,7 +173,7 @@ class SqlitePrintSpooler implements PrintSpooler {
       bytes = Buffer.from(this.#options.unseal(row.payload_sealed ?? ''), 'base64');
     } catch (error) {
       this.#transition(row.id, 'queued', 'failed', { error: { kind: 'payload-unreadable', message: (error as Error).message } });
-      emit({ type: 'printer.jobFailed', jobId: row.id, kind: 'payload-unreadable', citizenMessage: '证明数据无法读取，请到人工窗口办理。' });
+      emit({ type: 'printer.jobFailed', jobId: row.id, kind: 'payload-unreadable' });
       return this.#require(row.id);
     }
     // Durable before the first byte leaves: if we die from here on, the restart finds `printing`.
@@ -188,10 +188,10 @@ class SqlitePrintSpooler implements PrintSpooler {
       const message = (error as Error).message;
       if (failure && !failure.mayHavePrinted) {
         this.#transition(row.id, 'printing', 'failed', { error: { kind, message }, mayHavePrinted: false, note: 'nothing of the job reached the printer' });
-        emit({ type: 'printer.jobFailed', jobId: row.id, kind, citizenMessage: failure.citizenMessage });
+        emit({ type: 'printer.jobFailed', jobId: row.id, kind });
       } else if (failure?.kind === 'unrecoverable') {
         this.#transition(row.id, 'printing', 'failed', { error: { kind, message }, mayHavePrinted: true, note: 'printer failed mid-job; a partial certificate may be in the tray' });
-        emit({ type: 'printer.jobFailed', jobId: row.id, kind, citizenMessage: failure.citizenMessage });
+        emit({ type: 'printer.jobFailed', jobId: row.id, kind });
       } else {
         this.#transition(row.id, 'printing', 'unconfirmed', { error: { kind, message }, mayHavePrinted: true, note: 'sent without acknowledgement; staff confirm or reprint' });
         emit({ type: 'printer.jobUnconfirmed', jobId: row.id, reason: kind });

@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { fullStatusRequest, processIdRequest } from './escpos/escPosCommands.js';
 import { splitIntoLineChunks } from './escpos/splitIntoLineChunks.js';
 import { PrinterError, type PrinterErrorKind } from './printerError.js';
-import { pauseMessages, type PrinterEventListener, type PrinterPauseReason } from './printerEvents.js';
+import { type PrinterEventListener, type PrinterPauseReason } from './printerEvents.js';
 import { openSerialPrinterPort, type OpenPrinterPort, type PrinterTransport } from './printerTransport.js';
 import { PrinterResponseParser } from './status/printerResponseParser.js';
 import { parseStatusBytes, type PrinterStatus } from './status/printerStatus.js';
@@ -82,18 +82,15 @@ class ConditionWatcher {
     const offline = (!status.online && !status.paperOut && !status.coverOpen) || status.cutterError || status.autoRecoverableError;
     if (status.paperOut !== this.#paperOut) {
       this.#paperOut = status.paperOut;
-      const m = pauseMessages['paper-out'];
-      this.emit(status.paperOut ? { type: 'printer.paperOut', jobId, citizenMessage: m.paused } : { type: 'printer.paperRestored', jobId, citizenMessage: m.resumed });
+      this.emit({ type: status.paperOut ? 'printer.paperOut' : 'printer.paperRestored', jobId });
     }
     if (status.coverOpen !== this.#coverOpen) {
       this.#coverOpen = status.coverOpen;
-      const m = pauseMessages['cover-open'];
-      this.emit(status.coverOpen ? { type: 'printer.coverOpen', jobId, citizenMessage: m.paused } : { type: 'printer.coverClosed', jobId, citizenMessage: m.resumed });
+      this.emit({ type: status.coverOpen ? 'printer.coverOpen' : 'printer.coverClosed', jobId });
     }
     if (offline !== this.#offline) {
       this.#offline = offline;
-      const m = pauseMessages.offline;
-      this.emit(offline ? { type: 'printer.offline', jobId, citizenMessage: m.paused } : { type: 'printer.online', jobId, citizenMessage: m.resumed });
+      this.emit({ type: offline ? 'printer.offline' : 'printer.online', jobId });
     }
     if (status.paperNearEnd && !this.#nearEndReported) {
       this.#nearEndReported = true;

@@ -1,21 +1,10 @@
-/** Why a print job did not finish, as the session machine and the spooler see it. */
+/** Why a print job did not finish, as the spooler sees it. What a person is told about each kind is app/core's. */
 export type PrinterErrorKind = 'paper-out-timeout' | 'cover-open' | 'offline' | 'unrecoverable' | 'disconnected' | 'timeout';
-
-/** What the citizen hears and reads: what happened and what happens next, in plain Chinese. */
-export const citizenMessages: Readonly<Record<PrinterErrorKind, string>> = {
-  'paper-out-timeout': '打印机缺纸，证明没有打印完成。工作人员装纸后会为您补打，请稍候或到人工窗口办理。',
-  'cover-open': '打印机仓盖没有关好，证明没有打印完成。已通知工作人员处理，请稍候。',
-  offline: '打印机暂时不能打印，证明没有打印完成。已通知工作人员处理，请稍候。',
-  unrecoverable: '打印机出现故障，无法完成打印。请到人工窗口打印证明，工作人员会协助您。',
-  disconnected: '打印机连接中断，证明是否已经打出还不能确定。请联系工作人员核实，不会为您重复打印。',
-  timeout: '打印机长时间没有回应，证明是否已经打出还不能确定。请联系工作人员核实，不会为您重复打印。',
-};
 
 /** A failed print job. `bytesSent` tells the spooler whether anything may have reached the paper. */
 export class PrinterError extends Error {
   override readonly name = 'PrinterError';
   readonly kind: PrinterErrorKind;
-  readonly citizenMessage: string;
   readonly jobId: string | undefined;
   /** Bytes of the job written to the port before the failure (0: the printer received nothing of it). */
   readonly bytesSent: number;
@@ -29,7 +18,6 @@ export class PrinterError extends Error {
   ) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
     this.kind = kind;
-    this.citizenMessage = citizenMessages[kind];
     this.jobId = details.jobId;
     this.bytesSent = details.bytesSent ?? 0;
     this.chunksSent = details.chunksSent ?? 0;

@@ -1,28 +1,28 @@
-// Printer events as a discriminated union (DESIGN.md rule 3). They carry no personal data: a job id and,
-// where the citizen should be told something, a plain Chinese sentence.
+import type { PrinterErrorKind } from './printerError.js';
+
+// Printer events as a discriminated union (DESIGN.md rule 3). They carry no personal data and no wording: a job
+// id and, where something went wrong, a kind. What a citizen or staff are told is decided in app/core.
 
 export type PrinterPauseReason = 'paper-out' | 'cover-open' | 'offline';
 
+/**
+ * Why the spooler gave up on a job: the printer client's error kinds, plus `payload-unreadable` (the sealed job
+ * could not be opened) and `internal` (anything that was not a printer error).
+ */
+export type PrintJobFailureKind = PrinterErrorKind | 'payload-unreadable' | 'internal';
+
 export type PrinterEvent =
-  | { type: 'printer.paperOut'; jobId: string; citizenMessage: string }
-  | { type: 'printer.paperRestored'; jobId: string; citizenMessage: string }
-  | { type: 'printer.coverOpen'; jobId: string; citizenMessage: string }
-  | { type: 'printer.coverClosed'; jobId: string; citizenMessage: string }
-  | { type: 'printer.offline'; jobId: string; citizenMessage: string }
-  | { type: 'printer.online'; jobId: string; citizenMessage: string }
+  | { type: 'printer.paperOut'; jobId: string }
+  | { type: 'printer.paperRestored'; jobId: string }
+  | { type: 'printer.coverOpen'; jobId: string }
+  | { type: 'printer.coverClosed'; jobId: string }
+  | { type: 'printer.offline'; jobId: string }
+  | { type: 'printer.online'; jobId: string }
   /** Not a pause: staff should change the roll soon. */
   | { type: 'printer.paperNearEnd'; jobId: string }
   | { type: 'printer.jobDone'; jobId: string }
-  | { type: 'printer.jobFailed'; jobId: string; kind: string; citizenMessage: string }
+  | { type: 'printer.jobFailed'; jobId: string; kind: PrintJobFailureKind }
   /** The job may or may not be on paper; staff confirm it or reprint it explicitly. */
-  | { type: 'printer.jobUnconfirmed'; jobId: string; reason: string };
+  | { type: 'printer.jobUnconfirmed'; jobId: string; reason: PrintJobFailureKind };
 
 export type PrinterEventListener = (event: PrinterEvent) => void;
-
-const RESUMED = '打印机已恢复，正在继续打印，请稍候。';
-
-export const pauseMessages: Readonly<Record<PrinterPauseReason, { paused: string; resumed: string }>> = {
-  'paper-out': { paused: '打印机缺纸，已通知工作人员装纸，装好后会接着打印，请稍候。', resumed: RESUMED },
-  'cover-open': { paused: '打印机仓盖被打开，打印已暂停，仓盖合上后会接着打印，请稍候。', resumed: RESUMED },
-  offline: { paused: '打印机暂时离线，打印已暂停，已通知工作人员处理，请稍候。', resumed: RESUMED },
-};

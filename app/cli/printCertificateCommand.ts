@@ -4,8 +4,10 @@ import { connectHallBackend } from '../core/backend/connectHallBackend.js';
 import { createCertificatePrintService } from '../core/certificates/certificatePrintService.js';
 import { loadOrCreateSigningKey } from '../core/certificates/certificateSigningKey.js';
 import { loadConfig, resolveFromRoot } from '../core/config/loadConfig.js';
+import { printFailureLine } from '../core/devices/printerWording.js';
 import { createLogger } from '../core/log/createLogger.js';
 import { createFieldCipher } from '../core/privacy/fieldCipher.js';
+import { staffJobUpdate } from '../core/staff/staffPrintJobStates.js';
 import { parseCliArgs, UsageError } from './cliOptions.js';
 
 /** Why the printer cannot take a job right now, in plain Chinese; null when it can. */
@@ -40,7 +42,10 @@ export async function printCertificateCommand(args: string[]): Promise<number> {
     unseal: (t) => cipher.decrypt(t),
     printer,
     onEvent: (event) => {
-      if ('citizenMessage' in event) process.stderr.write(`${event.citizenMessage}\n`);
+      // The operator reads what the staff panel would show while the job waits and when it goes on; how it
+      // ended is said once, below.
+      const update = staffJobUpdate(event);
+      if (update?.state === 'paused' || update?.state === 'printing') process.stderr.write(`${update.message}\n`);
     },
   });
   try {
@@ -68,7 +73,7 @@ export async function printCertificateCommand(args: string[]): Promise<number> {
       process.stderr.write('参保证明已打印完成。\n');
       return 0;
     }
-    process.stderr.write(`${job.lastError?.message ?? '打印没有完成，请联系工作人员。'}\n`);
+    process.stderr.write(`${printFailureLine(job.lastError?.kind ?? 'internal')}\n`);
     return 4;
   } catch (error) {
     const message = (error as { citizenMessage?: string }).citizenMessage;

@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openPtyPair, socatAvailable, type PtyPair } from '../../app/core/devices/socatPtyPair.js';
+import { printFailureLines, staffPauseLines, staffResumedLine } from '../../app/core/devices/printerWording.js';
 import { startVirtualPrinter, type VirtualPrinter } from '../../printer/index.js';
+import { until } from '../testDeadline.js';
 import { kioskCliInTempDir } from './runKioskCli.js';
 
 // The documented command line against the virtual printer on a socat pty pair, as other tools will run it.
@@ -60,6 +62,31 @@ describe('kiosk print-certificate / verify-certificate', () => {
     const printed = await kioskCli(['print-certificate', '--port', pair.kioskPath]);
     expect(printed.code).not.toBe(0);
     expect(printed.stderr).toMatch(message);
+    expect(printer.tickets()).toHaveLength(0);
+  });
+
+  it('says in Chinese that the paper ran out mid-certificate, and that it goes on once paper is loaded', async () => {
+    printer.paperOut({ afterLines: 6 });
+    const printing = kioskCli(['print-certificate', '--port', pair.kioskPath, '--wait', '600']);
+    await until(() => printer.condition().paperOut, 'the paper to run out mid-certificate');
+    // The client polls while it waits: two status answers after the paper ran out mean it has seen the pause.
+    const queries = printer.stats().statusQueries;
+    await until(() => printer.stats().statusQueries >= queries + 2, 'the kiosk to ask the paused printer its status');
+    printer.loadPaper();
+    const printed = await printing;
+    expect(printed.code, printed.stderr).toBe(0);
+    expect(printed.stderr).toContain('打印机缺纸');
+    expect(printed.stderr.split('\n').filter(Boolean)).toEqual([staffPauseLines['paper-out'], staffResumedLine, '参保证明已打印完成。']);
+    expect(printer.tickets()).toHaveLength(1);
+  });
+
+  it('exits non-zero with the Chinese paper-out sentence when no paper comes within --wait', async () => {
+    printer.paperOut({ afterLines: 6 });
+    const printed = await kioskCli(['print-certificate', '--port', pair.kioskPath, '--wait', '1']);
+    expect(printed.code).toBe(4);
+    expect(printed.stderr.split('\n').filter(Boolean)).toEqual([staffPauseLines['paper-out'], printFailureLines['paper-out-timeout']]);
+    expect(printed.stderr).not.toMatch(/[A-Za-z]{4}/); // no technical text for the operator
+    expect(JSON.parse(printed.stdout)).toMatchObject({ state: 'unconfirmed', error: { kind: 'paper-out-timeout' } });
     expect(printer.tickets()).toHaveLength(0);
   });
 });

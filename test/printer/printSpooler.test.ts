@@ -66,6 +66,26 @@ describe('print spooler storage', () => {
     spooler.close();
   });
 
+  it('fails a job whose payload cannot be opened without sending anything, and says so by kind only', async () => {
+    const databasePath = path.join(tempDir('spool-'), 'spool.sqlite');
+    const first = createPrintSpooler({ databasePath, ...cipher });
+    const job = first.enqueue(certificate.bytes, { kind: 'certificate' });
+    first.close();
+    const printed: string[] = [];
+    const events: PrinterEvent[] = [];
+    const spooler = createPrintSpooler({
+      databasePath,
+      ...testCipher('b2'.repeat(32)), // another key: the sealed payload does not open
+      printer: { printJob: async (id) => (printed.push(id), 'done' as const) },
+      onEvent: (e) => events.push(e),
+    });
+    const [result] = await spooler.printQueued();
+    expect(result).toMatchObject({ id: job.id, state: 'failed', lastError: { kind: 'payload-unreadable' } });
+    expect(printed).toEqual([]);
+    expect(events).toEqual([{ type: 'printer.jobFailed', jobId: job.id, kind: 'payload-unreadable' }]);
+    spooler.close();
+  });
+
   it('lets staff move jobs only along the allowed paths', async () => {
     const spooler = createPrintSpooler({ databasePath: path.join(tempDir('spool-'), 's.sqlite'), ...cipher });
     const job = spooler.enqueue(Uint8Array.of(0x41, 0x0a));
@@ -206,7 +226,7 @@ describe.skipIf(!socatAvailable())(`print spooler with the virtual printer${soca
     const job = spooler.enqueue(certificate.bytes);
     const [result] = await spooler.printQueued();
     expect(result).toMatchObject({ state: 'failed', mayHavePrinted: false, lastError: { kind: 'cover-open' } });
-    expect(events.at(-1)).toMatchObject({ type: 'printer.jobFailed', jobId: job.id, kind: 'cover-open' });
+    expect(events.at(-1)).toEqual({ type: 'printer.jobFailed', jobId: job.id, kind: 'cover-open' });
     r.printer.closeCover();
     spooler.reprint(job.id);
     expect((await spooler.printQueued())[0]?.state).toBe('done');

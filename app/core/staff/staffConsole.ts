@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import { createActor, type Actor, type SimulatedClock, type SnapshotFrom } from 'xstate';
 import type { StaffInput, StaffPrintJobView, StaffView } from '../../api/kioskApi.js';
-import type { PrintJobRecord, PrinterEvent } from '../../../printer/index.js';
+import { PrinterError, type PrintJobRecord, type PrinterEvent } from '../../../printer/index.js';
 import type { StaffRequestStore } from '../store/staffRequestStore.js';
 import { staffLockMachine } from './staffLockMachine.js';
 import { staffJobMessage, staffJobUpdate } from './staffPrintJobStates.js';
@@ -159,7 +159,7 @@ export class StaffConsole {
     const show = (job: SamplePrintJob, state: string = job.state) => {
       // An error the spooler kept from an earlier attempt is news only while the job has not printed.
       const failed = state === 'failed' || state === 'unconfirmed';
-      const view: StaffPrintJobView = { id: job.id, citizenId, state, message: (failed ? job.lastError?.message : undefined) ?? staffJobMessage(state), at: job.updatedAt };
+      const view: StaffPrintJobView = { id: job.id, citizenId, state, message: staffJobMessage(state, failed ? job.lastError?.kind : undefined), at: job.updatedAt };
       this.jobs.set(job.id, view);
       this.deps.onChange();
       return view;
@@ -171,7 +171,7 @@ export class StaffConsole {
       })
       .catch((error: unknown) => {
         this.deps.log.warn({ err: error }, 'sample certificate failed');
-        this.say(citizenMessageOf(error) ?? '打印没有成功，请检查打印机。');
+        this.say(panelMessageOf(error) ?? '打印没有成功，请检查打印机。');
       });
   }
 
@@ -182,7 +182,7 @@ export class StaffConsole {
       .then(() => this.say(`已为 ${citizenId} 保存参考照片，可以用它做养老认证演示。`))
       .catch((error: unknown) => {
         this.deps.log.warn({ err: error }, 'reference photo enrolment failed');
-        this.say(citizenMessageOf(error) ?? '参考照片没有保存成功，请重拍。');
+        this.say(panelMessageOf(error) ?? '参考照片没有保存成功，请重拍。');
       })
       .finally(() => jpeg.fill(0));
   }
@@ -193,7 +193,9 @@ export class StaffConsole {
   }
 }
 
-function citizenMessageOf(error: unknown): string | undefined {
+/** What staff read about an error: a printer error by its kind, else the sentence the error carries (business-system errors). */
+function panelMessageOf(error: unknown): string | undefined {
+  if (error instanceof PrinterError) return staffJobMessage('failed', error.kind);
   const message = (error as { citizenMessage?: unknown } | null)?.citizenMessage;
   return typeof message === 'string' ? message : undefined;
 }

@@ -4,13 +4,14 @@ import { SimulatedClock } from 'xstate';
 import type { StaffInput } from '../../../app/api/kioskApi.js';
 import { StaffConsole, type SamplePrintJob, type StaffConsoleDeps } from '../../../app/core/staff/staffConsole.js';
 import { staffJobMessages } from '../../../app/core/staff/staffPrintJobStates.js';
+import { PrinterError } from '../../../printer/index.js';
 import type { StaffRequest } from '../../../app/core/store/staffRequestStore.js';
 
 const PIN = '2580';
 const AUTO_LOCK_MS = 120_000;
 const LOCKOUT_MS = 60_000;
 const JPEG = '/9j/4AAQSkZJRg==';
-const PAPER_OUT = '打印机缺纸，已通知工作人员装纸，装好后会接着打印，请稍候。';
+const PAPER_OUT = '打印已暂停：打印机缺纸，请装入80毫米热敏纸，装好后自动接着打印。';
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -246,6 +247,16 @@ describe('staff console commands', () => {
     expect(staff.view().message).toBe('业务系统暂时连不上。');
     staff.close();
   });
+
+  it('reports a printer error that reaches it by its kind, not its technical message', async () => {
+    const { staff, unlock, send, printing } = start();
+    unlock();
+    send({ type: 'staff.printSample', citizenId: 'C001' });
+    printing[0]!.done.reject(new PrinterError('disconnected', 'cannot open printer port /dev/ttyUSB0: ENOENT'));
+    await flush();
+    expect(staff.view().message).toBe('打印失败：打印机连接中断');
+    staff.close();
+  });
 });
 
 describe('staff console and printer events', () => {
@@ -259,45 +270,50 @@ describe('staff console and printer events', () => {
 
     clock.increment(5_000);
     const before = calls.changes;
-    staff.onPrinterEvent({ type: 'printer.paperOut', jobId: 'J1', citizenMessage: PAPER_OUT });
+    staff.onPrinterEvent({ type: 'printer.paperOut', jobId: 'J1' });
     expect(calls.changes).toBe(before + 1);
     expect(staff.view().printJobs[0]).toEqual({ id: 'J1', citizenId: 'C001', state: 'paused', message: PAPER_OUT, at: new Date(5_000).toISOString() });
 
     staff.onPrinterEvent({ type: 'printer.paperNearEnd', jobId: 'J1' });
     expect(staff.view().printJobs[0]).toMatchObject({ state: 'paused', message: PAPER_OUT });
 
-    staff.onPrinterEvent({ type: 'printer.paperRestored', jobId: 'J1', citizenMessage: '打印机已恢复，正在继续打印，请稍候。' });
-    expect(staff.view().printJobs[0]).toMatchObject({ state: 'printing', message: '打印机已恢复，正在继续打印，请稍候。' });
+    staff.onPrinterEvent({ type: 'printer.paperRestored', jobId: 'J1' });
+    expect(staff.view().printJobs[0]).toMatchObject({ state: 'printing', message: '打印机已恢复，正在接着打印。' });
 
     staff.onPrinterEvent({ type: 'printer.jobDone', jobId: 'J1' });
     expect(staff.view().printJobs[0]).toMatchObject({ state: 'done', message: '已打印完成' });
 
     // The spooler kept the paper-out error from the first attempt; the job printed, so staff read that.
-    printing[0]!.done.resolve(job('J1', 'done', { kind: 'paper-out', message: PAPER_OUT }));
+    printing[0]!.done.resolve(job('J1', 'done', { kind: 'paper-out-timeout', message: 'printer out of paper for 300000 ms' }));
     await flush();
     expect(staff.view().printJobs[0]).toMatchObject({ state: 'done', message: '已打印完成' });
     expect(staff.view().message).toBe('样张 J1：已打印完成');
     staff.close();
   });
 
-  it('marks a job unconfirmed, and a failed one with the printer\'s sentence', async () => {
+  it('marks a job unconfirmed or failed with the cause its kind names, never the technical message', async () => {
     const { staff, unlock, send, printing } = start();
     unlock();
     send({ type: 'staff.printSample', citizenId: 'C001' });
     send({ type: 'staff.printSample', citizenId: 'C002' });
     printing[0]!.onQueued(job('J1', 'queued'));
     printing[1]!.onQueued(job('J2', 'queued'));
-    staff.onPrinterEvent({ type: 'printer.jobUnconfirmed', jobId: 'J1', reason: 'link lost mid-job' });
-    staff.onPrinterEvent({ type: 'printer.jobFailed', jobId: 'J2', kind: 'cover-open', citizenMessage: '打印机仓盖被打开。' });
+    staff.onPrinterEvent({ type: 'printer.jobUnconfirmed', jobId: 'J1', reason: 'disconnected' });
+    staff.onPrinterEvent({ type: 'printer.jobFailed', jobId: 'J2', kind: 'cover-open' });
     expect(staff.view().printJobs.map((j) => [j.id, j.state, j.message])).toEqual([
-      ['J2', 'failed', '打印机仓盖被打开。'],
-      ['J1', 'unconfirmed', '不确定是否已打出，请核实后确认或补打'],
+      ['J2', 'failed', '打印失败：仓盖一直没有合上'],
+      ['J1', 'unconfirmed', '打印机连接中断，不确定是否已打出，请核实后确认或补打'],
     ]);
 
-    printing[0]!.done.resolve(job('J1', 'unconfirmed', { kind: 'timeout', message: '打印机没有回应，不确定是否已打出。' }));
+    printing[0]!.done.resolve(job('J1', 'unconfirmed', { kind: 'timeout', message: 'printer did not answer GS ( H within 30000 ms' }));
     await flush();
-    expect(staff.view().printJobs.find((j) => j.id === 'J1')).toMatchObject({ state: 'unconfirmed', message: '打印机没有回应，不确定是否已打出。' });
-    expect(staff.view().message).toBe('样张 J1：打印机没有回应，不确定是否已打出。');
+    expect(staff.view().printJobs.find((j) => j.id === 'J1')).toMatchObject({ state: 'unconfirmed', message: '打印机没有回应，不确定是否已打出，请核实后确认或补打' });
+    expect(staff.view().message).toBe('样张 J1：打印机没有回应，不确定是否已打出，请核实后确认或补打');
+
+    // A kind the panel does not know (an older spool file) still reads as a failure staff can act on.
+    printing[1]!.done.resolve(job('J2', 'failed', { kind: 'cutter-jam', message: 'cutter jammed' }));
+    await flush();
+    expect(staff.view().printJobs.find((j) => j.id === 'J2')).toMatchObject({ state: 'failed', message: '打印失败：内部错误，请查看日志' });
     staff.close();
   });
 
@@ -305,7 +321,7 @@ describe('staff console and printer events', () => {
     const { staff, unlock, calls } = start();
     unlock();
     const before = calls.changes;
-    staff.onPrinterEvent({ type: 'printer.paperOut', jobId: 'citizen-job', citizenMessage: PAPER_OUT });
+    staff.onPrinterEvent({ type: 'printer.paperOut', jobId: 'citizen-job' });
     staff.onPrinterEvent({ type: 'printer.jobDone', jobId: 'citizen-job' });
     expect(staff.view().printJobs).toEqual([]);
     expect(calls.changes).toBe(before);
