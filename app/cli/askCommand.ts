@@ -1,11 +1,8 @@
 import { createInterface } from 'node:readline';
-import { loadConfig, resolveFromRoot } from '../core/config/loadConfig.js';
-import { loadKnowledgeBase } from '../core/knowledge/loadKnowledgeBase.js';
-import { KnowledgeRetriever } from '../core/knowledge/knowledgeRetriever.js';
+import { loadConfig } from '../core/config/loadConfig.js';
 import { createLogger } from '../core/log/createLogger.js';
-import { createLlmComposer } from '../core/services/createLlmComposer.js';
+import { createPolicyService } from '../core/services/createPolicyService.js';
 import type { PolicyAnswer } from '../core/services/policyAnswer.js';
-import { PolicyQuestionService } from '../core/services/policyQuestionService.js';
 import { parseCliArgs, UsageError } from './cliOptions.js';
 
 /** `kiosk ask "<question>"` or `kiosk ask --jsonl` (one {"question"} per input line, knowledge base loaded once). */
@@ -13,16 +10,7 @@ export async function askCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseCliArgs(args, { jsonl: { type: 'boolean', default: false } });
   const { config } = loadConfig(values.config ? { file: values.config } : {});
   const log = createLogger({ level: process.env.KIOSK_LOG_LEVEL ?? 'warn' });
-  const knowledge = loadKnowledgeBase(resolveFromRoot(config.knowledge.dir));
-  const composer = createLlmComposer(config.llm, log);
-  const service = new PolicyQuestionService({
-    retriever: new KnowledgeRetriever(knowledge.entries, knowledge.lexicon),
-    redirects: knowledge.redirects,
-    ...(composer ? { composer } : {}),
-    minConfidence: config.knowledge.minConfidence,
-    llmBudgetMs: config.llm.mode === 'openai' ? config.llm.totalTimeoutMs : 0,
-    log,
-  });
+  const service = createPolicyService(config, log);
 
   if (!values.jsonl) {
     const question = positionals.join(' ').trim();

@@ -1,3 +1,5 @@
+import type { PrinterPauseReason, PrintJobFailureKind } from '../../../printer/index.js';
+
 /**
  * Device happenings as the session machine sees them (DESIGN.md rule 6: failures are values the machine can see).
  * The adapters in this folder turn each device library's own events into these; they carry no personal data and
@@ -18,7 +20,8 @@ export type RobotSessionEvent =
   | { type: 'robot.motionDone' }
   | { type: 'robot.motionFailed'; outcome: string };
 
-export type PrinterPause = 'paper-out' | 'cover-open' | 'offline';
+/** Why the printer stopped mid-job (the printer library's own reasons). */
+export type PrinterPause = PrinterPauseReason;
 
 export type PrinterSessionEvent =
   | { type: 'printer.paused'; jobId: string; reason: PrinterPause }
@@ -26,7 +29,7 @@ export type PrinterSessionEvent =
   /** Not a pause: staff should change the roll soon. */
   | { type: 'printer.paperNearEnd'; jobId: string }
   | { type: 'printer.jobDone'; jobId: string }
-  | { type: 'printer.jobFailed'; jobId: string; kind: string }
+  | { type: 'printer.jobFailed'; jobId: string; kind: PrintJobFailureKind }
   /** The job may or may not be on paper: staff confirm or reprint it, the kiosk never prints it again by itself. */
   | { type: 'printer.jobUnconfirmed'; jobId: string };
 

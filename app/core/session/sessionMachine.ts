@@ -6,6 +6,7 @@ import { parseSpokenIdNumber } from '../nlu/spokenIdNumber.js';
 import { pensionAuthMachine, type PensionAuthInput } from '../services/pensionAuth/pensionAuthMachine.js';
 import type { GuideInput, GuideOutcome } from '../services/guideOutcome.js';
 import { printJobMachine, type PrintJobOutput } from '../services/printJob/printJobMachine.js';
+import { deviceStatesAfter } from './deviceStatesAfter.js';
 import { hearingOffReasons, robotLines } from './robotLines.js';
 import { emptyVisit, initialDeviceStates, type DeviceStates, type SessionContext, type SessionTiming } from './sessionContext.js';
 import type { ListenPatience, SessionEvent } from './sessionEvents.js';
@@ -138,7 +139,6 @@ function alertReason(event: SessionEvent): string {
   return event.type;
 }
 
-const withDevices = (ctx: Ctx, patch: Partial<DeviceStates>) => ({ devices: { ...ctx.devices, ...patch } });
 const inVisit = (ctx: Ctx) => ctx.sessionId !== null;
 
 /**
@@ -278,34 +278,7 @@ export const sessionMachine = setup({
       id: ({ context, event }) => `staff-alert:${alertReason(event)}:${context.now()}`,
       input: ({ context, event }) => ({ sessionId: context.sessionId ?? '', reason: alertReason(event) }),
     }),
-    noteDevice: assign(({ context, event }) => {
-      switch (event.type) {
-        case 'microphone.ready':
-          return withDevices(context, { hearing: 'on' });
-        case 'microphone.fault':
-          return withDevices(context, { hearing: event.reason });
-        case 'speaker.fault':
-          return withDevices(context, { speaker: 'fault' });
-        case 'speaker.ready':
-          return withDevices(context, { speaker: 'ok' });
-        case 'robot.estop':
-          return withDevices(context, { estop: event.pressed });
-        case 'robot.linkLost':
-          return withDevices(context, { robotLink: 'lost' });
-        case 'robot.linkRestored':
-          return withDevices(context, { robotLink: 'ok' });
-        case 'robot.batteryLow':
-          return withDevices(context, { batteryLow: true });
-        case 'robot.batteryOk':
-          return withDevices(context, { batteryLow: false });
-        case 'camera.lost':
-          return withDevices(context, { camera: 'lost' });
-        case 'camera.restored':
-          return withDevices(context, { camera: 'ok' });
-        default:
-          return {};
-      }
-    }),
+    noteDevice: assign(({ context, event }) => ({ devices: deviceStatesAfter(context.devices, event) })),
     sayMicrophoneLost: enqueueActions(({ context, enqueue }) => speak(enqueue, context, { line: robotLines.microphoneLost, notice: true })),
     sayMicrophoneBack: enqueueActions(({ context, enqueue }) => speak(enqueue, context, { line: robotLines.microphoneBack })),
     // Nothing can be heard: the line is shown, and the speech actor's attempt does no harm.

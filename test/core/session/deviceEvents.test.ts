@@ -134,7 +134,7 @@ describe('devices speak to the session machine', () => {
 
     it('failed: told honestly, staff called', async () => {
       const { actor, staffCalls, lines } = printing();
-      actor.send({ type: 'printer.jobFailed', jobId: 'job-1', kind: 'cutter' });
+      actor.send({ type: 'printer.jobFailed', jobId: 'job-1', kind: 'unrecoverable' });
       await flush();
       expect(lines().at(-1)).toBe(robotLines.printFailed);
       expect(staffCalls).toEqual(['print-failed']);
