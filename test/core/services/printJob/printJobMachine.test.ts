@@ -9,7 +9,7 @@ const events = [
   { type: 'printer.paused', jobId: 'job-2', reason: 'cover-open' },
   { type: 'printer.resumed', jobId: 'job-1' },
   { type: 'printer.jobDone', jobId: 'job-1' },
-  { type: 'printer.jobFailed', jobId: 'job-1', kind: 'cutter' },
+  { type: 'printer.jobFailed', jobId: 'job-1', kind: 'unrecoverable' },
   { type: 'printer.jobUnconfirmed', jobId: 'job-1' },
   { type: 'xstate.after.stillPaused.printJob.paused' },
 ] as PrinterSessionEvent[];
