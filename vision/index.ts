@@ -42,7 +42,7 @@ export { decidePassiveLiveness, PASSIVE_LIVENESS_THRESHOLD, type PassiveLiveness
 export { eyeState, type EyeState } from './eyes/eyeState.js';
 
 // ── quality ─────────────────────────────────────────────────────────────────────────────────────────────
-export { QUALITY_GUIDANCE, type QualityFailure } from './quality/guidance.js';
+export { QUALITY_FAILURES, type QualityFailure } from './quality/qualityFailure.js';
 export { DEFAULT_QUALITY_GATES, evaluateQuality, type QualityGates, type QualityMeasures, type QualityVerdict } from './quality/qualityGates.js';
 export { ALIGNED_FACE_INNER, laplacianVariance } from './quality/sharpness.js';
 

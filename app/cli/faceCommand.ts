@@ -1,7 +1,17 @@
 import { compareImages } from '../../vision/cli/compareImages.js';
-import { embedImages } from '../../vision/cli/embedImages.js';
+import { embedImages, type EmbedImageResult } from '../../vision/cli/embedImages.js';
 import { livenessOfImage } from '../../vision/cli/livenessOfImage.js';
+import { guidanceFor } from '../core/services/pensionAuth/faceAuthLines.js';
 import { UsageError } from './cliOptions.js';
+
+/**
+ * One `face embed` line: vision/'s result with, beside the quality failures, the sentence the kiosk would show
+ * for them (`guidance`, null when the image passes), so a person reading the output sees what a citizen would.
+ */
+export function embedLine(result: EmbedImageResult) {
+  const { ok, failures, ...measures } = result.quality;
+  return { ...result, quality: { ok, failures, guidance: guidanceFor(failures), ...measures } };
+}
 
 const USAGE = 'kiosk face embed <image>... | kiosk face compare <a> <b> | kiosk face liveness <image>';
 
@@ -14,7 +24,7 @@ export async function faceCommand(args: string[]): Promise<number> {
   switch (sub) {
     case 'embed': {
       if (files.length === 0) throw new UsageError(USAGE);
-      for (const result of await embedImages(files)) process.stdout.write(`${JSON.stringify(result)}\n`);
+      for (const result of await embedImages(files)) process.stdout.write(`${JSON.stringify(embedLine(result))}\n`);
       return 0;
     }
     case 'compare': {

@@ -18,6 +18,9 @@ describe.skipIf(skip !== null)('functions for the command line', () => {
     expect(Math.hypot(...good!.embedding!)).toBeCloseTo(1, 4);
     expect(good!.quality.faceHeightPx).toBeGreaterThan(80);
     expect(typeof good!.quality.sharpness).toBe('number');
+    // Codes only: the sentence for a citizen is app/core's (the command line adds it).
+    expect(Array.isArray(good!.quality.failures)).toBe(true);
+    expect(good!.quality).not.toHaveProperty('guidance');
     // A 150×150 grey crop: padded before detection, so its face is found.
     expect(crop!.faces).toBe(1);
     expect(crop!.embedding).toHaveLength(512);

@@ -42,7 +42,7 @@ const shift = (b: FaceBox, dx: number, dy: number): FaceBox => ({ ...b, x1: b.x1
 
 /**
  * Runs the face pipeline on one frame: detect → 68 landmarks → align → embed, passive liveness, eye state, and
- * the quality gates. Returns values (a frame without a face is a result with guidance, not an error).
+ * the quality gates. Returns values (a frame without a face is a result with a `no-face` failure, not an error).
  */
 export async function analyzeFrame(models: FaceModels, frame: RgbImage, options: AnalyzeOptions = {}): Promise<FrameAnalysis> {
   const timings: Partial<Record<AnalysisStage, number>> = {};

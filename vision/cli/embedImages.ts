@@ -1,11 +1,11 @@
 import { analyzeImage } from '../analysis/analyzeFrame.js';
-import type { QualityFailure } from '../quality/guidance.js';
+import type { QualityFailure } from '../quality/qualityFailure.js';
 import { loadFaceModels, type FaceModels } from '../models/loadFaceModels.js';
 
 export interface ImageQualityReport {
   ok: boolean;
+  /** Failed quality gates, most important first (codes; the command line adds the citizen's sentence). */
   failures: QualityFailure[];
-  guidance: string | null;
   faceHeightPx: number | null;
   yaw: number | null;
   pitch: number | null;
@@ -39,7 +39,6 @@ export async function embedImages(files: readonly string[], models?: FaceModels)
         quality: {
           ok: a.quality.ok,
           failures: a.quality.failures,
-          guidance: a.quality.guidance,
           faceHeightPx: round(face?.heightPx, 1),
           yaw: round(face?.yaw, 1),
           pitch: round(face?.pitch, 1),
@@ -53,7 +52,7 @@ export async function embedImages(files: readonly string[], models?: FaceModels)
         file,
         faces: 0,
         embedding: null,
-        quality: { ok: false, failures: [], guidance: null, faceHeightPx: null, yaw: null, pitch: null, sharpness: null, luma: null },
+        quality: { ok: false, failures: [], faceHeightPx: null, yaw: null, pitch: null, sharpness: null, luma: null },
         error: (error as Error).message,
       });
     }

@@ -1,4 +1,4 @@
-import { QUALITY_GUIDANCE, type QualityFailure } from './guidance.js';
+import type { QualityFailure } from './qualityFailure.js';
 
 /** What the gates look at, measured on one frame (see analyzeFrame). */
 export interface QualityMeasures {
@@ -59,10 +59,8 @@ export const DEFAULT_QUALITY_GATES: QualityGates = {
 export interface QualityVerdict {
   /** The frame counts (one face, and every gate passed). */
   ok: boolean;
-  /** Every failed gate, most important first. */
+  /** Every failed gate, most important first (QUALITY_FAILURES order): the first is what the citizen should fix. */
   failures: QualityFailure[];
-  /** The sentence for the first failure (null when ok). */
-  guidance: string | null;
 }
 
 /** Applies the gates to one frame's measures. A value, never an exception. */
@@ -82,5 +80,5 @@ export function evaluateQuality(m: QualityMeasures, gates: QualityGates = DEFAUL
     if (Math.abs(face.yaw) > gates.maxAbsYaw || Math.abs(face.pitch) > gates.maxAbsPitch) failures.push('not-frontal');
     if (face.sharpness < gates.minSharpness) failures.push('blurred');
   }
-  return { ok: failures.length === 0, failures, guidance: failures.length === 0 ? null : QUALITY_GUIDANCE[failures[0]!] };
+  return { ok: failures.length === 0, failures };
 }

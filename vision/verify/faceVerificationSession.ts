@@ -8,7 +8,7 @@ import { cosineSimilarity } from '../embed/cosineSimilarity.js';
 import { decodeImage } from '../image/decodeImage.js';
 import type { RgbImage } from '../image/rgbImage.js';
 import type { FaceModels } from '../models/loadFaceModels.js';
-import type { QualityFailure } from '../quality/guidance.js';
+import type { QualityFailure } from '../quality/qualityFailure.js';
 import { decideVerification, type VerificationDecision } from './decideVerification.js';
 import { analyzeReference, type FaceReference, type ReferenceResult } from './faceReference.js';
 import { fuseEmbeddings } from './fuseEmbeddings.js';
@@ -17,8 +17,7 @@ import { fuseEmbeddings } from './fuseEmbeddings.js';
 export interface FrameMeasurement extends ActionFrame {
   /** Passed every quality gate (and continuity): this frame counts for liveness and comparison. */
   usable: boolean;
-  /** Plain Chinese guidance when not usable. */
-  guidance: string | null;
+  /** Why the frame's quality does not count, most important first (empty when the gates passed). */
   failures: QualityFailure[];
   /** Passive liveness score (0–1) of the face, null without a face. */
   liveness: number | null;
@@ -143,7 +142,6 @@ export function createFaceVerificationSession(models: FaceModels, options: FaceV
       return {
         ...action,
         usable,
-        guidance: analysis.quality.guidance,
         failures: analysis.quality.failures,
         liveness: face?.liveness?.live ?? null,
         sameFace: step.same,

@@ -8,7 +8,7 @@ import { repoRoot } from '../../../app/core/config/repoRoot.js';
 // what a citizen (or staff) is told is worded in app/core. This scans the libraries' source for Chinese in string
 // literals and template literals (comments do not count) so a new citizen sentence there fails here.
 
-const SCANNED = ['robot', 'printer', 'speech'];
+const SCANNED = ['robot', 'printer', 'speech', 'vision'];
 const SOURCE = /\.(?:[cm]?ts|[cm]?js)$/;
 
 /** Folders whose Chinese is not said to a citizen by the kiosk, each with why. */
@@ -85,12 +85,13 @@ describe('the scanner', () => {
     expect(chineseLiterals('sample.ts', "const fullStopOnly = '。';")).toEqual([{ line: 1, text: '。' }]);
   });
 
-  it('would have caught the wording the printer and speech libraries used to carry', () => {
+  it('would have caught the wording the printer, speech and vision libraries used to carry', () => {
     const before = [
       "export const pauseMessages = { 'paper-out': { paused: '打印机缺纸，已通知工作人员装纸，装好后会接着打印，请稍候。' } };",
       "export const MICROPHONE_FAULT_MESSAGE = '麦克风没有声音，请用触摸屏操作或找工作人员。';",
+      "export const QUALITY_GUIDANCE: Record<QualityFailure, string> = { 'no-face': '请站到屏幕前，看着屏幕', blurred: '请保持不动' };",
     ].join('\n');
-    expect(chineseLiterals('old.ts', before).map((l) => l.line)).toEqual([1, 2]);
+    expect(chineseLiterals('old.ts', before).map((l) => l.line)).toEqual([1, 2, 3, 3]);
   });
 
   it('allows in the listed files only what each is listed for', () => {
@@ -110,6 +111,8 @@ describe('device libraries carry no citizen wording', () => {
     for (const folder of SCANNED) expect(files.some((f) => f.startsWith(`${folder}/`)), folder).toBe(true);
     expect(files).toContain('printer/printerEvents.ts');
     expect(files).toContain('speech/audio/audioSource.ts');
+    expect(files).toContain('vision/quality/qualityGates.ts');
+    expect(files).toContain('vision/verify/faceVerificationSession.ts');
   });
 
   it('has Chinese in string literals only where listed', () => {
@@ -121,7 +124,8 @@ describe('device libraries carry no citizen wording', () => {
         if (!allowed?.allows(literal.text)) offending.push(`${file}:${literal.line}: ${JSON.stringify(literal.text)}`);
       }
     }
-    // Word it in app/core (app/core/session/robotLines.ts, app/core/devices/printerWording.ts) keyed by the
+    // Word it in app/core (app/core/session/robotLines.ts, app/core/devices/printerWording.ts,
+    // app/core/services/pensionAuth/faceAuthLines.ts) keyed by the
     // library's kind or reason; list it above with a reason only if no citizen or staff member is told it.
     expect(offending).toEqual([]);
   });

@@ -1,4 +1,5 @@
 import type { LivenessChallengeKind } from '../../../api/kioskApi.js';
+import type { QualityFailure } from '../../../../vision/quality/qualityFailure.js';
 import type { VerificationOutcome } from '../../../../vision/verify/decideVerification.js';
 
 const personChanged = '检测到镜头前换了人，';
@@ -14,6 +15,18 @@ export const faceAuthLines = {
   noReference: '没有找到您的参考照片，这次没法刷脸认证，请到人工窗口办理。',
   backendDown: '业务系统暂时连不上，请稍后再试，或者到人工窗口办理。',
   positioning: '请正对屏幕，把脸放到框里。',
+  /** What to fix when a frame does not count, for each of vision/'s quality failures: shown over the preview. */
+  qualityGuidance: {
+    'no-face': '请站到屏幕前，看着屏幕',
+    'several-faces': '请只留一人在镜头前',
+    'too-dark': '光线太暗，请站到亮一点的地方',
+    'too-bright': '光线太强，请避开强光',
+    'too-far': '请靠近一点',
+    'too-close': '请离远一点',
+    'off-centre': '请站到屏幕正中',
+    'not-frontal': '请正对屏幕',
+    blurred: '请保持不动',
+  } satisfies Record<QualityFailure, string>,
   challenge: {
     blink: '请眨眨眼。',
     turnLeft: '请慢慢向左转头，再转回来。',
@@ -41,6 +54,15 @@ export const faceAuthLines = {
   staffReview: '这次没能认证成功，已经为您呼叫工作人员进行人工审核，请稍等。',
   cancelled: '已取消养老认证。',
 };
+
+/**
+ * The guidance for a frame that does not count: the sentence of its first failure (vision/ lists them in the order
+ * the citizen should fix them), null when there is none (a usable frame, or one refused for continuity alone).
+ */
+export function guidanceFor(failures: readonly QualityFailure[]): string | null {
+  const first = failures[0];
+  return first === undefined ? null : faceAuthLines.qualityGuidance[first];
+}
 
 /** 2026-11-30 → 2026年11月30日 */
 export function formatDate(date: string): string {

@@ -8,7 +8,7 @@ import type { AttemptDecision, FrameMeasurement } from './faceAuthTypes.js';
 export interface FaceSessionAnalyzer {
   /** Analyses the reference photo (any JPEG/PNG from the business system); false when it shows no usable face. */
   setReference(image: Uint8Array): Promise<boolean>;
-  /** Measures one camera frame: quality and guidance, pose, eyes, mouth, liveness, continuity, the running challenge. */
+  /** Measures one camera frame: quality (its failures), pose, eyes, mouth, liveness, continuity, the running challenge. */
   analyzeFrame(jpeg: Uint8Array, at: number): Promise<FrameMeasurement>;
   /** Prompts an action challenge: frames from now on are judged for it. */
   startChallenge(kind: LivenessChallengeKind): void;

@@ -1,8 +1,8 @@
 import { assign, enqueueActions, fromCallback, fromPromise, sendTo, setup, type EventObject, type SnapshotFrom } from 'xstate';
 import type { CameraLostReason, LivenessChallengeKind } from '../../../api/kioskApi.js';
 import { isValidIdNumber } from '../../backend/idNumber.js';
-import { faceAuthLines } from './faceAuthLines.js';
-import type { AttemptDecision, AuthOutcome, AuthStaffReason, CitizenForAuth, SubmissionOutcome } from './faceAuthTypes.js';
+import { faceAuthLines, guidanceFor } from './faceAuthLines.js';
+import type { AttemptDecision, AuthOutcome, AuthStaffReason, CitizenForAuth, FrameMeasurement, SubmissionOutcome } from './faceAuthTypes.js';
 import type { AuthListenProfile, PensionAuthEvent, PensionAuthOutput, PensionAuthParentEvent, RobotSayEvent } from './pensionAuthEvents.js';
 
 export interface PensionAuthTiming {
@@ -108,6 +108,11 @@ function say(enqueue: SayEnqueue, context: PensionAuthContext, hasParent: boolea
   if (params.line !== context.instruction && hasParent) enqueue.sendParent({ type: 'robot.say', line: params.line, listen: params.listen ?? 'default' });
 }
 
+/** What the screen shows over the preview after a frame: nothing for a usable one, else what to fix first. */
+function frameGuidance(frame: FrameMeasurement): string | null {
+  return frame.usable ? null : guidanceFor(frame.failures);
+}
+
 const notProvided = (name: string) => () => {
   throw new Error(`${name} not provided (createPensionAuthService provides it)`);
 };
@@ -178,9 +183,9 @@ export const pensionAuthMachine = setup({
       };
     }),
     countPosition: assign(({ context, event }) =>
-      event.type === 'frame.analyzed' ? { positionedRun: event.frame.usable ? context.positionedRun + 1 : 0, guidance: event.frame.usable ? null : event.frame.guidance } : {},
+      event.type === 'frame.analyzed' ? { positionedRun: event.frame.usable ? context.positionedRun + 1 : 0, guidance: frameGuidance(event.frame) } : {},
     ),
-    showGuidance: assign(({ event }) => (event.type === 'frame.analyzed' ? { guidance: event.frame.usable ? null : event.frame.guidance } : {})),
+    showGuidance: assign(({ event }) => (event.type === 'frame.analyzed' ? { guidance: frameGuidance(event.frame) } : {})),
     forwardFrame: sendTo('frames', ({ event }) => event),
     noteCameraLost: assign(({ event }) => (event.type === 'camera.lost' ? { cameraFault: event.reason } : {})),
     noteCameraRestored: assign({ cameraFault: null }),

@@ -25,7 +25,7 @@ const allEvents: AnyEventObject[] = [
   { type: 'camera.lost', reason: 'ended' },
   { type: 'camera.restored' },
   { type: 'frame.analyzed', frame: measured() },
-  { type: 'frame.analyzed', frame: measured({ usable: false, guidance: '请靠近一点' }) },
+  { type: 'frame.analyzed', frame: measured({ usable: false, failures: ['too-far'] }) },
   { type: 'frame.analyzed', frame: measured({ sameFace: false, usable: false, continuityBreak: 'face-changed' }) },
   ...kinds.map((kind) => ({ type: 'frame.analyzed', frame: measured({ challenge: { kind, state: 'passed' as const, miss: null } }) })),
   { type: 'xstate.done.actor.lookUpCitizen', output: pensioner },

@@ -41,7 +41,6 @@ export function measured(over: Partial<FrameMeasurement> = {}): FrameMeasurement
     eyesOpenProbability: 0.99,
     mouthOpenness: 0.05,
     usable: true,
-    guidance: null,
     failures: [],
     liveness: 0.9,
     sameFace: true,

@@ -115,10 +115,10 @@ describe('养老认证 machine', () => {
     t.measure(() => measured({ challenge: { kind: second!, state: 'passed', miss: null } }));
     t.frame();
     expect(t.snapshot().context.challengeIndex).toBe(0);
-    t.measure(() => measured({ challenge: { kind: first!, state: 'pending', miss: 'no-action' }, usable: false, guidance: '请保持不动' }));
+    t.measure(() => measured({ challenge: { kind: first!, state: 'pending', miss: 'no-action' }, usable: false, failures: ['blurred'] }));
     t.frame();
     expect(t.state()).toBe('challenge');
-    expect(t.snapshot().context.guidance).toBe('请保持不动');
+    expect(t.snapshot().context.guidance).toBe(faceAuthLines.qualityGuidance.blurred);
   });
 
   it('says honestly when the result is saved for later because the business system is down', async () => {
@@ -132,9 +132,23 @@ describe('养老认证 machine', () => {
   it('gives guidance while positioning and fails when nobody gets into place', async () => {
     const t = startAuth();
     await toPositioning(t);
-    t.measure(() => measured({ usable: false, guidance: '请靠近一点' }));
+    t.measure(() => measured({ usable: false, failures: ['too-far'] }));
     t.frame();
     expect(t.snapshot().context.guidance).toBe('请靠近一点');
+    // Several failures: the first (vision/ lists what to fix first first) is the one shown.
+    t.measure(() => measured({ usable: false, failures: ['several-faces', 'too-far', 'blurred'] }));
+    t.frame();
+    expect(t.snapshot().context.guidance).toBe('请只留一人在镜头前');
+    // Refused for continuity alone (no quality failure): nothing to tell about quality.
+    t.measure(() => measured({ usable: false, failures: [], sameFace: false, continuityBreak: 'face-jumped' }));
+    t.frame();
+    expect(t.snapshot().context.guidance).toBeNull();
+    t.measure(() => measured({ usable: false, failures: ['not-frontal'] }));
+    t.frame();
+    expect(t.snapshot().context.guidance).toBe('请正对屏幕');
+    t.measure(() => measured());
+    t.frame();
+    expect(t.snapshot().context.guidance).toBeNull();
     t.clock.increment(15_000);
     expect(t.snapshot().context.attempt).toBe(2);
   });
@@ -282,7 +296,7 @@ describe('frames', () => {
   it('a measurement that arrives outside those states changes nothing', async () => {
     const t = startAuth();
     const before = t.snapshot();
-    t.actor.getSnapshot().children.auth!.send({ type: 'frame.analyzed', frame: measured({ usable: false, guidance: '请靠近一点' }) });
+    t.actor.getSnapshot().children.auth!.send({ type: 'frame.analyzed', frame: measured({ usable: false, failures: ['too-far'] }) });
     expect(t.snapshot().value).toEqual(before.value);
     expect(t.snapshot().context.guidance).toBeNull();
   });

@@ -75,7 +75,7 @@ describe('frames into the 养老认证 machine', () => {
     expect(analyzer.analyzeFrame).toHaveBeenCalledTimes(1);
     const first = pending[0]!;
     expect(first.jpeg.some((b) => b !== 0)).toBe(true);
-    first.resolve(measured({ usable: false, guidance: '请靠近一点' }));
+    first.resolve(measured({ usable: false, failures: ['too-far'] }));
     await waitFor(actor, (s) => s.context.guidance === '请靠近一点');
     expect(first.jpeg.every((b) => b === 0)).toBe(true);
     // Free again: the next frame is taken.
@@ -112,7 +112,7 @@ describe('frames into the 养老认证 machine', () => {
     await settle();
     frame();
     actor.send({ type: 'auth.cancel' });
-    pending[0]!.resolve(measured({ usable: false, guidance: '请靠近一点' }));
+    pending[0]!.resolve(measured({ usable: false, failures: ['too-far'] }));
     await settle();
     expect(actor.getSnapshot().status).toBe('done');
     expect(actor.getSnapshot().context.guidance).toBeNull();
