@@ -91,7 +91,7 @@ export async function createKioskRuntime(config: KioskConfig, options: KioskRunt
     ? createCertificatePrintService({ backend: backend.client, spooler: devices.spooler, signingKey: loadOrCreateSigningKey(dataDir), log })
     : null;
 
-  const faceAnalyzer = options.faceAnalyzer === undefined ? await createVisionFaceAnalyzer(log, { modelDirs: config.modelDirs.map(resolveFromRoot), livenessThreshold: config.faceAuth.livenessThreshold }) : options.faceAnalyzer;
+  const faceAnalyzer = options.faceAnalyzer === undefined ? await createVisionFaceAnalyzer(log, { modelDirs: config.modelDirs.map(resolveFromRoot), livenessThreshold: config.faceAuth.livenessThreshold, requiredChallenges: config.faceAuth.challengesPerAttempt.min }) : options.faceAnalyzer;
   const pensionOutbox = new PensionAuthOutbox(db, cipher);
   const pensionAuth = faceAnalyzer
     ? createPensionAuthService({ backend: backend.client, analyzer: faceAnalyzer, outbox: pensionOutbox, audit: new PensionAuthAudit(db), kioskId: config.backend.kioskId, log })

@@ -45,7 +45,9 @@ describe('kiosk runtime (real session machine, real knowledge base, SQLite)', ()
     expect(answer.offerStaff).toBe(false);
     expect(answer.sources[0]!.doc).toMatch(/^D\d\d$/);
     expect(answer.spoken.length).toBeGreaterThan(5);
-    expect(view().subtitles.map((s) => s.who)).toEqual(['robot', 'citizen', 'robot']);
+    // Every line the robot says is also a subtitle (greeting, 我查一下, the answer), for citizens who hear badly.
+    expect(view().subtitles.map((s) => s.who)).toEqual(['robot', 'citizen', 'robot', 'robot']);
+    expect(view().subtitles.at(-1)!.text).toBe(answer.spoken);
   });
 
   it('declines an off-topic question and offers staff', async () => {
