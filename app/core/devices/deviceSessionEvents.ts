@@ -43,15 +43,15 @@ export type MicrophoneOffReason =
   /** The speech pipeline threw while starting. */
   | 'failed';
 
-export type AudioSessionEvent =
+type AudioSessionEvent =
   /** The robot can hear citizens again (or for the first time after start). */
   | { type: 'microphone.ready' }
   | { type: 'microphone.fault'; reason: MicrophoneOffReason }
   | { type: 'speaker.fault' }
   | { type: 'speaker.ready' };
 
-export type CameraLostReason = 'no-camera' | 'denied' | 'ended';
+type CameraLostReason = 'no-camera' | 'denied' | 'ended';
 
-export type CameraSessionEvent = { type: 'camera.lost'; reason: CameraLostReason } | { type: 'camera.restored' };
+type CameraSessionEvent = { type: 'camera.lost'; reason: CameraLostReason } | { type: 'camera.restored' };
 
 export type DeviceSessionEvent = RobotSessionEvent | PrinterSessionEvent | AudioSessionEvent | CameraSessionEvent;

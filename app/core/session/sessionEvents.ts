@@ -40,4 +40,3 @@ export type SessionEvent =
   /** A service spooled a print job for the citizen: the session follows it until it is on paper. */
   | { type: 'print.started'; jobId: string };
 
-export type SessionEventType = SessionEvent['type'];

@@ -1,5 +1,5 @@
 import { assign, enqueueActions, fromCallback, fromPromise, sendTo, setup, spawnChild } from 'xstate';
-import type { AnswerView, ServiceId, Subtitle } from '../../api/kioskApi.js';
+import type { AnswerView, Subtitle } from '../../api/kioskApi.js';
 import { detectGuideRequest } from '../nlu/detectGuideRequest.js';
 import { detectPensionAuthRequest } from '../nlu/detectPensionAuthRequest.js';
 import { parseSpokenIdNumber } from '../nlu/spokenIdNumber.js';
@@ -7,7 +7,7 @@ import { pensionAuthMachine, type PensionAuthInput } from '../services/pensionAu
 import type { GuideInput, GuideOutcome } from '../services/guideOutcome.js';
 import { printJobMachine, type PrintJobOutput } from '../services/printJob/printJobMachine.js';
 import { deviceStatesAfter } from './deviceStatesAfter.js';
-import { hearingOffReasons, robotLines } from './robotLines.js';
+import { robotLines } from './robotLines.js';
 import { emptyVisit, initialDeviceStates, type DeviceStates, type SessionContext, type SessionTiming } from './sessionContext.js';
 import type { ListenPatience, SessionEvent } from './sessionEvents.js';
 
@@ -63,7 +63,7 @@ type Ctx = SessionContext & {
 };
 
 /** Spoken lines take time; until the voice output reports the end, estimate it (slow speech for elders). */
-export function estimateSpeechMs(text: string): number {
+function estimateSpeechMs(text: string): number {
   return Math.max(2_500, Math.round([...text].length * 280));
 }
 
@@ -557,5 +557,3 @@ function citizenTurn(self: 'greeting' | 'listening' | 'followUp' | null) {
 }
 
 export type SessionMachine = typeof sessionMachine;
-export type { ServiceId };
-export { hearingOffReasons };

@@ -12,7 +12,7 @@ export type VisitLogInput =
   /** The machine asked the speech actor to say a line. */
   | { kind: 'said'; line: string; listen: string; at: number };
 
-export interface VisitLogEntry {
+interface VisitLogEntry {
   seq: number;
   /** Milliseconds since the visit began. */
   atMs: number;

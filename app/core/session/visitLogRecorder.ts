@@ -4,7 +4,7 @@ import type { SessionEmitted } from './sessionMachine.js';
 import { emptyVisitLog, reduceVisitLog, type VisitLogInput, type VisitLogWrite } from './visitLog.js';
 
 /** Where the visit log goes: the kiosk's SQLite store (or an array in tests). */
-export interface VisitLogSink {
+interface VisitLogSink {
   start(sessionId: string, at: Date): void;
   append(sessionId: string, event: StoredSessionEvent): void;
   end(sessionId: string, at: Date, reason: string): void;
@@ -20,7 +20,7 @@ export interface VisitLogRecorderOptions {
 }
 
 /** A state value as a dotted path: { followUp: 'waiting' } → followUp.waiting. */
-export function stateValuePath(value: unknown): string {
+function stateValuePath(value: unknown): string {
   if (typeof value === 'string') return value;
   if (value && typeof value === 'object') {
     return Object.entries(value as Record<string, unknown>)
@@ -88,4 +88,3 @@ export function createVisitLogRecorder(options: VisitLogRecorderOptions) {
   };
 }
 
-export type VisitLogRecorder = ReturnType<typeof createVisitLogRecorder>;

@@ -50,7 +50,7 @@ export interface KioskVoiceOptions {
  * While the robot talks, what the microphone hears is its own voice unless the barge-in detector says a citizen
  * is talking over it, so recognizer output is dropped until then.
  */
-export async function startKioskVoice(options: KioskVoiceOptions): Promise<KioskVoice | null> {
+async function startKioskVoice(options: KioskVoiceOptions): Promise<KioskVoice | null> {
   const { speech, log, send } = options;
   if (!speech.enabled) {
     send({ type: 'microphone.fault', reason: 'disabled' });
