@@ -3,6 +3,7 @@ import { UsageError as CliUsageError } from './cliOptions.js';
 import { askCommand } from './askCommand.js';
 import { citizensCommand } from './citizensCommand.js';
 import { faceCommand } from './faceCommand.js';
+import { nluCommand } from './nluCommand.js';
 import { printCertificateCommand } from './printCertificateCommand.js';
 import { staffRequestsCommand } from './staffRequestsCommand.js';
 import { startCommand } from './startCommand.js';
@@ -18,6 +19,7 @@ const commands: Record<string, { run: Command; summary: string }> = {
   'print-certificate': { run: printCertificateCommand, summary: 'print-certificate [--citizen <id>] --port <device>: print a 参保证明 for a demo citizen' },
   'verify-certificate': { run: verifyCertificateCommand, summary: 'verify-certificate "<qr text>" [--keys <dir>]: check a certificate QR offline' },
   transcribe: { run: transcribeCommand, summary: 'transcribe <wav>...: local VAD + speech recognition, one JSON line per file' },
+  nlu: { run: nluCommand, summary: 'nlu: {"utterance"} JSON lines on stdin → {"utterance","intent","service","confidence","slots"} per line' },
   face: { run: faceCommand, summary: 'face embed <image>... | face compare <a> <b> | face liveness <image>: the face pipeline on files' },
   'staff-requests': { run: staffRequestsCommand, summary: 'list open calls for staff (--all, --close <id>)' },
 };
