@@ -1,5 +1,6 @@
 import type { AnswerView, Subtitle } from '../../api/kioskApi.js';
 import type { MicrophoneOffReason } from '../devices/deviceSessionEvents.js';
+import { noIdentity, type VisitIdentity } from '../identity/visitIdentity.js';
 
 export interface SessionTiming {
   followUpAfterMs: number;
@@ -46,6 +47,8 @@ export interface SessionContext {
   printJobId: string | null;
   /** How the visit ended, for the event log. */
   endReason: string | null;
+  /** Who the citizen is, as far as this visit knows: forgotten with the visit, or sooner (the face leaves). */
+  identity: VisitIdentity;
   devices: DeviceStates;
 }
 
@@ -67,6 +70,7 @@ export function emptyVisit(timing: SessionTiming, robotName: string, robotLine: 
     staffReason: null,
     printJobId: null,
     endReason: null,
+    identity: noIdentity,
     devices,
   };
 }

@@ -6,6 +6,7 @@ import { parseSpokenIdNumber } from '../nlu/spokenIdNumber.js';
 import { pensionAuthMachine, type PensionAuthInput } from '../services/pensionAuth/pensionAuthMachine.js';
 import type { GuideInput, GuideOutcome } from '../services/guideOutcome.js';
 import { printJobMachine, type PrintJobOutput } from '../services/printJob/printJobMachine.js';
+import { noIdentity } from '../identity/visitIdentity.js';
 import { deviceStatesAfter } from './deviceStatesAfter.js';
 import { robotLines } from './robotLines.js';
 import { emptyVisit, initialDeviceStates, type DeviceStates, type SessionContext, type SessionTiming } from './sessionContext.js';
@@ -215,6 +216,10 @@ export const sessionMachine = setup({
       if (context.sessionId) enqueue.emit({ type: 'visit.ended', sessionId: context.sessionId, reason: context.endReason ?? 'inactivity' });
       enqueue.assign(emptyVisit(context.timing, context.robotName, robotLines.attract, context.devices));
     }),
+    forgetIdentity: assign({ identity: noIdentity }),
+    rememberIdentity: assign(({ context, event }) =>
+      event.type === 'identity.verified' ? { identity: { level: 'verified' as const, citizenId: event.citizenId, idNumberMasked: event.idNumberMasked, verifiedAt: context.now() } } : {},
+    ),
     followPrintJob: assign(({ event }) => (event.type === 'print.started' ? { printJobId: event.jobId, answer: null, suggestions: null } : {})),
     endBecause: assign((_, params: { reason: string }) => ({ endReason: params.reason })),
     greet: enqueueActions(({ context, enqueue }) => speak(enqueue, context, { line: robotLines.greeting(context.robotName) })),
@@ -317,6 +322,9 @@ export const sessionMachine = setup({
     'camera.lost': { actions: 'noteDevice' },
     'camera.restored': { actions: 'noteDevice' },
     'staff.alert': { actions: 'alertStaff' },
+    // The verified citizen walked away: whoever steps up next is nobody until verified again.
+    'presence.left': { actions: 'forgetIdentity' },
+    'identity.verified': { guard: 'inVisit', actions: 'rememberIdentity' },
   },
   states: {
     idle: {
