@@ -4,7 +4,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from '../app/core/config/repoRoot.js';
-import { routeUtterance } from '../app/core/nlu/routeUtterance.js';
+import { createRouter, routeUtterance } from '../app/core/nlu/routeUtterance.js';
+import { trainRouterModel } from '../app/core/nlu/routerModel.js';
 import { INTENTS, SERVICES, type ServiceName } from '../app/core/nlu/serviceCatalogue.js';
 import { summarizeMs, writeBenchResult } from './benchResult.js';
 
@@ -58,17 +59,30 @@ function evaluate(set: Labelled[]) {
   };
 }
 
+/** 5-fold cross-validation on the development set: the statistical part never sees the utterance it routes. */
+function crossValidated(set: Labelled[], folds = 5): number {
+  let hits = 0;
+  for (let k = 0; k < folds; k++) {
+    const route = createRouter({ model: trainRouterModel(set.filter((_, i) => i % folds !== k)) });
+    for (const item of set.filter((_, i) => i % folds === k)) hits += route(item.utterance).service === item.service ? 1 : 0;
+  }
+  return Math.round((hits / Math.max(1, set.length)) * 1000) / 1000;
+}
+
 // The first call pays for loading pinyin-pro's dictionary: warm up before timing.
 routeUtterance('你好');
 const dev = evaluate(load('dev.jsonl'));
 const heldout = evaluate(load('heldout.jsonl'));
+const devCrossValidated = crossValidated(load('dev.jsonl'));
+console.log(`development, 5-fold cross-validated service accuracy: ${devCrossValidated}`);
 for (const [name, r] of [['development (in-sample)', dev], ['held-out', heldout]] as const) {
   console.log(`${name}: ${r.utterances} utterances, service accuracy ${r.serviceAccuracy}, intent accuracy ${r.intentAccuracy}, routing p50 ${r.routingMs.median} ms p95 ${r.routingMs.p95} ms`);
 }
 writeBenchResult('nlu-routing', {
   router: 'local cue router over folded toneless pinyin (app/core/nlu/routeUtterance.ts)',
   development: dev,
+  developmentCrossValidatedServiceAccuracy: devCrossValidated,
   // No list of held-out misses: reading them is how a held-out set turns into a tuning set.
   heldOut: { ...heldout, misses: undefined, missCount: heldout.misses.length },
-  note: 'development = the set the cues were tuned on (in-sample); held-out = written separately, never tuned on',
+  note: 'development = the set the cues were tuned on and the naive Bayes backoff is trained on (in-sample; the 5-fold cross-validated figure is the fairer one); held-out = written separately by another author, never tuned on',
 });

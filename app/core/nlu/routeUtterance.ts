@@ -1,4 +1,6 @@
 import { detectGuideRequest } from './detectGuideRequest.js';
+import { classifyNaiveBayes, syllableFeatures, type NaiveBayesModel } from './naiveBayes.js';
+import { routerModel } from './routerModel.js';
 import { extractSlots, type RouteSlots } from './extractSlots.js';
 import { HOW_TO_MARKERS, PERSONAL_MARKERS, REQUEST_MARKERS, ROUTING_CUES } from './routingCues.js';
 import { SERVICE_NAMES, SERVICES, type Intent, type ServiceName } from './serviceCatalogue.js';
@@ -44,18 +46,60 @@ function route(service: ServiceName, confidence: number, slots: RouteSlots): Rou
  * policy question, and so is "how do I …" about a transaction the citizen does not ask to do now.
  */
 export function routeUtterance(text: string, pinyin?: string): Route {
+  return defaultRouter(text, pinyin);
+}
+
+export interface RouterOptions {
+  /** The statistical backoff (default: trained on the development set). */
+  model?: NaiveBayesModel;
+  /** How much it counts beside the cues. */
+  modelWeight?: number;
+}
+
+let cachedDefault: ((text: string, pinyin?: string) => Route) | null = null;
+function defaultRouter(text: string, pinyin?: string): Route {
+  cachedDefault ??= createRouter();
+  return cachedDefault(text, pinyin);
+}
+
+/** A router with its own model and weighting (the benchmark cross-validates with it). */
+export function createRouter(options: RouterOptions = {}): (text: string, pinyin?: string) => Route {
+  const model = options.model ?? routerModel();
+  const weight = options.modelWeight ?? MODEL_WEIGHT;
+  return (text, pinyin) => decide(text, pinyin, model, weight);
+}
+
+function decide(text: string, pinyin: string | undefined, model: NaiveBayesModel, weight: number): Route {
   const slots = extractSlots(text, pinyin);
   if (detectGuideRequest(text) ?? (pinyin ? detectGuideRequest(pinyin) : null)) return route('guide_to_place', 0.95, slots);
   const syllables = utteranceSyllables(text.trim() ? text : pinyin ?? '');
-  const ranked = scores(syllables);
+  const ranked = combinedRanking(syllables, model, weight);
   const [best, second] = ranked;
-  if (!best || best.score === 0) return route('policy_question', 0.2, slots);
+  if (!best || best.score < MIN_SCORE) return route('policy_question', 0.2, slots);
 
   const entry = SERVICES[best.service];
   const isPersonal = contains(syllables, personal) || contains(syllables, request);
   const asksHow = contains(syllables, howTo);
-  const confidence = second && second.score > 0 ? best.score / (best.score + second.score) : Math.min(1, 0.6 + best.score / 20);
-  if (entry.kind === 'query' && entry.identity !== 'none' && !isPersonal) return route('policy_question', confidence * 0.8, slots);
+  const confidence = best.score / (best.score + (second?.score ?? 0));
+  if (entry.kind === 'query' && entry.identity !== 'none' && !isPersonal && asksHow) return route('policy_question', confidence * 0.8, slots);
   if (entry.kind === 'transaction' && asksHow && !contains(syllables, request) && !contains(syllables, personal)) return route('policy_question', confidence * 0.8, slots);
   return route(best.service, confidence, slots);
+}
+
+/** Below this nothing points anywhere: the utterance goes to the knowledge base as a question. */
+const MIN_SCORE = 0.15;
+/** How much the statistical backoff counts beside the cues (chosen on the development set). */
+const MODEL_WEIGHT = 2;
+
+/**
+ * Cues (normalised to the strongest) plus the naive Bayes posterior learned from the development set: the cues
+ * carry what we know of the domain, the model what citizens actually said.
+ */
+function combinedRanking(syllables: string[], model: NaiveBayesModel, weight: number): { service: ServiceName; score: number }[] {
+  const cue = scores(syllables);
+  const strongest = cue[0]?.score ?? 0;
+  const posterior = new Map(classifyNaiveBayes(model, syllableFeatures(syllables)).map((p) => [p.label, p.probability]));
+  return cue
+    .map(({ service, score }) => ({ service, score: (strongest > 0 ? score / strongest : 0) + weight * (posterior.get(service) ?? 0) }))
+    .sort((a, b) => b.score - a.score || tieBreak(a.service) - tieBreak(b.service));
 }
