@@ -4,6 +4,7 @@ import type { MicrophoneOffReason, PrinterPause } from '../devices/deviceSession
 export const robotLines = {
   attract: '您好，我是人社智能服务机器人，点我或直接说话就能办事。',
   greeting: (robotName: string) => `您好，我是${robotName}。您想咨询什么政策，或者办什么业务？可以直接说，也可以点屏幕。`,
+  introduction: (robotName: string) => `您好，我是${robotName}，能帮您咨询社保政策、带您去窗口、办养老认证，需要人帮忙也可以跟我说。您想办什么？`,
   askPolicy: '请问您想咨询什么政策？可以直接说，也可以在下面输入。',
   thinking: '好的，我查一下。',
   anythingElse: '还需要什么帮助吗？',

@@ -1,7 +1,7 @@
 import { assign, enqueueActions, fromCallback, fromPromise, sendTo, setup, spawnChild } from 'xstate';
 import type { AnswerView, Subtitle } from '../../api/kioskApi.js';
 import { detectGuideRequest } from '../nlu/detectGuideRequest.js';
-import { detectPensionAuthRequest } from '../nlu/detectPensionAuthRequest.js';
+import { routeOfCitizenLine } from './routeOfCitizenLine.js';
 import { parseSpokenIdNumber } from '../nlu/spokenIdNumber.js';
 import { pensionAuthMachine, type PensionAuthInput } from '../services/pensionAuth/pensionAuthMachine.js';
 import type { GuideInput, GuideOutcome } from '../services/guideOutcome.js';
@@ -184,9 +184,12 @@ export const sessionMachine = setup({
     hasQuestion: ({ event }) => (questionOf(event) ?? '').length > 0,
     isGuideRequest: ({ event }) => guideRequestOf(event) !== null,
     // Without the face pipeline the service is not offered; a request for it becomes a policy question.
-    isPensionAuthRequest: ({ context, event }) =>
-      context.pensionAuthInput !== null &&
-      (detectPensionAuthRequest(questionOf(event) ?? '') || (event.type === 'voice.final' && detectPensionAuthRequest(event.pinyin))),
+    isPensionAuthRequest: ({ context, event }) => context.pensionAuthInput !== null && routeOfCitizenLine(event)?.service === 'pension_auth',
+    /** Where to, without a place the hall knows ("厕所在哪", "带我去办事的地方"): the robot asks. */
+    isPlacelessGuideRequest: ({ event }) => routeOfCitizenLine(event)?.service === 'guide_to_place' && guideRequestOf(event) === null,
+    isStaffRequest: ({ event }) => routeOfCitizenLine(event)?.service === 'handoff_to_staff',
+    isGoodbye: ({ event }) => routeOfCitizenLine(event)?.service === 'goodbye',
+    isSmallTalk: ({ event }) => routeOfCitizenLine(event)?.service === 'chitchat',
     tappedPensionAuth: ({ context, event }) =>
       context.pensionAuthInput !== null && event.type === 'citizen.tapService' && event.service === 'pension-auth',
     serviceNeedsStaff: ({ event }) => Boolean((event as unknown as { output: ServiceOutput }).output.staffReason),
@@ -256,6 +259,7 @@ export const sessionMachine = setup({
       enqueue.assign({ answer: null });
       speak(enqueue, context, { line: robotLines.askPolicy });
     }),
+    sayIntroduction: enqueueActions(({ context, enqueue }) => speak(enqueue, context, { line: robotLines.introduction(context.robotName) })),
     nudge: enqueueActions(({ context, enqueue }) => speak(enqueue, context, { line: robotLines.anythingElse })),
     sayFarewell: enqueueActions(({ context, enqueue }) => {
       enqueue.assign({ notice: null });
@@ -336,6 +340,7 @@ export const sessionMachine = setup({
         'citizen.text': [
           { guard: 'isPensionAuthRequest', target: 'pensionAuth', actions: ['startVisit', 'noteCitizenLine'] },
           { guard: 'isGuideRequest', target: 'guiding', actions: ['startVisit', 'acceptGuideRequest'] },
+          { guard: 'isStaffRequest', target: 'callingStaff', actions: ['startVisit', 'noteCitizenLine'] },
           { guard: 'hasQuestion', target: 'thinking', actions: ['startVisit', 'acceptQuestion', 'sayThinking'] },
           { target: 'greeting', actions: ['startVisit', 'greet'] },
         ],
@@ -515,6 +520,22 @@ export const sessionMachine = setup({
   },
 });
 
+/**
+ * What the citizen said or typed, routed (app/core/nlu): a service the kiosk runs, a place, staff, goodbye, small
+ * talk, or a question for the knowledge base (which also tells which bureau handles what is not ours).
+ */
+function citizenLine() {
+  return [
+    { guard: 'isPensionAuthRequest' as const, target: '#session.pensionAuth', actions: 'noteCitizenLine' as const },
+    { guard: 'isGuideRequest' as const, target: '#session.guiding', actions: 'acceptGuideRequest' as const },
+    { guard: 'isPlacelessGuideRequest' as const, target: '#session.listening', actions: ['noteCitizenLine' as const, 'askWhere' as const] },
+    { guard: 'isStaffRequest' as const, target: '#session.callingStaff', actions: 'noteCitizenLine' as const },
+    { guard: 'isGoodbye' as const, target: '#session.farewell', actions: ['noteCitizenLine' as const, { type: 'endBecause' as const, params: { reason: 'said-goodbye' } }] },
+    { guard: 'isSmallTalk' as const, target: '#session.followUp', actions: ['noteCitizenLine' as const, 'sayIntroduction' as const] },
+    { guard: 'hasQuestion' as const, target: '#session.thinking', actions: ['acceptQuestion' as const, 'sayThinking' as const] },
+  ];
+}
+
 /** Waiting for the citizen: after a silence ask "还需要什么帮助吗？", after another say goodbye. */
 function awaitingCitizen() {
   return {
@@ -532,16 +553,8 @@ function awaitingCitizen() {
  */
 function citizenTurn(self: 'greeting' | 'listening' | 'followUp' | null) {
   return {
-    'citizen.text': [
-      { guard: 'isPensionAuthRequest' as const, target: '#session.pensionAuth', actions: 'noteCitizenLine' as const },
-      { guard: 'isGuideRequest' as const, target: '#session.guiding', actions: 'acceptGuideRequest' as const },
-      { guard: 'hasQuestion' as const, target: '#session.thinking', actions: ['acceptQuestion' as const, 'sayThinking' as const] },
-    ],
-    'voice.final': [
-      { guard: 'isPensionAuthRequest' as const, target: '#session.pensionAuth', actions: 'noteCitizenLine' as const },
-      { guard: 'isGuideRequest' as const, target: '#session.guiding', actions: 'acceptGuideRequest' as const },
-      { guard: 'hasQuestion' as const, target: '#session.thinking', actions: ['acceptQuestion' as const, 'sayThinking' as const] },
-    ],
+    'citizen.text': citizenLine(),
+    'voice.final': citizenLine(),
     'voice.partial': { actions: 'showPartial' as const },
     'voice.command': [
       { guard: 'saidStaff' as const, target: '#session.callingStaff' },

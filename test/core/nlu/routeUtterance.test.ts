@@ -65,4 +65,11 @@ describe('the local intent router', () => {
     expect(route.service).toBe('policy_question');
     expect(route.confidence).toBeLessThan(0.5);
   });
+
+  it.each(['我要做养老认证', '我想刷脸认证', '帮我做一下养老金资格认证', 'wo xiang zuo yang lao ren zhen'])('%s asks to do 养老认证 now', (t) => {
+    expect(service(t)).toBe('pension_auth');
+  });
+  it.each(['养老认证多久一次', '养老认证需要带什么', '失业金怎么领'])('%s is a policy question', (t) => {
+    expect(service(t)).toBe('policy_question');
+  });
 });

@@ -15,14 +15,3 @@ describe('ID numbers read out loud', () => {
     expect(parseSpokenIdNumber('失业金怎么领')).toBeNull();
   });
 });
-
-import { detectPensionAuthRequest } from '../../../app/core/nlu/detectPensionAuthRequest.js';
-
-describe('pension authentication requests', () => {
-  it.each(['我要做养老认证', '我想刷脸认证', '帮我做一下养老金资格认证', 'wo xiang zuo yang lao ren zhen'])('%s is a request', (t) => {
-    expect(detectPensionAuthRequest(t)).toBe(true);
-  });
-  it.each(['养老认证多久一次', '养老认证怎么办', '我要做养老认证吗', 'yang lao ren zheng zen me ban', '失业金怎么领'])('%s is not', (t) => {
-    expect(detectPensionAuthRequest(t)).toBe(false);
-  });
-});

@@ -189,4 +189,23 @@ describe('session machine', () => {
     expect(phase(actor.getSnapshot())).toBe('idle');
     expect(asked).toEqual([]);
   });
+
+  it('routes what the citizen says: staff, goodbye, small talk, a place it must ask about, and questions to the knowledge base', async () => {
+    const { actor, staffCalls, asked, lines } = start();
+    actor.send({ type: 'citizen.touch' });
+    actor.send({ type: 'citizen.text', text: '你好，你是谁呀' });
+    expect(phase(actor.getSnapshot())).toBe('followUp');
+    expect(lines().at(-1)).toBe(robotLines.introduction('小青'));
+    actor.send({ type: 'citizen.text', text: '厕所在哪' });
+    expect(phase(actor.getSnapshot())).toBe('listening');
+    expect(lines().at(-1)).toBe(robotLines.askWhere);
+    actor.send({ type: 'voice.final', text: 'wo xiang zhao gong zuo ren yuan', pinyin: 'wo xiang zhao gong zuo ren yuan' });
+    await flush();
+    expect(staffCalls).toEqual(['citizen-request']);
+    actor.send({ type: 'citizen.text', text: '公积金怎么提取' });
+    await flush();
+    expect(asked).toEqual(['公积金怎么提取']);
+    actor.send({ type: 'citizen.text', text: '行了，没事了，再见' });
+    expect(phase(actor.getSnapshot())).toBe('farewell');
+  });
 });
