@@ -95,6 +95,8 @@ export function createIdCardReader(options: IdCardReaderOptions): IdCardReader {
 
 interface Waiter {
   onFrame(response: SamResponse): void;
+  /** A whole answer arrived but failed its check: no other answer is coming for this command. */
+  onCorrupted(): void;
   onClose(): void;
 }
 
@@ -360,6 +362,10 @@ class SerialIdCardReader implements IdCardReader {
           done();
           resolve(response);
         },
+        onCorrupted: () => {
+          done();
+          reject(new IdCardError('checksum', `${command}: the answer failed its check byte`, { command }));
+        },
         onClose: () => {
           done();
           reject(new IdCardError('disconnected', `${command}: the reader port closed`, { command }));
@@ -503,11 +509,14 @@ class SerialIdCardReader implements IdCardReader {
     this.#counters.connects++;
     transport.onData((chunk) => {
       if (this.#transport !== transport) return;
+      const checksumErrorsBefore = this.#scanner.stats.checksumErrors;
       this.#scanner.push(chunk, (response) => {
         const waiter = this.#waiter;
         if (waiter) waiter.onFrame(response);
         else this.#counters.unexpectedFrames++;
       });
+      // Still waiting after a rejected frame: that was the answer, corrupted. Send again now rather than time out.
+      if (this.#scanner.stats.checksumErrors > checksumErrorsBefore) this.#waiter?.onCorrupted();
     });
     transport.onClose(() => {
       if (this.#transport !== transport) return;
