@@ -92,4 +92,38 @@ export const kioskMigrations: Migration[] = [
       db.exec('ALTER TABLE session_events ADD COLUMN sealed TEXT');
     },
   },
+  {
+    version: 5,
+    name: 'identity checks: failed face checks per number and day, audit',
+    up(db) {
+      db.exec(`
+        -- The key of the hash below, sealed with the data key: without it the hashes cannot be tested against
+        -- the (small) space of ID numbers.
+        CREATE TABLE identity_secrets (
+          name TEXT PRIMARY KEY,
+          sealed TEXT NOT NULL
+        );
+        -- Refused face checks per subject and China calendar day. The subject is a keyed hash (HMAC-SHA256) of
+        -- the ID number (or of the citizen id the visit already verified), never the number itself.
+        CREATE TABLE identity_check_failures (
+          subject_hash TEXT NOT NULL,
+          day TEXT NOT NULL,
+          failures INTEGER NOT NULL DEFAULT 0,
+          PRIMARY KEY (subject_hash, day)
+        );
+        -- Who (the business-system citizen id, when the number was known), when, outcome and scores; never the
+        -- number, images or embeddings.
+        CREATE TABLE identity_check_audit (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          at TEXT NOT NULL,
+          citizen_id TEXT,
+          outcome TEXT NOT NULL,
+          attempts INTEGER NOT NULL,
+          similarity REAL,
+          liveness REAL,
+          challenges TEXT NOT NULL
+        );
+      `);
+    },
+  },
 ];
