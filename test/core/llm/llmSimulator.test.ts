@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createChatClient } from '../../../app/core/llm/chatCompletionClient.js';
 import { decodeSseStream } from '../../../app/core/llm/sseLineDecoder.js';
 import { createLlmSimulator, simBehaviour, type LlmSimulator } from '../../../app/core/llm/simulator/llmSimulator.js';
+import { TEST_DEADLINE_MS } from '../../testDeadline.js';
 
 // The simulator's non-streaming side, checked with plain fetch.
 
@@ -55,6 +57,30 @@ describe('LLM simulator', () => {
     }
     expect(statuses).toEqual([503, 503, 429, 200]);
     expect(retryAfter).toBe('3');
+  });
+
+  it('sends several scripted tool calls in one reply, whole and streamed', async () => {
+    sim.script(simBehaviour.toolCalls({ name: 'a', args: { x: 1 } }, { name: 'b', args: '{"broken' }));
+    const whole = await fetch(`${sim.url}/chat/completions`, { method: 'POST', headers: auth, body: JSON.stringify({ model: 'm', messages: [] }) });
+    expect(await whole.json()).toMatchObject({
+      choices: [{ message: { tool_calls: [{ function: { name: 'a', arguments: '{"x":1}' } }, { function: { name: 'b', arguments: '{"broken' } }] }, finish_reason: 'tool_calls' }],
+    });
+
+    sim.script(simBehaviour.toolCalls({ name: 'a', args: {} }, { name: 'b', args: { y: '二' } }));
+    const client = createChatClient({
+      baseUrl: sim.url,
+      apiKey: 'k',
+      model: 'm',
+      timeouts: { connectMs: TEST_DEADLINE_MS, firstTokenMs: TEST_DEADLINE_MS, idleMs: TEST_DEADLINE_MS, totalMs: TEST_DEADLINE_MS },
+      retries: { max: 0, baseDelayMs: 1, maxDelayMs: 1 },
+      breaker: { failureThreshold: 5, coolDownMs: 1_000 },
+    });
+    const streamed = await client.complete({ messages: [{ role: 'user', content: '?' }] });
+    expect(streamed.toolCalls.map((call) => [call.function.name, call.function.arguments])).toEqual([
+      ['a', '{}'],
+      ['b', '{"y":"二"}'],
+    ]);
+    expect(new Set(streamed.toolCalls.map((call) => call.id)).size).toBe(2);
   });
 
   it('streams in small byte pieces, so the client really sees characters cut in half', async () => {

@@ -5,11 +5,18 @@ import type { AddressInfo } from 'node:net';
 import { setImmediate as nextTurn, setTimeout as delay } from 'node:timers/promises';
 import type { ChatCompletion, ChatCompletionChunk, ChatCompletionRequestBody, ErrorBody } from '../chatTypes.js';
 
+/** One tool call the simulator is told to make; a string `args` is sent verbatim. */
+export interface SimToolCall {
+  name: string;
+  args: unknown;
+}
+
 /** What the simulator does with one request. */
 export type LlmSimBehaviour =
   | { type: 'answer' }
   | { type: 'content'; text?: string }
   | { type: 'toolCall'; name: string; args: unknown }
+  | { type: 'toolCalls'; calls: SimToolCall[] }
   | { type: 'invalidCitation' }
   | { type: 'cannotAnswer'; reason?: string }
   | { type: 'httpError'; status: number; times: number }
@@ -29,6 +36,8 @@ export const simBehaviour = {
   content: (text?: string): LlmSimBehaviour => (text === undefined ? { type: 'content' } : { type: 'content', text }),
   /** An explicit tool call; a string `args` is sent verbatim (to send broken JSON). */
   toolCall: (name: string, args: unknown): LlmSimBehaviour => ({ type: 'toolCall', name, args }),
+  /** Several tool calls in one reply (indexes 0, 1, …), as models with parallel tool calls send them. */
+  toolCalls: (...calls: SimToolCall[]): LlmSimBehaviour => ({ type: 'toolCalls', calls }),
   invalidCitation: (): LlmSimBehaviour => ({ type: 'invalidCitation' }),
   cannotAnswer: (reason?: string): LlmSimBehaviour => (reason === undefined ? { type: 'cannotAnswer' } : { type: 'cannotAnswer', reason }),
   /** Fails the next `times` requests with `status`. */
@@ -61,7 +70,7 @@ export interface LlmSimulator {
   close(): Promise<void>;
 }
 
-type Reply = { kind: 'content'; text: string } | { kind: 'tool'; name: string; arguments: string };
+type Reply = { kind: 'content'; text: string } | { kind: 'tool'; calls: { name: string; arguments: string }[] };
 
 const sseHeaders = { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache' };
 
@@ -196,14 +205,13 @@ function opening(text: string): string {
 
 function replyFor(behaviour: LlmSimBehaviour, body: ChatCompletionRequestBody): Reply {
   const entry = firstEntryOf(body);
-  const tool = (name: string, args: unknown): Reply => ({
-    kind: 'tool',
-    name,
-    arguments: typeof args === 'string' ? args : JSON.stringify(args),
-  });
+  const call = (name: string, args: unknown) => ({ name, arguments: typeof args === 'string' ? args : JSON.stringify(args) });
+  const tool = (name: string, args: unknown): Reply => ({ kind: 'tool', calls: [call(name, args)] });
   switch (behaviour.type) {
     case 'toolCall':
       return tool(behaviour.name, behaviour.args);
+    case 'toolCalls':
+      return { kind: 'tool', calls: behaviour.calls.map(({ name, args }) => call(name, args)) };
     case 'cannotAnswer':
       return tool('cannot_answer', { reason: behaviour.reason ?? '给出的条目没有讲到这个问题' });
     case 'content':
@@ -240,8 +248,10 @@ function chunkFrames(reply: Reply, body: ChatCompletionRequestBody, id: string, 
   if (reply.kind === 'content') {
     for (const text of pieces(reply.text, 4)) frames.push(delta({ content: text }));
   } else {
-    frames.push(delta({ tool_calls: [{ index: 0, id: `call_${id}`, type: 'function', function: { name: reply.name, arguments: '' } }] }));
-    for (const args of pieces(reply.arguments, 6)) frames.push(delta({ tool_calls: [{ index: 0, function: { arguments: args } }] }));
+    reply.calls.forEach((call, index) => {
+      frames.push(delta({ tool_calls: [{ index, id: `call_${id}_${index}`, type: 'function', function: { name: call.name, arguments: '' } }] }));
+      for (const args of pieces(call.arguments, 6)) frames.push(delta({ tool_calls: [{ index, function: { arguments: args } }] }));
+    });
   }
   frames.push(frame({ choices: [{ index: 0, delta: {}, finish_reason: reply.kind === 'content' ? 'stop' : 'tool_calls' }] }));
   if (body.stream_options?.include_usage) frames.push(frame({ choices: [], usage: usageFor(body, reply) }));
@@ -253,7 +263,11 @@ function completionBody(reply: Reply, body: ChatCompletionRequestBody, id: strin
   const message: ChatCompletion['choices'][number]['message'] =
     reply.kind === 'content'
       ? { role: 'assistant', content: reply.text }
-      : { role: 'assistant', content: null, tool_calls: [{ id: `call_${id}`, type: 'function', function: { name: reply.name, arguments: reply.arguments } }] };
+      : {
+          role: 'assistant',
+          content: null,
+          tool_calls: reply.calls.map((call, index) => ({ id: `call_${id}_${index}`, type: 'function', function: { name: call.name, arguments: call.arguments } })),
+        };
   return {
     id,
     object: 'chat.completion',
@@ -267,7 +281,7 @@ function completionBody(reply: Reply, body: ChatCompletionRequestBody, id: strin
 /** Rough token counts (about one per character), enough for diagnostics to show something real. */
 function usageFor(body: ChatCompletionRequestBody, reply: Reply) {
   const prompt_tokens = JSON.stringify(body.messages ?? []).length;
-  const completion_tokens = reply.kind === 'content' ? reply.text.length : reply.arguments.length;
+  const completion_tokens = reply.kind === 'content' ? reply.text.length : reply.calls.reduce((sum, call) => sum + call.arguments.length, 0);
   return { prompt_tokens, completion_tokens, total_tokens: prompt_tokens + completion_tokens };
 }
 
