@@ -105,6 +105,8 @@ class SamModuleSimulator implements IdCardReaderSimulator {
   /** Commands are answered one after another, in arrival order. */
   #work: Promise<void> = Promise.resolve();
 
+  /** Each card's text block, encoded once: a card whose text does not fit fails at start, not mid-answer. */
+  readonly #textBlocks: Map<string, Uint8Array>;
   #card: DemoCard | null = null;
   #cardState: CardState = 'absent';
   #removeDuringRead = false;
@@ -116,6 +118,7 @@ class SamModuleSimulator implements IdCardReaderSimulator {
     this.#options = options;
     this.path = options.path;
     this.cards = options.cards ?? demoCards;
+    this.#textBlocks = new Map(this.cards.map((card) => [card.id, encodeIdCardText(card.text)]));
     this.#answerDelayMs = options.answerDelayMs ?? 5;
     this.#readDelayMs = options.readDelayMs ?? 40;
     this.#reopenMs = options.reopenMs ?? 100;
@@ -265,7 +268,7 @@ class SamModuleSimulator implements IdCardReaderSimulator {
         }
         await sleep(this.#readDelayMs / 2);
         if (this.#card !== card) return [SamStatus.ReadCardFailed];
-        return [SamStatus.Success, joinBaseInfo({ text: encodeIdCardText(card.text), wlt: encodeDemoWlt(card.id) })];
+        return [SamStatus.Success, joinBaseInfo({ text: this.#textBlocks.get(card.id)!, wlt: encodeDemoWlt(card.id) })];
       }
       case 'readAdditionalAddress':
         if (!present || this.#cardState !== 'selected') return [SamStatus.ReadCardFailed];
