@@ -6,37 +6,67 @@ import type { z } from 'zod';
 import { BackendError } from './backendError.js';
 import { IDEMPOTENCY_KEY_HEADER, backendPaths, fillPath } from './backendPaths.js';
 import {
+  applicationListSchema,
   backendErrorBodySchema,
   backendHealthSchema,
+  cardApplicationsSchema,
   cardLossReportResultSchema,
   certificateDataSchema,
   citizenProfileSchema,
   contributionBaseHistorySchema,
   contributionHistorySchema,
+  contributionMonthsSchema,
   demoCitizenListSchema,
+  employmentCertificateSchema,
+  employmentRegistrationSchema,
   flexibleEmploymentRegistrationSchema,
+  flexibleEmploymentStatusSchema,
+  insuranceOverviewSchema,
+  insuranceTransfersSchema,
+  pensionAccountsSchema,
   pensionAuthReceiptSchema,
   pensionAuthStatusSchema,
+  pensionEstimateInputsSchema,
   pensionPaymentHistorySchema,
   referencePhotoEnrolmentSchema,
   referencePhotoWireSchema,
+  residentPensionSchema,
+  retirementProfileSchema,
+  skillCertificateSchema,
   socialSecurityCardSchema,
+  unemploymentBenefitSchema,
+  workInjuryBenefitsSchema,
+  type ApplicationList,
   type BackendHealth,
+  type CardApplications,
   type CardLossReportResult,
   type CertificateData,
   type CitizenProfile,
   type ContributionBaseHistory,
   type ContributionHistory,
+  type ContributionMonths,
   type DemoCitizen,
+  type EmploymentCertificate,
+  type EmploymentRegistration,
   type FlexibleEmploymentDetails,
   type FlexibleEmploymentRegistration,
+  type FlexibleEmploymentStatus,
+  type InsuranceOverview,
+  type InsuranceTransfers,
+  type PensionAccounts,
   type PensionAuthReceipt,
   type PensionAuthStatus,
   type PensionAuthSubmission,
+  type PensionEstimateInputs,
   type PensionPaymentHistory,
   type ReferencePhoto,
   type ReferencePhotoEnrolment,
+  type ResidentPension,
+  type RetirementProfile,
+  type SkillCertificate,
   type SocialSecurityCard,
+  type UnemploymentBenefit,
+  type WorkInjuryBenefits,
 } from './backendTypes.js';
 import { signRequest } from './requestSigning.js';
 
@@ -94,6 +124,43 @@ export interface BackendClient {
   /** Simulator only (staff, demo): store a JPEG (at most 2 MiB) as the citizen's reference photo. */
   enrollReferencePhoto(citizenId: string, upload: ReferencePhotoUpload & IdempotentWrite): Promise<ReferencePhotoEnrolment>;
   getCertificateData(citizenId: string): Promise<CertificateData>;
+
+  // Personal queries (聊天查). Each answers "no record" with an empty list or null, never an error; an unknown
+  // citizen id is not-found (CITIZEN_NOT_FOUND).
+  /** 个人参保信息: each insurance (养老 … 生育, 城乡居民养老) with its status and current payer, and the employment periods. */
+  getInsuranceOverview(citizenId: string): Promise<InsuranceOverview>;
+  /** 累计缴费月数 per insurance: paid, deemed (视同缴费, 养老), total, first and last month, and the gaps (断缴). */
+  getContributionMonths(citizenId: string): Promise<ContributionMonths>;
+  /** 养老个人账户: balance, as-of day, this year's credits (interest booked at year end) and every closed year. */
+  getPensionAccounts(citizenId: string): Promise<PensionAccounts>;
+  /** 失业保险金: the claims with their payments and the months remaining. */
+  getUnemploymentBenefit(citizenId: string): Promise<UnemploymentBenefit>;
+  /** 工伤保险待遇: the cases with their stage, disability grade and what was paid (kind, amount, period). */
+  getWorkInjuryBenefits(citizenId: string): Promise<WorkInjuryBenefits>;
+  /** 城乡居民养老保险: grade and subsidies of each year paid, the years missed, the account balance. */
+  getResidentPension(citizenId: string): Promise<ResidentPension>;
+  /** 灵活就业: the registration, the level (档次) and amounts by year, and unpaid months since it started. */
+  getFlexibleEmployment(citizenId: string): Promise<FlexibleEmploymentStatus>;
+  /** 制卡进度: card applications with their stages, where to collect the card or how it was mailed. */
+  getCardApplications(citizenId: string): Promise<CardApplications>;
+  /** 关系转移接续进度: transfers in and out with their stages. */
+  getTransfers(citizenId: string): Promise<InsuranceTransfers>;
+  /** 就业失业登记 status and history. */
+  getEmploymentRegistration(citizenId: string): Promise<EmploymentRegistration>;
+  /** 就业创业证 (null when none was issued). */
+  getEmploymentCertificate(citizenId: string): Promise<EmploymentCertificate>;
+  /** 业务办理进度: the citizen's applications (at this kiosk or elsewhere) with their state, newest first. */
+  getApplications(citizenId: string): Promise<ApplicationList>;
+  /** 退休年龄测算 inputs: birth date, sex, category (original retirement age), contribution months. */
+  getRetirementProfile(citizenId: string): Promise<RetirementProfile>;
+  /** 养老金测算 inputs: average contribution index by year, account balance, months, the local average wage. */
+  getPensionEstimateInputs(citizenId: string): Promise<PensionEstimateInputs>;
+  /**
+   * 职业技能等级证书 by its number: a public lookup that needs no citizen (the number goes in the POST body).
+   * Unknown number → not-found (CERTIFICATE_NOT_FOUND); malformed → rejected (INVALID_CERTIFICATE_NUMBER).
+   */
+  lookupSkillCertificate(certificateNumber: string): Promise<SkillCertificate>;
+
   /** Simulator only: the fictional demo citizens, for `kiosk citizens`. */
   listDemoCitizens(): Promise<DemoCitizen[]>;
   health(): Promise<BackendHealth>;
@@ -225,6 +292,36 @@ export function createBackendClient(options: BackendClientOptions): BackendClien
     },
     getCertificateData: (citizenId) =>
       call({ method: 'GET', pattern: backendPaths.certificateData, params: { citizenId } }, certificateDataSchema),
+    getInsuranceOverview: (citizenId) =>
+      call({ method: 'GET', pattern: backendPaths.insuranceOverview, params: { citizenId } }, insuranceOverviewSchema),
+    getContributionMonths: (citizenId) =>
+      call({ method: 'GET', pattern: backendPaths.contributionMonths, params: { citizenId } }, contributionMonthsSchema),
+    getPensionAccounts: (citizenId) =>
+      call({ method: 'GET', pattern: backendPaths.pensionAccounts, params: { citizenId } }, pensionAccountsSchema),
+    getUnemploymentBenefit: (citizenId) =>
+      call({ method: 'GET', pattern: backendPaths.unemploymentBenefit, params: { citizenId } }, unemploymentBenefitSchema),
+    getWorkInjuryBenefits: (citizenId) =>
+      call({ method: 'GET', pattern: backendPaths.workInjury, params: { citizenId } }, workInjuryBenefitsSchema),
+    getResidentPension: (citizenId) =>
+      call({ method: 'GET', pattern: backendPaths.residentPension, params: { citizenId } }, residentPensionSchema),
+    getFlexibleEmployment: (citizenId) =>
+      call({ method: 'GET', pattern: backendPaths.flexibleEmployment, params: { citizenId } }, flexibleEmploymentStatusSchema),
+    getCardApplications: (citizenId) =>
+      call({ method: 'GET', pattern: backendPaths.cardApplications, params: { citizenId } }, cardApplicationsSchema),
+    getTransfers: (citizenId) =>
+      call({ method: 'GET', pattern: backendPaths.transfers, params: { citizenId } }, insuranceTransfersSchema),
+    getEmploymentRegistration: (citizenId) =>
+      call({ method: 'GET', pattern: backendPaths.employmentRegistration, params: { citizenId } }, employmentRegistrationSchema),
+    getEmploymentCertificate: (citizenId) =>
+      call({ method: 'GET', pattern: backendPaths.employmentCertificate, params: { citizenId } }, employmentCertificateSchema),
+    getApplications: (citizenId) =>
+      call({ method: 'GET', pattern: backendPaths.applications, params: { citizenId } }, applicationListSchema),
+    getRetirementProfile: (citizenId) =>
+      call({ method: 'GET', pattern: backendPaths.retirementProfile, params: { citizenId } }, retirementProfileSchema),
+    getPensionEstimateInputs: (citizenId) =>
+      call({ method: 'GET', pattern: backendPaths.pensionEstimateInputs, params: { citizenId } }, pensionEstimateInputsSchema),
+    lookupSkillCertificate: (certificateNumber) =>
+      call({ method: 'POST', pattern: backendPaths.skillCertificateLookup, body: { certificateNumber } }, skillCertificateSchema),
     listDemoCitizens: async () =>
       (await call({ method: 'GET', pattern: backendPaths.demoCitizens }, demoCitizenListSchema)).citizens,
     health: () => call({ method: 'GET', pattern: backendPaths.health }, backendHealthSchema),

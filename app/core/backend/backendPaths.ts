@@ -16,6 +16,22 @@ export const backendPaths = {
   pensionAuthSubmissions: '/v1/citizens/:citizenId/pension-auth/submissions',
   referencePhoto: '/v1/citizens/:citizenId/reference-photo',
   certificateData: '/v1/citizens/:citizenId/certificate-data',
+  // Personal queries (聊天查). GET unless noted; 灵活就业 status is GET on the registration's path.
+  insuranceOverview: '/v1/citizens/:citizenId/insurances',
+  contributionMonths: '/v1/citizens/:citizenId/contribution-months',
+  pensionAccounts: '/v1/citizens/:citizenId/pension-accounts',
+  unemploymentBenefit: '/v1/citizens/:citizenId/unemployment-benefit',
+  workInjury: '/v1/citizens/:citizenId/work-injury',
+  residentPension: '/v1/citizens/:citizenId/resident-pension',
+  cardApplications: '/v1/citizens/:citizenId/card/applications',
+  transfers: '/v1/citizens/:citizenId/transfers',
+  employmentRegistration: '/v1/citizens/:citizenId/employment-registration',
+  employmentCertificate: '/v1/citizens/:citizenId/employment-certificate',
+  applications: '/v1/citizens/:citizenId/applications',
+  retirementProfile: '/v1/citizens/:citizenId/retirement-profile',
+  pensionEstimateInputs: '/v1/citizens/:citizenId/pension-estimate-inputs',
+  /** POST: a public lookup by certificate number (in the body, like the ID number); no citizen involved. */
+  skillCertificateLookup: '/v1/skill-certificates/lookup',
   demoCitizens: '/v1/demo/citizens',
   demoReferencePhotoEnrolment: '/v1/demo/citizens/:citizenId/reference-photo',
 } as const;

@@ -23,6 +23,7 @@ describe('simulator database', () => {
       { version: 1, name: 'citizens and insurance records' },
       { version: 2, name: 'kiosk submissions and idempotency keys' },
       { version: 3, name: 'pension authentication submissions and enrolled reference photos' },
+      { version: 4, name: 'personal queries: retirement profile, benefits, resident pension, card applications, transfers, registrations, certificates' },
     ]);
     db.close();
   });
@@ -31,6 +32,7 @@ describe('simulator database', () => {
     const dbPath = join(folder, 'backend.sqlite');
     const first = await startHarness({ dbPath });
     const report = await first.client().reportCardLoss('QD0002', { idempotencyKey: 'restart-key-0001' });
+    const seeded = await first.client().listDemoCitizens();
     await first.close();
 
     // Restarted a year later: the seed is not redone, the loss and its idempotency record survive.
@@ -39,7 +41,7 @@ describe('simulator database', () => {
     expect((await client.getCard('QD0002')).status).toBe('挂失');
     expect(await client.reportCardLoss('QD0002', { idempotencyKey: 'restart-key-0001' })).toEqual(report);
     expect(second.simulator.inspect.cardLossReportCount('QD0002')).toBe(1);
-    expect(await client.listDemoCitizens()).toHaveLength(10);
+    expect(await client.listDemoCitizens()).toEqual(seeded);
     expect((await client.getPensionAuthStatus('QD0001')).nextDueDate).toBe('2025-03-24');
     await second.close();
   });

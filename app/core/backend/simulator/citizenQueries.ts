@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { maskIdNumber } from '../../../../common/maskIdNumber.js';
 import { normalizeIdNumber } from '../../../../common/normalizeIdNumber.js';
-import { chinaDateOf, chinaDateTimeOf, addMonthsToYearMonth } from '../calendar.js';
+import { chinaDateOf, chinaDateTimeOf } from '../calendar.js';
 import {
   demoCitizenSchema,
   lookupCitizenRequestSchema,
@@ -25,6 +25,7 @@ import { INSURANCE_TYPE_ORDER_SQL, requireCitizen, yuan, type CitizenRow } from 
 import { demoTagLabels } from './demoCitizens.js';
 import { HttpProblem } from './httpProblem.js';
 import { maskCardNumber, maskPhone } from './masking.js';
+import { periodsOf } from './monthRuns.js';
 import { ok, type RouteContext, type RouteResult } from './route.js';
 
 export function health({ now }: RouteContext): RouteResult {
@@ -113,7 +114,7 @@ export function pensionPayments({ db, params }: RouteContext): RouteResult {
 export function card({ db, params }: RouteContext): RouteResult {
   const citizen = requireCitizen(db, params.citizenId!);
   const row = db.prepare('SELECT * FROM cards WHERE citizen_id = ?').get(citizen.citizen_id) as
-    | { card_number: string; status: SocialSecurityCard['status']; bank: string; issued_date: string }
+    | { card_number: string; status: SocialSecurityCard['status']; bank: string; issued_date: string; status_since: string | null }
     | undefined;
   if (!row) throw new HttpProblem(404, 'CARD_NOT_FOUND', '未查询到该参保人的社保卡');
   const result: SocialSecurityCard = {
@@ -122,6 +123,7 @@ export function card({ db, params }: RouteContext): RouteResult {
     status: row.status,
     bank: row.bank,
     issuedDate: row.issued_date,
+    statusSince: row.status_since ?? row.issued_date,
   };
   return ok(result);
 }
@@ -139,21 +141,6 @@ export function pensionAuth({ db, params, now }: RouteContext): RouteResult {
     status = { citizenId: citizen.citizen_id, isPensioner: true, lastAuthenticatedAt: last, nextDueDate, standing: pensionAuthStanding(nextDueDate, chinaDateOf(now)) };
   }
   return ok(status);
-}
-
-/** Unbroken runs of months with the same payer (a gap or a change of payer starts a new period). */
-function periodsOf(rows: readonly Pick<ContributionDbRow, 'month' | 'payer'>[]): CertificateInsurance['periods'] {
-  const periods: CertificateInsurance['periods'] = [];
-  for (const row of rows) {
-    const current = periods[periods.length - 1];
-    if (current && current.payer === row.payer && addMonthsToYearMonth(current.to, 1) === row.month) {
-      current.to = row.month;
-      current.months += 1;
-    } else {
-      periods.push({ from: row.month, to: row.month, months: 1, payer: row.payer });
-    }
-  }
-  return periods;
 }
 
 export function certificateData({ db, params, now, hall }: RouteContext): RouteResult {

@@ -1,4 +1,5 @@
 /** Reading a citizen's own row; every citizen route starts here. */
+import type { RetirementCategory } from '../backendTypes.js';
 import { HttpProblem } from './httpProblem.js';
 import type { SimulatorDatabase } from './simulatorDatabase.js';
 
@@ -13,6 +14,12 @@ export interface CitizenRow {
   useful_for_json: string;
   is_pensioner: 0 | 1;
   last_authenticated_on: string | null;
+  /** Migration 4: null when the record cannot tell. */
+  retirement_category: RetirementCategory | null;
+  /** 视同缴费 months before 1996. */
+  deemed_months: number;
+  /** Pensioners: the day they retired. */
+  retired_on: string | null;
 }
 
 export function findCitizenById(db: SimulatorDatabase, citizenId: string): CitizenRow | undefined {

@@ -36,10 +36,12 @@ export function reportCardLoss({ db, params, kioskId, now }: RouteContext): Rout
   if (!card) throw new HttpProblem(404, 'CARD_NOT_FOUND', '未查询到该参保人的社保卡');
   if (card.status === '挂失') throw new HttpProblem(409, 'CARD_ALREADY_LOST', '该社保卡已处于挂失状态');
   if (card.status === '补卡中') throw new HttpProblem(409, 'CARD_BEING_REPLACED', '该社保卡正在补办，无需挂失');
+  if (card.status === '封存') throw new HttpProblem(409, 'CARD_SEALED', '该社保卡已封存，请到服务大厅或合作银行办理');
+  // A 临时挂失 (by phone or online) becomes a formal one here.
 
   const reportId = nextDailyId(db, 'card_loss_reports', 'report_id', 'GS', now);
   const reportedAt = chinaDateTimeOf(now);
-  db.prepare("UPDATE cards SET status = '挂失' WHERE citizen_id = ?").run(citizen.citizen_id);
+  db.prepare("UPDATE cards SET status = '挂失', status_since = ? WHERE citizen_id = ?").run(chinaDateOf(now), citizen.citizen_id);
   db.prepare('INSERT INTO card_loss_reports (report_id, citizen_id, kiosk_id, reported_at) VALUES (?, ?, ?, ?)').run(reportId, citizen.citizen_id, kioskId, reportedAt);
 
   const result: CardLossReportResult = {

@@ -7,6 +7,7 @@ import type { RandomSource } from '../../../../common/seededRandom.js';
 import { addMonthsToYearMonth, monthsInRange } from '../calendar.js';
 import { FLEXIBLE_EMPLOYMENT_PAYER, type InsuranceType } from '../backendTypes.js';
 import type { ContributionSpell, DemoPension } from './demoCitizens.js';
+import { averageMonthlyWage } from './pensionRules.js';
 
 export interface ContributionRow {
   month: string;
@@ -37,10 +38,6 @@ const FLEXIBLE_RATES: Partial<Record<InsuranceType, [number, number]>> = {
   医疗: [0.09, 0],
 };
 
-/** Rough average monthly wage of the year in yuan: the anchor for base limits and flexible levels. */
-export function averageMonthlyWage(year: number): number {
-  return year <= 2023 ? 7000 / 1.075 ** (2023 - year) : 7000 * 1.04 ** (year - 2023);
-}
 
 /** The last month a spell paid for, given the month before the seed month. */
 export function lastMonthOfSpell(spell: ContributionSpell, lastPaidMonth: string): string {

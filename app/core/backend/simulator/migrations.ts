@@ -119,4 +119,129 @@ export const simulatorMigrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 4,
+    name: 'personal queries: retirement profile, benefits, resident pension, card applications, transfers, registrations, certificates',
+    sql: `
+      CREATE TABLE simulator_meta (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      );
+      ALTER TABLE citizens ADD COLUMN retirement_category TEXT;
+      ALTER TABLE citizens ADD COLUMN deemed_months INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE citizens ADD COLUMN retired_on TEXT;
+      ALTER TABLE cards ADD COLUMN status_since TEXT;
+      CREATE TABLE resident_pension_enrolments (
+        citizen_id TEXT PRIMARY KEY REFERENCES citizens(citizen_id),
+        status TEXT NOT NULL,
+        start_year INTEGER NOT NULL,
+        town TEXT NOT NULL
+      );
+      CREATE TABLE resident_pension_contributions (
+        citizen_id TEXT NOT NULL REFERENCES citizens(citizen_id),
+        year INTEGER NOT NULL,
+        grade_fen INTEGER NOT NULL,
+        personal_fen INTEGER NOT NULL,
+        government_subsidy_fen INTEGER NOT NULL,
+        collective_subsidy_fen INTEGER NOT NULL,
+        paid_date TEXT NOT NULL,
+        PRIMARY KEY (citizen_id, year)
+      );
+      CREATE TABLE unemployment_claims (
+        claim_id TEXT PRIMARY KEY,
+        citizen_id TEXT NOT NULL REFERENCES citizens(citizen_id),
+        approved_date TEXT NOT NULL,
+        entitlement_months INTEGER NOT NULL,
+        monthly_fen INTEGER NOT NULL,
+        first_month TEXT NOT NULL,
+        stopped_on TEXT
+      );
+      CREATE TABLE unemployment_payments (
+        claim_id TEXT NOT NULL REFERENCES unemployment_claims(claim_id),
+        month TEXT NOT NULL,
+        amount_fen INTEGER NOT NULL,
+        paid_date TEXT NOT NULL,
+        PRIMARY KEY (claim_id, month)
+      );
+      CREATE TABLE work_injury_cases (
+        case_id TEXT PRIMARY KEY,
+        citizen_id TEXT NOT NULL REFERENCES citizens(citizen_id),
+        injury_date TEXT NOT NULL,
+        employer TEXT NOT NULL,
+        recognised_date TEXT,
+        disability_grade INTEGER,
+        assessed_date TEXT
+      );
+      CREATE TABLE work_injury_benefits (
+        case_id TEXT NOT NULL REFERENCES work_injury_cases(case_id),
+        seq INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        amount_fen INTEGER NOT NULL,
+        period_from TEXT,
+        period_to TEXT,
+        paid_date TEXT,
+        payer TEXT NOT NULL,
+        PRIMARY KEY (case_id, seq)
+      );
+      CREATE TABLE card_applications (
+        application_id TEXT PRIMARY KEY,
+        citizen_id TEXT NOT NULL REFERENCES citizens(citizen_id),
+        kind TEXT NOT NULL,
+        channel TEXT NOT NULL,
+        applied_date TEXT NOT NULL,
+        stages_json TEXT NOT NULL,
+        pickup_hall TEXT,
+        pickup_window TEXT,
+        carrier TEXT,
+        tracking_number TEXT
+      );
+      CREATE TABLE insurance_transfers (
+        transfer_id TEXT PRIMARY KEY,
+        citizen_id TEXT NOT NULL REFERENCES citizens(citizen_id),
+        insurance TEXT NOT NULL,
+        direction TEXT NOT NULL,
+        from_region TEXT NOT NULL,
+        to_region TEXT NOT NULL,
+        applied_date TEXT NOT NULL,
+        stages_json TEXT NOT NULL,
+        months INTEGER NOT NULL
+      );
+      CREATE TABLE employment_registrations (
+        citizen_id TEXT NOT NULL REFERENCES citizens(citizen_id),
+        seq INTEGER NOT NULL,
+        status TEXT NOT NULL,
+        from_date TEXT NOT NULL,
+        to_date TEXT,
+        employer TEXT,
+        office TEXT,
+        PRIMARY KEY (citizen_id, seq)
+      );
+      CREATE TABLE employment_certificates (
+        citizen_id TEXT PRIMARY KEY REFERENCES citizens(citizen_id),
+        certificate_number TEXT NOT NULL UNIQUE,
+        issued_date TEXT NOT NULL,
+        issued_by TEXT NOT NULL,
+        status TEXT NOT NULL
+      );
+      CREATE TABLE skill_certificates (
+        certificate_number TEXT PRIMARY KEY,
+        citizen_id TEXT NOT NULL REFERENCES citizens(citizen_id),
+        occupation TEXT NOT NULL,
+        level TEXT NOT NULL,
+        issued_date TEXT NOT NULL,
+        issuing_body TEXT NOT NULL,
+        status TEXT NOT NULL
+      );
+      CREATE TABLE service_applications (
+        application_id TEXT PRIMARY KEY,
+        citizen_id TEXT NOT NULL REFERENCES citizens(citizen_id),
+        kind TEXT NOT NULL,
+        channel TEXT NOT NULL,
+        submitted_at TEXT NOT NULL,
+        state TEXT NOT NULL,
+        stage TEXT NOT NULL,
+        updated_date TEXT NOT NULL
+      );
+    `,
+  },
 ];

@@ -2,6 +2,8 @@
 import { backendPaths } from '../backendPaths.js';
 import * as queries from './citizenQueries.js';
 import * as submissions from './citizenSubmissions.js';
+import * as insurance from './insuranceQueries.js';
+import * as progress from './progressQueries.js';
 import * as photos from './referencePhotos.js';
 import { matchPattern, type Route } from './route.js';
 
@@ -18,6 +20,21 @@ export const simulatorRoutes: readonly Route[] = [
   { method: 'POST', pattern: backendPaths.pensionAuthSubmissions, handler: submissions.submitPensionAuth, idempotent: true },
   { method: 'GET', pattern: backendPaths.referencePhoto, handler: photos.referencePhoto, idempotent: false },
   { method: 'GET', pattern: backendPaths.certificateData, handler: queries.certificateData, idempotent: false },
+  { method: 'GET', pattern: backendPaths.insuranceOverview, handler: insurance.insuranceOverview, idempotent: false },
+  { method: 'GET', pattern: backendPaths.contributionMonths, handler: insurance.contributionMonths, idempotent: false },
+  { method: 'GET', pattern: backendPaths.pensionAccounts, handler: insurance.pensionAccounts, idempotent: false },
+  { method: 'GET', pattern: backendPaths.residentPension, handler: insurance.residentPension, idempotent: false },
+  { method: 'GET', pattern: backendPaths.flexibleEmployment, handler: insurance.flexibleEmploymentStatus, idempotent: false },
+  { method: 'GET', pattern: backendPaths.retirementProfile, handler: insurance.retirementProfile, idempotent: false },
+  { method: 'GET', pattern: backendPaths.pensionEstimateInputs, handler: insurance.pensionEstimateInputs, idempotent: false },
+  { method: 'GET', pattern: backendPaths.unemploymentBenefit, handler: progress.unemploymentBenefit, idempotent: false },
+  { method: 'GET', pattern: backendPaths.workInjury, handler: progress.workInjury, idempotent: false },
+  { method: 'GET', pattern: backendPaths.cardApplications, handler: progress.cardApplications, idempotent: false },
+  { method: 'GET', pattern: backendPaths.transfers, handler: progress.transfers, idempotent: false },
+  { method: 'GET', pattern: backendPaths.employmentRegistration, handler: progress.employmentRegistration, idempotent: false },
+  { method: 'GET', pattern: backendPaths.employmentCertificate, handler: progress.employmentCertificate, idempotent: false },
+  { method: 'GET', pattern: backendPaths.applications, handler: progress.applications, idempotent: false },
+  { method: 'POST', pattern: backendPaths.skillCertificateLookup, handler: progress.skillCertificateLookup, idempotent: false },
   { method: 'GET', pattern: backendPaths.demoCitizens, handler: queries.demoCitizens, idempotent: false },
   {
     method: 'POST', pattern: backendPaths.demoReferencePhotoEnrolment, handler: photos.enrollReferencePhoto, idempotent: true,

@@ -4,7 +4,7 @@
  */
 import Database from 'better-sqlite3';
 import { simulatorMigrations } from './migrations.js';
-import { seedDemoCitizens } from './seedDemoCitizens.js';
+import { seedDemoCitizens, upgradeDemoSeed } from './seedDemoCitizens.js';
 
 export type SimulatorDatabase = Database.Database;
 
@@ -25,7 +25,10 @@ export function applyMigrations(db: SimulatorDatabase): void {
   }
 }
 
-/** `seedEpochMs` is "today" for the demo data: ongoing jobs run to the month before, auth dates count back from it. */
+/**
+ * `seedEpochMs` is "today" for the demo data: ongoing jobs run to the month before, auth dates count back from it.
+ * A database seeded by an older build gets the newer demo data once, from its own seed day.
+ */
 export function openSimulatorDatabase(dbPath: string, seedEpochMs: number): SimulatorDatabase {
   const db = new Database(dbPath);
   if (dbPath !== ':memory:' && dbPath !== '') db.pragma('journal_mode = WAL');
@@ -34,5 +37,6 @@ export function openSimulatorDatabase(dbPath: string, seedEpochMs: number): Simu
   applyMigrations(db);
   const citizens = db.prepare('SELECT COUNT(*) FROM citizens').pluck().get() as number;
   if (citizens === 0) seedDemoCitizens(db, seedEpochMs);
+  else upgradeDemoSeed(db, seedEpochMs);
   return db;
 }
