@@ -13,6 +13,7 @@ import { createRobotSessionAdapter } from './devices/robotSessionAdapter.js';
 import { createLogger, type Logger } from './log/createLogger.js';
 import { deliveryRound } from './outbox/deliveryRound.js';
 import { outboxMachine } from './outbox/outboxMachine.js';
+import { openIdentityStore } from './identity/identityAudit.js';
 import { createGuideService } from './services/guideService.js';
 import { faceAuthView } from './services/pensionAuth/faceAuthView.js';
 import type { FaceSessionAnalyzer } from './services/pensionAuth/faceSessionAnalyzer.js';
@@ -94,7 +95,7 @@ export async function createKioskRuntime(config: KioskConfig, options: KioskRunt
   const faceAnalyzer = options.faceAnalyzer === undefined ? await createVisionFaceAnalyzer(log, { modelDirs: config.modelDirs.map(resolveFromRoot), livenessThreshold: config.faceAuth.livenessThreshold, requiredChallenges: config.faceAuth.challengesPerAttempt.min }) : options.faceAnalyzer;
   const pensionOutbox = new PensionAuthOutbox(db, cipher);
   const pensionAuth = faceAnalyzer
-    ? createPensionAuthService({ backend: backend.client, analyzer: faceAnalyzer, outbox: pensionOutbox, audit: new PensionAuthAudit(db), kioskId: config.backend.kioskId, log })
+    ? createPensionAuthService({ backend: backend.client, analyzer: faceAnalyzer, outbox: pensionOutbox, audit: new PensionAuthAudit(db), identity: openIdentityStore(db, cipher), kioskId: config.backend.kioskId, log })
     : null;
 
   const voice = await openKioskVoice(options.voice === false ? false : { speech: config.speech, modelDirs: config.modelDirs.map(resolveFromRoot), ...options.voice }, (event) => inlet.send(event), log);

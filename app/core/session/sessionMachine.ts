@@ -406,7 +406,8 @@ export const sessionMachine = setup({
       invoke: {
         id: 'pensionAuth',
         src: 'pensionAuth',
-        input: ({ context }) => context.pensionAuthInput!,
+        // The visit's identity (a verified citizen is not asked the number again) and the visit, for its attempt limits.
+        input: ({ context }) => ({ ...context.pensionAuthInput!, identity: context.identity, visitId: context.sessionId }),
         onDone: [
           { guard: 'serviceNeedsStaff', target: 'callingStaff', actions: 'showServiceOutcome' },
           { target: 'followUp', actions: 'showServiceOutcome' },

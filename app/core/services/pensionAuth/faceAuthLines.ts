@@ -4,15 +4,22 @@ import type { VerificationOutcome } from '../../../../vision/verify/decideVerifi
 
 const personChanged = '检测到镜头前换了人，';
 
-/** What the robot says and shows during 养老认证. */
+/**
+ * What the robot says and shows during 养老认证, and the face side of every identity check (positioning, challenges,
+ * quality guidance, retries). The identity check's neutral lines are in app/core/identity/identityLines.ts.
+ */
 export const faceAuthLines = {
   explain: '养老认证要核对是您本人。请先输入您的身份证号，然后看着屏幕，按提示做几个动作。',
+  /** The visit already verified the citizen: 养老认证 still needs a fresh live check, but not the number again. */
+  explainLiveCheck: '养老认证要再核对一次是您本人。请看着屏幕，按提示做几个动作。',
+  /** A well-formed number whose checksum fails (nothing looked up: it says nothing about anyone). */
   badIdNumber: '这个身份证号不对，请再仔细输一遍。',
-  lookingUp: '好的，正在查询您的认证信息，请稍等。',
-  notFound: '没有查到这个身份证号的参保信息，请核对后再试，或者找工作人员。',
+  /** After the face matched: the business system's status of this citizen may now be asked and told. */
+  lookingUp: '核对通过，正在查询您的认证信息，请稍等。',
+  /** The visit's identity is known: the status is asked before the live check. */
+  lookingUpKnown: '好的，正在查询您的认证信息，请稍等。',
   notPensioner: '系统显示您还没有领取养老金，不需要做养老认证。',
   alreadyAuthenticated: (due: string | null) => `您这个周期已经认证过了，${due ? `下次请在${formatDate(due)}前认证` : '暂时不需要再认证'}。`,
-  noReference: '没有找到您的参考照片，这次没法刷脸认证，请到人工窗口办理。',
   backendDown: '业务系统暂时连不上，请稍后再试，或者到人工窗口办理。',
   positioning: '请正对屏幕，把脸放到框里。',
   /** What to fix when a frame does not count, for each of vision/'s quality failures: shown over the preview. */
@@ -35,23 +42,24 @@ export const faceAuthLines = {
     nod: '请点点头。',
   } satisfies Record<LivenessChallengeKind, string>,
   verifying: '好的，正在核对，请稍等。',
-  /** Why vision/ refused an attempt: the start of the retry line. */
+  /**
+   * Why vision/ refused an attempt: the start of the retry line. A refused comparison says nothing about the
+   * photo on file: an unknown number and a number without a photo get the same words.
+   */
   decision: {
     spoof: '没有通过活体检测，',
     'identity-changed': personChanged,
-    'no-match': '和参考照片比对没有通过，',
+    'no-match': '没能核实您的身份，',
     'no-frames': '没有看清您的脸，',
   } satisfies Record<Exclude<VerificationOutcome, 'match'>, string>,
-  checkFailed: '刷脸核对出了故障，这次没法认证，请到人工窗口办理。',
   cameraLost: '摄像头出了故障，这次没法刷脸认证。我已经请工作人员过来帮您，也可以到窗口办理。',
-  submitting: '核对通过，正在提交认证结果。',
+  submitting: '正在提交认证结果，请稍等。',
   authenticated: (due: string | null) => `认证成功！${due ? `下次请在${formatDate(due)}前再来认证。` : ''}`,
   queued: (due: string | null) =>
     `核对通过了。业务系统暂时连不上，认证结果已经保存，系统恢复后会自动提交，不用您再跑一趟。${due ? `下次请在${formatDate(due)}前认证。` : ''}`,
   retry: (reason: string, left: number) => `${reason}我们再试一次，还可以试${left}次。`,
   timeout: '没有看到您做动作，',
   personChanged,
-  staffReview: '这次没能认证成功，已经为您呼叫工作人员进行人工审核，请稍等。',
   cancelled: '已取消养老认证。',
 };
 

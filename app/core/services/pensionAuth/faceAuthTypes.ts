@@ -19,11 +19,14 @@ export interface SubmissionOutcome {
 
 /**
  * How an authentication ended. `camera-lost`: the camera failed after the ID number, staff are called;
- * `cancelled`: the citizen cancelled, or the visit ended before a result.
+ * `cancelled`: the citizen cancelled, or the visit ended before a result; `staff-review`: the identity check failed
+ * every attempt, staff are called; `not-verified`: an attempt limit stopped the identity check (go to a window);
+ * `failed`: the business system or the face check could not be used.
  */
 export type AuthOutcome =
   | 'authenticated'
   | 'failed'
+  | 'not-verified'
   | 'already-authenticated'
   | 'not-pensioner'
   | 'queued'

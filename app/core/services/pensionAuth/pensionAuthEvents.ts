@@ -13,7 +13,11 @@ export type PensionAuthParentEvent =
 /** A frame measured by vision/, sent back by the child's `analyzeFrames` actor. */
 export type FrameAnalyzedEvent = { type: 'frame.analyzed'; frame: FrameMeasurement };
 
-export type PensionAuthEvent = PensionAuthParentEvent | FrameAnalyzedEvent;
+/** What the identity check child tells its parent: a line to say, and the verified identity (passed on to the visit). */
+export type IdentityChildEvent = RobotSayEvent | { type: 'identity.verified'; citizenId: string; idNumberMasked: string };
+
+/** What the 养老认证 machine reacts to: the parent's events (passed on to the identity check) and the check's. */
+export type PensionAuthEvent = PensionAuthParentEvent | IdentityChildEvent;
 
 /**
  * How the robot listens after the line: `number` while it asks for the ID number (18 digits read in groups,

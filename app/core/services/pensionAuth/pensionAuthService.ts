@@ -2,12 +2,13 @@ import type { Logger } from 'pino';
 import { fromCallback, fromPromise, type EventObject } from 'xstate';
 import type { LivenessChallengeKind } from '../../../api/kioskApi.js';
 import type { BackendClient } from '../../backend/backendClient.js';
-import { BackendError } from '../../backend/backendError.js';
+import type { IdentityAttempts } from '../../identity/identityAttempts.js';
+import type { IdentityAudit } from '../../identity/identityAudit.js';
+import { createIdentityCheckService } from '../../identity/identityCheckService.js';
 import { deliverPensionAuthResults } from './deliverPensionAuthResults.js';
-import type { AttemptDecision, CitizenForAuth, SubmissionOutcome } from './faceAuthTypes.js';
+import type { CitizenForAuth, SubmissionOutcome } from './faceAuthTypes.js';
 import type { FaceSessionAnalyzer } from './faceSessionAnalyzer.js';
 import type { PensionAuthAudit } from './pensionAuthAudit.js';
-import type { FrameAnalyzedEvent, PensionAuthParentEvent } from './pensionAuthEvents.js';
 import { pensionAuthMachine, pensionAuthRecordOf, type PensionAuthContext } from './pensionAuthMachine.js';
 import type { PensionAuthOutbox } from './pensionAuthOutbox.js';
 
@@ -16,79 +17,30 @@ export interface PensionAuthServiceOptions {
   analyzer: FaceSessionAnalyzer;
   outbox: PensionAuthOutbox;
   audit: Pick<PensionAuthAudit, 'record'>;
+  /** The identity check's attempt limits and audit (openIdentityStore). */
+  identity: { attempts: Pick<IdentityAttempts, 'admit' | 'recordFailedCheck'>; audit: Pick<IdentityAudit, 'record'> };
   kioskId: string;
   log: Logger;
 }
 
-type FrameEvent = Extract<PensionAuthParentEvent, { type: 'auth.frame' }>;
-
 /**
- * The 养老认证 service: its machine with the actors and actions at its edges — business-system lookups, vision/'s
- * analyzer (new attempt, challenges, frames, decision), the outbox (the result is stored before it is sent), and
- * the audit and wiping at the machine's end. `deliverQueued` sends results saved while the business system was
- * down; `close` releases the face models at shutdown.
+ * The 养老认证 service: its machine with the actors at its edges — the identity check (its own service: attempt
+ * limits, lookup and reference photo, vision/'s analyzer, its audit and the wiping of the faces), the business
+ * system's status of the verified citizen, the outbox (the result is stored before it is sent), and the audit at
+ * the machine's end. `identityCheck` is the same identity check for other services; `deliverQueued` sends results
+ * saved while the business system was down; `close` releases the face models at shutdown.
  */
 export function createPensionAuthService(options: PensionAuthServiceOptions) {
   const { backend, analyzer, outbox, audit, log } = options;
-  // One analyzer, one frame at a time, whichever frames actor asked (a new state's actor waits for the last frame).
-  let analyzing = false;
+  const identity = createIdentityCheckService({ backend, analyzer, attempts: options.identity.attempts, audit: options.identity.audit, log });
 
   const machine = pensionAuthMachine.provide({
-    actions: {
-      newAttempt: () => analyzer.newAttempt(),
-      startChallenge: ({ context }) => {
-        const kind = context.challenges[context.challengeIndex];
-        if (kind) analyzer.startChallenge(kind);
-      },
-    },
     actors: {
-      lookUpCitizen: fromPromise<CitizenForAuth | null, { idNumber: string }>(async ({ input }) => {
-        try {
-          const profile = await backend.lookupCitizen(input.idNumber);
-          const status = await backend.getPensionAuthStatus(profile.id);
-          return { citizenId: profile.id, isPensioner: status.isPensioner, standing: status.standing, nextDueDate: status.nextDueDate };
-        } catch (error) {
-          if (error instanceof BackendError && error.kind === 'not-found') return null;
-          throw error;
-        }
+      identityCheck: identity.machine,
+      checkStatus: fromPromise<CitizenForAuth, { citizenId: string }>(async ({ input }) => {
+        const status = await backend.getPensionAuthStatus(input.citizenId);
+        return { citizenId: input.citizenId, isPensioner: status.isPensioner, standing: status.standing, nextDueDate: status.nextDueDate };
       }),
-      prepareReference: fromPromise<boolean, { citizenId: string }>(async ({ input }) => {
-        try {
-          const photo = await backend.getReferencePhoto(input.citizenId);
-          return await analyzer.setReference(photo.bytes);
-        } catch (error) {
-          if (error instanceof BackendError && error.kind === 'not-found') return false;
-          throw error;
-        }
-      }),
-      analyzeFrames: fromCallback<FrameEvent>(({ receive, sendBack }) => {
-        let running = true;
-        receive((event) => {
-          // Frames that arrive while the analyzer is busy are dropped, not queued: the next one is fresher.
-          if (analyzing || event.type !== 'auth.frame') return;
-          analyzing = true;
-          const jpeg = Buffer.from(event.frame.jpegBase64, 'base64');
-          const release = () => {
-            jpeg.fill(0);
-            analyzing = false;
-          };
-          analyzer.analyzeFrame(jpeg, event.frame.capturedAt).then(
-            (frame) => {
-              release();
-              if (running) sendBack({ type: 'frame.analyzed', frame } satisfies FrameAnalyzedEvent);
-            },
-            (error: unknown) => {
-              release();
-              // The error only: nothing of the frame is logged.
-              log.warn({ error: error instanceof Error ? error.message : String(error) }, 'frame analysis failed');
-            },
-          );
-        });
-        return () => {
-          running = false;
-        };
-      }),
-      verifyAttempt: fromPromise<AttemptDecision>(() => analyzer.verify()),
       submitResult: fromPromise<SubmissionOutcome, { citizenId: string; similarity: number; liveness: number; challenges: LivenessChallengeKind[] }>(
         async ({ input }) => {
           const entry = outbox.enqueue(input.citizenId, {
@@ -104,13 +56,12 @@ export function createPensionAuthService(options: PensionAuthServiceOptions) {
         },
       ),
       endOfAuthentication: fromCallback<EventObject, { snapshot: () => { context: PensionAuthContext; value: unknown } }>(({ input }) => () => {
-        // The machine ended (final state, or stopped from outside): record it, then forget every face.
+        // The authentication ended (final state, or stopped from outside): record it. The faces are wiped at the
+        // identity check's own end, which comes first (a stopped parent stops its child).
         try {
           audit.record(pensionAuthRecordOf(input.snapshot()));
         } catch (error) {
           log.error({ err: error }, 'pension authentication audit failed');
-        } finally {
-          analyzer.clear();
         }
       }),
     },
@@ -118,6 +69,8 @@ export function createPensionAuthService(options: PensionAuthServiceOptions) {
 
   return {
     machine,
+    /** The identity check on its own (for services that need a verified citizen). */
+    identityCheck: identity.machine,
     /** Sends results that were saved while the business system was down (the outbox actor calls it on its schedule). */
     deliverQueued: () => deliverPensionAuthResults(backend, outbox, log),
     /** Shutdown: wipes the analyzer and releases its ONNX Runtime sessions. */

@@ -3,9 +3,12 @@ import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createActor, SimulatedClock, waitFor } from 'xstate';
+import { createActor, SimulatedClock, waitFor, type AnyActorRef } from 'xstate';
 import { createBackendClient } from '../../../../app/core/backend/backendClient.js';
 import { createBackendSimulator, type BackendSimulator } from '../../../../app/core/backend/simulator/createBackendSimulator.js';
+import { openIdentityStore, type IdentityStore } from '../../../../app/core/identity/identityAudit.js';
+import type { IdentityCheckSnapshot } from '../../../../app/core/identity/identityCheckMachine.js';
+import { identityLines } from '../../../../app/core/identity/identityLines.js';
 import { createLogger } from '../../../../app/core/log/createLogger.js';
 import { createFieldCipher } from '../../../../app/core/privacy/fieldCipher.js';
 import { faceAuthLines } from '../../../../app/core/services/pensionAuth/faceAuthLines.js';
@@ -32,6 +35,7 @@ describe.skipIf(Boolean(missing))(`养老认证 service${missing ? ` (skipped: $
   let service: ReturnType<typeof createPensionAuthService>;
   let outbox: PensionAuthOutbox;
   let audit: PensionAuthAudit;
+  let identity: IdentityStore;
   const secret = 'pension-auth-test-secret';
 
   let vision: FaceSessionAnalyzer;
@@ -51,6 +55,7 @@ describe.skipIf(Boolean(missing))(`养老认证 service${missing ? ` (skipped: $
     const cipher = createFieldCipher({ keyFile: path.join(mkdtempSync(path.join(os.tmpdir(), 'pa-key-')), 'k') });
     outbox = new PensionAuthOutbox(db, cipher);
     audit = new PensionAuthAudit(db);
+    identity = openIdentityStore(db, cipher);
     const counted: FaceSessionAnalyzer = {
       ...vision,
       analyzeFrame: async (jpeg, at) => {
@@ -68,6 +73,7 @@ describe.skipIf(Boolean(missing))(`养老认证 service${missing ? ` (skipped: $
       analyzer: counted,
       outbox,
       audit,
+      identity,
       kioskId: 'kiosk-test',
       log,
     });
@@ -107,14 +113,22 @@ describe.skipIf(Boolean(missing))(`养老认证 service${missing ? ` (skipped: $
     };
     return { actor, clock, frame };
   }
-  const inState = (actor: ReturnType<typeof startAuth>['actor'], state: string) => waitFor(actor, (s) => JSON.stringify(s.value).includes(state), { timeout: 10_000 });
+  /** The state of 养老认证, or of its identity check while that runs (attempt.positioning → positioning). */
+  const stateOf = (actor: AnyActorRef) => {
+    const snapshot = actor.getSnapshot() as { value: unknown; children: Record<string, AnyActorRef | undefined> };
+    const check = snapshot.children.identityCheck?.getSnapshot() as IdentityCheckSnapshot | undefined;
+    return JSON.stringify(snapshot.value === 'identifying' && check ? check.value : snapshot.value);
+  };
+  const inState = (actor: ReturnType<typeof startAuth>['actor'], state: string) =>
+    waitFor(actor, () => stateOf(actor).includes(state), { timeout: 10_000 }).then(() => actor.getSnapshot());
+  const check = (actor: ReturnType<typeof startAuth>['actor']) => actor.getSnapshot().children.identityCheck?.getSnapshot() as IdentityCheckSnapshot;
 
   it('looks the pensioner up, prepares her reference, sees her nod, verifies, submits, and audits at the end', async () => {
     const { actor, clock, frame } = startAuth();
     actor.send({ type: 'auth.idNumber', idNumber: '370203196203150422' });
     await inState(actor, 'positioning');
     await frame('faceapi__amy/amy4.png');
-    expect(actor.getSnapshot().value).toEqual({ attempt: 'challenge' });
+    expect(check(actor).value).toEqual({ attempt: 'challenge' });
     for (const file of ['faceapi__amy/amy4.png', 'faceapi__amy/amy5.png', 'faceapi__amy/amy4.png']) await frame(file);
     const done = await inState(actor, 'result');
     expect(done.context.outcome).toBe('authenticated');
@@ -127,6 +141,8 @@ describe.skipIf(Boolean(missing))(`养老认证 service${missing ? ` (skipped: $
     expect(entry).toMatchObject({ citizenId: 'QD0001', outcome: 'authenticated', attempts: 1, challenges: ['nod'] });
     expect(cleared).toHaveBeenCalledTimes(1);
     expect(JSON.stringify(audit.recent(5))).not.toMatch(/王秀兰|370203196203150422/);
+    expect(identity.audit.recent(5)).toEqual([expect.objectContaining({ citizenId: 'QD0001', outcome: 'verified', attempts: 1, challenges: ['nod'] })]);
+    expect(identity.attempts.failuresToday({ idNumber: '370203196203150422' })).toBe(0);
   });
 
   it('sees her turn to her right as the e2e fake camera shows it (amy2 ahead, amy1 turned, amy2 ahead)', async () => {
@@ -144,12 +160,34 @@ describe.skipIf(Boolean(missing))(`养老认证 service${missing ? ` (skipped: $
     await inState(actor, 'positioning');
     // penny1 looks up (+11°), penny2 ahead (−5°): a nod, by the wrong person.
     for (const file of ['faceapi__penny/penny1.png', 'faceapi__penny/penny1.png', 'faceapi__penny/penny2.png', 'faceapi__penny/penny1.png']) await frame(file);
-    await waitFor(actor, (s) => s.context.attempt >= 2 || s.value === 'result', { timeout: 10_000 });
+    await waitFor(actor, () => (check(actor)?.context.attempt ?? 0) >= 2 || actor.getSnapshot().value !== 'identifying', { timeout: 10_000 });
     expect(actor.getSnapshot().context.outcome).toBeNull();
-    expect(actor.getSnapshot().context.instruction).toBe(faceAuthLines.retry(faceAuthLines.decision['no-match'], 2));
+    expect(check(actor).context.instruction).toBe(faceAuthLines.retry(faceAuthLines.decision['no-match'], 2));
     expect(sim.inspect.pensionAuthSubmissionCount('QD0001')).toBe(0);
+    // The refused comparison counts against the number, under its keyed hash.
+    expect(identity.attempts.failuresToday({ idNumber: '370203196203150422' })).toBe(1);
     actor.stop();
-    expect(audit.recent(1)[0]).toMatchObject({ citizenId: 'QD0001', outcome: 'cancelled', attempts: 2 });
+    expect(identity.audit.recent(1)[0]).toMatchObject({ citizenId: 'QD0001', outcome: 'cancelled', attempts: 2 });
+    expect(audit.recent(1)[0]).toMatchObject({ citizenId: null, outcome: 'cancelled' });
+  });
+
+  it('takes an unknown number through the same face check, to the same words as someone else’s face', async () => {
+    const { actor, frame } = startAuth();
+    const said: string[] = [];
+    actor.subscribe(() => {
+      const line = check(actor)?.context.instruction;
+      if (line && said.at(-1) !== line) said.push(line);
+    });
+    // A well-formed number the business system does not know.
+    actor.send({ type: 'auth.idNumber', idNumber: '370202199001011237' });
+    await inState(actor, 'positioning');
+    for (const file of ['faceapi__amy/amy4.png', 'faceapi__amy/amy4.png', 'faceapi__amy/amy5.png', 'faceapi__amy/amy4.png']) await frame(file);
+    await waitFor(actor, () => (check(actor)?.context.attempt ?? 0) >= 2, { timeout: 10_000 });
+    expect(said).toEqual([identityLines.preparing, faceAuthLines.positioning, faceAuthLines.challenge.nod, faceAuthLines.verifying, faceAuthLines.retry(faceAuthLines.decision['no-match'], 2)]);
+    // vision/ had nothing to compare with: liveness and the challenge were judged, the comparison refused.
+    expect(check(actor).context).toMatchObject({ reference: false, citizenId: null });
+    expect(identity.attempts.failuresToday({ idNumber: '370202199001011237' })).toBe(1);
+    actor.stop();
   });
 
   it('keeps a result when the business system is down and delivers it exactly once later', async () => {
@@ -157,7 +195,14 @@ describe.skipIf(Boolean(missing))(`养老认证 service${missing ? ` (skipped: $
     actor.send({ type: 'auth.idNumber', idNumber: '370203196203150422' });
     await inState(actor, 'positioning');
     const before = sim.inspect.pensionAuthSubmissionCount('QD0001');
-    sim.inject.failNext(503, 10);
+    // The business system goes down once the face matched and the status was read: as the result is sent.
+    let down = false;
+    actor.subscribe((s) => {
+      if (s.value === 'submitting' && !down) {
+        down = true;
+        sim.inject.failNext(503, 10);
+      }
+    });
     for (const file of ['faceapi__amy/amy4.png', 'faceapi__amy/amy4.png', 'faceapi__amy/amy5.png', 'faceapi__amy/amy4.png']) await frame(file);
     const done = await inState(actor, 'result');
     expect(done.context.outcome).toBe('queued');
@@ -176,9 +221,9 @@ describe.skipIf(Boolean(missing))(`养老认证 service${missing ? ` (skipped: $
     const blank = await sharp({ create: { width: 640, height: 480, channels: 3, background: { r: 90, g: 90, b: 90 } } }).jpeg().toBuffer();
     actor.send({ type: 'auth.frame', frame: { jpegBase64: blank.toString('base64'), width: 640, height: 480, capturedAt: 0, seq: 0 } });
     await vi.waitFor(() => expect(analyzed).toBeGreaterThan(before), { timeout: 10_000 });
-    const guidance = (await waitFor(actor, (s) => s.context.guidance !== null, { timeout: 10_000 })).context.guidance;
-    expect(guidance).toBe(faceAuthLines.qualityGuidance['no-face']);
-    expect(actor.getSnapshot().value).toEqual({ attempt: 'positioning' });
+    await waitFor(actor, () => check(actor).context.guidance !== null, { timeout: 10_000 });
+    expect(check(actor).context.guidance).toBe(faceAuthLines.qualityGuidance['no-face']);
+    expect(check(actor).value).toEqual({ attempt: 'positioning' });
     actor.stop();
   });
 });
