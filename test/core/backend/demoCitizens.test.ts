@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { birthDateFromIdNumber, genderFromIdNumber, isValidIdNumber, type DemoCitizen } from '../../../app/core/backend/index.js';
+import { demoTagSchema } from '../../../app/core/backend/backendTypes.js';
 import { startHarness, type Harness } from './simulatorHarness.js';
 import { sharedDataDir } from '../../sharedData.js';
 
@@ -56,6 +57,61 @@ describe('demo citizens', () => {
     for (const citizen of tagged('new-graduate')) {
       expect((await client.getContributions(citizen.citizenId, { from: '1990-01', to: '2025-12' })).records).toEqual([]);
     }
+  });
+
+  it('cover every personal query with a case, as their tags say', async () => {
+    const client = harness.client();
+    for (const { citizenId } of tagged('no-insurance-record')) {
+      expect((await client.getInsuranceOverview(citizenId)).insurances).toEqual([]);
+      expect((await client.getRetirementProfile(citizenId)).category).toBeNull();
+    }
+    for (const { citizenId } of tagged('contribution-gaps')) {
+      const months = (await client.getContributionMonths(citizenId)).insurances;
+      expect(months.some((insurance) => insurance.gaps.length > 0), citizenId).toBe(true);
+    }
+    for (const { citizenId } of tagged('several-employers')) {
+      const periods = (await client.getInsuranceOverview(citizenId)).employmentPeriods.filter((period) => period.payerKind === '单位');
+      expect(new Set(periods.map((period) => period.payer)).size).toBeGreaterThanOrEqual(3);
+    }
+    for (const { citizenId } of tagged('transfer-in-progress')) {
+      const transfers = (await client.getTransfers(citizenId)).transfers;
+      expect(transfers.some((transfer) => transfer.completedDate === null && !transfer.fromRegion.startsWith('山东省'))).toBe(true);
+    }
+    for (const { citizenId } of tagged('receiving-unemployment-benefit')) {
+      const claim = (await client.getUnemploymentBenefit(citizenId)).claims[0];
+      expect(claim).toMatchObject({ status: '领取中' });
+      expect(claim!.remainingMonths).toBeGreaterThan(0);
+    }
+    for (const { citizenId } of tagged('work-injury')) expect((await client.getWorkInjuryBenefits(citizenId)).cases[0]?.benefits.length).toBeGreaterThan(0);
+    for (const { citizenId } of tagged('resident-pension')) expect((await client.getResidentPension(citizenId)).years.length).toBeGreaterThan(0);
+    for (const { citizenId } of tagged('card-temporary-loss')) expect((await client.getCard(citizenId)).status).toBe('临时挂失');
+    for (const { citizenId } of tagged('card-sealed')) expect((await client.getCard(citizenId)).status).toBe('封存');
+    for (const { citizenId } of tagged('card-in-production')) expect((await client.getCardApplications(citizenId)).applications[0]?.stage).toBe('制卡中');
+    for (const { citizenId } of tagged('card-ready-for-pickup')) expect((await client.getCardApplications(citizenId)).applications[0]?.pickup).not.toBeNull();
+    for (const { citizenId } of tagged('card-mailed')) expect((await client.getCardApplications(citizenId)).applications[0]?.delivery).not.toBeNull();
+    for (const { citizenId } of tagged('employment-certificate')) expect((await client.getEmploymentCertificate(citizenId)).certificate?.status).toBe('有效');
+    for (const { citizenId } of tagged('kiosk-application')) {
+      expect((await client.getApplications(citizenId)).applications.some((application) => application.channel === '自助服务机')).toBe(true);
+    }
+    for (const { citizenId } of tagged('near-retirement')) {
+      const profile = await client.getRetirementProfile(citizenId);
+      expect(Number(profile.birthDate.slice(0, 4)) + profile.originalRetirementAge! - 2025).toBeLessThanOrEqual(5);
+    }
+    for (const { citizenId } of tagged('retirement-female-50')) expect((await client.getRetirementProfile(citizenId)).category).toBe('女职工50');
+    for (const { citizenId } of tagged('retirement-female-55')) expect((await client.getRetirementProfile(citizenId)).category).toBe('女职工55');
+  });
+
+  it('have at least one skill certificate on record for those tagged so', async () => {
+    const holders = tagged('skill-certificate').map((citizen) => citizen.name);
+    for (const number of ['S000037020003204000517', 'S000037021002193000284']) {
+      const certificate = await harness.client().lookupSkillCertificate(number);
+      expect(holders.some((name) => name[0] === certificate.holderNameMasked[0] && name.at(-1) === certificate.holderNameMasked.at(-1))).toBe(true);
+    }
+  });
+
+  it('use every tag there is', () => {
+    const used = new Set(citizens.flatMap((citizen) => citizen.usefulFor.map((use) => use.tag)));
+    for (const tag of demoTagSchema.options) expect(used.has(tag), tag).toBe(true);
   });
 
   it('give every pensioner a reference photo path', async () => {

@@ -46,6 +46,51 @@ describe('simulator database', () => {
     await second.close();
   });
 
+  it('brings a database seeded by an older build up to date once, from its own seed day, keeping what it holds', async () => {
+    const dbPath = join(folder, 'backend.sqlite');
+    const first = await startHarness({ dbPath });
+    const report = await first.client().reportCardLoss('QD0002', { idempotencyKey: 'upgrade-key-0001' });
+    await first.close();
+
+    // Make it what a seed-version-1 build left behind: the first ten citizens, none of the personal-query data.
+    const old = new Database(dbPath);
+    const newcomers = ['QD0011', 'QD0012', 'QD0013', 'QD0014'];
+    const marks = newcomers.map(() => '?').join(', ');
+    old.exec(`DELETE FROM simulator_meta; DELETE FROM unemployment_payments; DELETE FROM work_injury_benefits;
+      DELETE FROM unemployment_claims; DELETE FROM work_injury_cases; DELETE FROM resident_pension_contributions;
+      DELETE FROM resident_pension_enrolments; DELETE FROM card_applications; DELETE FROM insurance_transfers;
+      DELETE FROM employment_registrations; DELETE FROM employment_certificates; DELETE FROM skill_certificates;
+      DELETE FROM service_applications; UPDATE citizens SET retirement_category = NULL, deemed_months = 0, retired_on = NULL;
+      UPDATE cards SET status_since = NULL;`);
+    old.prepare("DELETE FROM card_loss_reports WHERE citizen_id = 'QD0005'").run();
+    for (const table of ['contributions', 'enrolments', 'pension_payments', 'cards', 'flexible_registrations', 'citizens']) {
+      old.prepare(`DELETE FROM ${table} WHERE citizen_id IN (${marks})`).run(...newcomers);
+    }
+    old.close();
+
+    // Opened months later: the demo data is completed as of the old seed day (the 1st of the month after its latest contribution).
+    const later = Date.parse('2025-06-20T02:00:00Z');
+    const second = await startHarness({ dbPath, now: () => later });
+    const client = second.client({ now: () => later });
+    expect((await client.listDemoCitizens()).map((citizen) => citizen.citizenId)).toEqual(expect.arrayContaining(newcomers));
+    expect((await client.getContributionMonths('QD0011')).insurances[0]).toMatchObject({ lastMonth: '2025-02' });
+    expect(await client.getCard('QD0011')).toMatchObject({ status: '临时挂失', statusSince: '2025-02-27' });
+    expect((await client.getUnemploymentBenefit('QD0007')).claims[0]).toMatchObject({ paidMonths: 7, remainingMonths: 17 });
+    expect((await client.getTransfers('QD0012')).transfers[0]).toMatchObject({ appliedDate: '2025-01-20', completedDate: null });
+    expect((await client.getRetirementProfile('QD0001')).retiredOn).toBe('2012-03-15');
+    // What the old database held is untouched.
+    expect((await client.getCard('QD0002')).status).toBe('挂失');
+    expect(await client.reportCardLoss('QD0002', { idempotencyKey: 'upgrade-key-0001' })).toEqual(report);
+    const applications = await client.getApplications('QD0002');
+    await second.close();
+
+    // Once: opening again adds nothing.
+    const third = await startHarness({ dbPath, now: () => later });
+    expect(await third.client({ now: () => later }).getApplications('QD0002')).toEqual(applications);
+    expect((await third.client({ now: () => later }).getUnemploymentBenefit('QD0007')).claims).toHaveLength(1);
+    await third.close();
+  });
+
   it('seeds the same data every time for the same day', async () => {
     const a = await startHarness();
     const b = await startHarness();
@@ -54,6 +99,10 @@ describe('simulator database', () => {
       expect(await a.client().getContributions(citizenId, range)).toEqual(await b.client().getContributions(citizenId, range));
     }
     expect(await a.client().getPensionPayments('QD0001')).toEqual(await b.client().getPensionPayments('QD0001'));
+    for (const citizenId of ['QD0007', 'QD0012', 'QD0014']) {
+      expect(await a.client().getApplications(citizenId)).toEqual(await b.client().getApplications(citizenId));
+      expect(await a.client().getPensionAccounts(citizenId)).toEqual(await b.client().getPensionAccounts(citizenId));
+    }
     await a.close();
     await b.close();
   });
