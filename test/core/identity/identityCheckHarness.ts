@@ -83,10 +83,10 @@ export interface IdentityFakes {
   /** The business system is down: the lookup fails. */
   lookupFails?: boolean;
   /**
-   * vision/'s decision on each attempt; 'pending' never answers. Default as vision/ decides: a match when there is a
-   * reference, no-match (similarity −1) when there is nothing to compare with.
+   * vision/'s decision on each attempt; 'pending' never answers, 'fails' rejects (vision/ broke). Default as vision/
+   * decides: a match when there is a reference, no-match (similarity −1) when there is nothing to compare with.
    */
-  decide?: (attempt: number) => AttemptDecision | 'pending';
+  decide?: (attempt: number) => AttemptDecision | 'pending' | 'fails';
   /** The attempt limits (default: admitted, 5 checks left). */
   admit?: (subject: IdentitySubject, visitId: string | null) => Admission;
   /** Nothing answers by itself: lookups, decisions and frames come only as events (replaying a graph path). */
@@ -150,6 +150,7 @@ export function fakeIdentityCheck(options: IdentityFakes, calls: IdentityCalls, 
       verifyAttempt: fromPromise<AttemptDecision>(() => {
         calls.verify++;
         const next = options.manual ? 'pending' : options.decide ? options.decide(attempt) : referenceSet ? decision('match') : decision('no-match', -1);
+        if (next === 'fails') return Promise.reject(new Error('onnx session failed'));
         return next === 'pending' ? never() : Promise.resolve(next);
       }),
       endOfCheck: fromCallback<EventObject, { snapshot: () => { context: IdentityCheckContext } }>(({ input }) => () => {

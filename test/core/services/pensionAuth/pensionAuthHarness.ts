@@ -64,18 +64,11 @@ export interface Calls extends IdentityCalls {
 
 const never = () => new Promise<never>(() => {});
 
-/** The child machine with recording fakes; `parent` forwards every other event to it and records what it is told. */
-export function startAuth(options: HarnessOptions = {}) {
-  const clock = new SimulatedClock();
-  const calls: Calls = { ...newIdentityCalls(), statusAsked: [], submitted: [], pensionAudit: [] };
-  const said: RobotSayEvent[] = [];
-  const verified: IdentityVerifiedEvent[] = [];
-  const outputs: PensionAuthOutput[] = [];
-  // What vision/ measures on the next raw frames (tests change it with `measure`).
-  let answer: (context: IdentityCheckContext) => FrameMeasurement = () => measured();
-  const child = pensionAuthMachine.provide({
+/** The 养老认证 machine (and its identity check) with recording fakes at their edges. */
+export function fakePensionAuth(options: HarnessOptions, calls: Calls, answer: () => (context: IdentityCheckContext) => FrameMeasurement) {
+  return pensionAuthMachine.provide({
     actors: {
-      identityCheck: fakeIdentityCheck(options, calls, () => answer),
+      identityCheck: fakeIdentityCheck(options, calls, answer),
       checkStatus: fromPromise<CitizenForAuth, { citizenId: string }>(({ input }) => {
         calls.statusAsked.push(input.citizenId);
         if (options.manual || options.status === 'pending') return never();
@@ -92,6 +85,20 @@ export function startAuth(options: HarnessOptions = {}) {
       }),
     },
   });
+}
+
+export const newCalls = (): Calls => ({ ...newIdentityCalls(), statusAsked: [], submitted: [], pensionAudit: [] });
+
+/** The child machine with recording fakes; `parent` forwards every other event to it and records what it is told. */
+export function startAuth(options: HarnessOptions = {}) {
+  const clock = new SimulatedClock();
+  const calls = newCalls();
+  const said: RobotSayEvent[] = [];
+  const verified: IdentityVerifiedEvent[] = [];
+  const outputs: PensionAuthOutput[] = [];
+  // What vision/ measures on the next raw frames (tests change it with `measure`).
+  let answer: (context: IdentityCheckContext) => FrameMeasurement = () => measured();
+  const child = fakePensionAuth(options, calls, () => answer);
   const parent = setup({
     types: { events: {} as PensionAuthParentEvent | RobotSayEvent | IdentityVerifiedEvent | { type: 'leave' } | { type: 'frame.analyzed'; frame: FrameMeasurement } },
     actors: { child },
