@@ -1,0 +1,12 @@
+import type { ServiceName } from '../../nlu/serviceCatalogue.js';
+import { cardStatusQuery } from './cardStatusQuery.js';
+import { contributionBaseQuery } from './contributionBaseQuery.js';
+import { contributionMonthsQuery } from './contributionMonthsQuery.js';
+import { pensionAuthStatusQuery } from './pensionAuthStatusQuery.js';
+import { pensionPaymentsQuery } from './pensionPaymentsQuery.js';
+import type { PersonalQuery } from './personalQuery.js';
+
+/** The 聊天查 queries the kiosk answers today, by service. */
+export const personalQueries: Partial<Record<ServiceName, PersonalQuery>> = Object.fromEntries(
+  [contributionBaseQuery, contributionMonthsQuery, pensionPaymentsQuery, pensionAuthStatusQuery, cardStatusQuery].map((q) => [q.service, q]),
+);

@@ -1,0 +1,45 @@
+import type { BackendClient } from '../../backend/backendClient.js';
+import type { RouteSlots } from '../../nlu/extractSlots.js';
+import type { ServiceName } from '../../nlu/serviceCatalogue.js';
+
+/** What a personal query tells the citizen: spoken (at most three sentences) and, in full, on screen. */
+export interface PersonalQueryAnswer {
+  /** The heading on screen, e.g. 缴费基数. */
+  title: string;
+  spoken: string;
+  /** One line per row (year by year, month by month). */
+  screen: string;
+  /** Nothing on record: said as such, never filled in. */
+  empty: boolean;
+}
+
+/**
+ * One 聊天查 query: it fetches the verified citizen's record from the business system and words it. It never sees
+ * an ID number (only the opaque citizen id) and is only run after the face was verified.
+ */
+export interface PersonalQuery {
+  service: ServiceName;
+  answer(backend: BackendClient, citizenId: string, slots: RouteSlots): Promise<PersonalQueryAnswer>;
+}
+
+/** Yuan as the screen shows them: 5,200 元, 2,345.50 元. */
+export function yuan(amount: number): string {
+  return `${amount.toLocaleString('en-US', { minimumFractionDigits: Number.isInteger(amount) ? 0 : 2, maximumFractionDigits: 2 })} 元`;
+}
+
+/** Yuan as the robot says them; the voice reads the digits in Chinese (两千三百元). */
+export function spokenYuan(amount: number): string {
+  return `${Number.isInteger(amount) ? amount : amount.toFixed(2)}元`;
+}
+
+/** 2024-03 → 2024年3月. */
+export function monthLabel(yearMonth: string): string {
+  const [year, month] = yearMonth.split('-');
+  return `${year}年${Number(month)}月`;
+}
+
+/** 2024-03-18 → 2024年3月18日. */
+export function dayLabel(date: string): string {
+  const [year, month, day] = date.split('-');
+  return `${year}年${Number(month)}月${Number(day)}日`;
+}
