@@ -104,8 +104,11 @@ export interface AnswerView {
   sources: AnswerSource[];
   /** Set when the policy is not confirmed Qingdao policy (another province, outdated, unverified). */
   caution?: string;
-  /** `llm`: composed by the government LLM from the knowledge base; `kb`: the entry's own text. */
-  mode: 'llm' | 'kb';
+  /**
+   * `llm`: composed by the government LLM from the knowledge base; `kb`: the entry's own text; `record`: the verified
+   * citizen's own record from the business system (聊天查).
+   */
+  mode: 'llm' | 'kb' | 'record';
   /** True when the knowledge base had nothing reliable: the screen offers to call staff. */
   offerStaff: boolean;
   /** Related questions the citizen can tap next. */

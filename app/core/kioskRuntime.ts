@@ -105,7 +105,7 @@ export async function createKioskRuntime(config: KioskConfig, options: KioskRunt
   const render = () => {
     if (!actor) return;
     const snapshot = actor.getSnapshot();
-    const child = snapshot.children.pensionAuth as { getSnapshot(): unknown } | undefined;
+    const child = (snapshot.children.pensionAuth ?? snapshot.children.identityCheck) as { getSnapshot(): unknown } | undefined;
     const faceAuth = child ? faceAuthView(child.getSnapshot() as Parameters<typeof faceAuthView>[0], now()) : null;
     views.publish(toKioskView(snapshot.value, snapshot.context, staff?.view() ?? lockedStaffView, faceAuth, pensionAuth !== null));
   };
@@ -114,6 +114,7 @@ export async function createKioskRuntime(config: KioskConfig, options: KioskRunt
     actors: {
       ...createSessionActors({
         policy,
+        backend: backend.client,
         staffRequests,
         guide: devices?.robot ? createGuideService({ places: config.places, robot: devices.robot, moveTimeoutMs: config.robot.guideTimeoutMs, log }) : null,
         places: config.places,
@@ -123,7 +124,7 @@ export async function createKioskRuntime(config: KioskConfig, options: KioskRunt
         now,
         log,
       }),
-      ...(pensionAuth ? { pensionAuth: pensionAuth.machine } : {}),
+      ...(pensionAuth ? { pensionAuth: pensionAuth.machine, identityCheck: pensionAuth.identityCheck } : {}),
     },
   });
   let actor: ReturnType<typeof createActor<typeof machine>> | null = null;

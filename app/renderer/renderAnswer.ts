@@ -12,7 +12,9 @@ export function renderAnswer(answer: AnswerView, send: SendInput): HTMLElement {
     answer.screen && h('div', { className: 'answer-screen', testId: 'answer-screen' }, [answer.screen]),
     answer.sources.length > 0 &&
       h('ul', { className: 'sources', testId: 'answer-sources', attrs: { 'aria-label': '信息来源' } }, answer.sources.map(renderSource)),
-    answer.sources.length > 0 && h('p', { className: 'answer-mode' }, [answer.mode === 'llm' ? '由政务大模型依据人社知识库整理' : '内容摘自人社知识库']),
+    answer.mode === 'record'
+      ? h('p', { className: 'answer-mode' }, ['您本人的记录，来自人社业务系统'])
+      : answer.sources.length > 0 && h('p', { className: 'answer-mode' }, [answer.mode === 'llm' ? '由政务大模型依据人社知识库整理' : '内容摘自人社知识库']),
     answer.offerStaff &&
       h('div', { className: 'staff-offer', testId: 'offer-staff' }, [
         h('p', {}, ['需要人工帮助？工作人员可以当面为您解答。']),

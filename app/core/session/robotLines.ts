@@ -10,6 +10,7 @@ export const robotLines = {
   anythingElse: '还需要什么帮助吗？',
   farewell: '感谢您的咨询，祝您生活愉快，再见！',
   answerFailed: '抱歉，系统开小差了，我没能查到答案。您可以再问一次，或者找工作人员帮忙。',
+  recordUnavailable: '抱歉，业务系统这会儿查不到您的记录，我不能随便告诉您。请稍后再试，或者到窗口查询。',
   staffCalled: '好的，我已经呼叫工作人员，请您在这里稍等，工作人员马上过来。',
   staffCallFailed: '抱歉，呼叫工作人员没有成功，请到服务台找工作人员。',
   askWhere: '您要去哪里？可以说“带我去3号窗口”，也可以点下面的按钮。',

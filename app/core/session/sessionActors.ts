@@ -7,11 +7,16 @@ import type { PolicyQuestionService } from '../services/policyQuestionService.js
 import { toAnswerView } from '../services/policyAnswer.js';
 import type { StaffRequestStore } from '../store/staffRequestStore.js';
 import type { KioskVoice } from '../voice/kioskVoice.js';
-import type { AnswerQuestionInput, CallStaffInput, SpeakRequest } from './sessionMachine.js';
+import type { BackendClient } from '../backend/backendClient.js';
+import { personalQueries } from '../services/queries/personalQueries.js';
+import type { PersonalQueryAnswer } from '../services/queries/personalQuery.js';
+import type { AnswerQuestionInput, CallStaffInput, PersonalQueryInput, SpeakRequest } from './sessionMachine.js';
 import type { SessionEvent } from './sessionEvents.js';
 
 export interface SessionActorDeps {
   policy: PolicyQuestionService;
+  /** The hall business system, for the verified citizen's own records (聊天查). */
+  backend: BackendClient;
   staffRequests: Pick<StaffRequestStore, 'open'>;
   /** Null without a robot base: the citizen is told where the place is instead. */
   guide: ReturnType<typeof createGuideService> | null;
@@ -37,6 +42,14 @@ export function createSessionActors(deps: SessionActorDeps) {
         'answered',
       );
       return toAnswerView(answer);
+    }),
+    answerPersonalQuery: fromPromise<PersonalQueryAnswer, PersonalQueryInput>(async ({ input }) => {
+      const query = personalQueries[input.service];
+      if (!query || !input.citizenId) throw new Error(`no personal query for ${input.service}`);
+      const started = deps.now();
+      const answer = await query.answer(deps.backend, input.citizenId, input.slots);
+      log.info({ service: input.service, empty: answer.empty, ms: deps.now() - started }, 'personal query answered');
+      return answer;
     }),
     callStaff: fromPromise<void, CallStaffInput>(async ({ input }) => {
       const request = deps.staffRequests.open(input.sessionId || null, input.reason);

@@ -1,6 +1,8 @@
 import type { AnswerView, Subtitle } from '../../api/kioskApi.js';
 import type { MicrophoneOffReason } from '../devices/deviceSessionEvents.js';
 import { noIdentity, type VisitIdentity } from '../identity/visitIdentity.js';
+import type { RouteSlots } from '../nlu/extractSlots.js';
+import type { ServiceName } from '../nlu/serviceCatalogue.js';
 
 export interface SessionTiming {
   followUpAfterMs: number;
@@ -47,6 +49,8 @@ export interface SessionContext {
   printJobId: string | null;
   /** How the visit ended, for the event log. */
   endReason: string | null;
+  /** The 聊天查 query waiting for the identity check (only while answering it). */
+  pendingQuery: { service: ServiceName; slots: RouteSlots } | null;
   /** Who the citizen is, as far as this visit knows: forgotten with the visit, or sooner (the face leaves). */
   identity: VisitIdentity;
   devices: DeviceStates;
@@ -70,6 +74,7 @@ export function emptyVisit(timing: SessionTiming, robotName: string, robotLine: 
     staffReason: null,
     printJobId: null,
     endReason: null,
+    pendingQuery: null,
     identity: noIdentity,
     devices,
   };

@@ -1,7 +1,12 @@
-import { assign, enqueueActions, fromCallback, fromPromise, sendTo, setup, spawnChild } from 'xstate';
+import { and, assign, enqueueActions, fromCallback, fromPromise, sendTo, setup, spawnChild } from 'xstate';
 import type { AnswerView, Subtitle } from '../../api/kioskApi.js';
 import { detectGuideRequest } from '../nlu/detectGuideRequest.js';
 import { routeOfCitizenLine } from './routeOfCitizenLine.js';
+import { identityCheckMachine } from '../identity/identityCheckMachine.js';
+import type { RouteSlots } from '../nlu/extractSlots.js';
+import type { ServiceName } from '../nlu/serviceCatalogue.js';
+import { personalQueries } from '../services/queries/personalQueries.js';
+import type { PersonalQueryAnswer } from '../services/queries/personalQuery.js';
 import { parseSpokenIdNumber } from '../nlu/spokenIdNumber.js';
 import { pensionAuthMachine, type PensionAuthInput } from '../services/pensionAuth/pensionAuthMachine.js';
 import type { GuideInput, GuideOutcome } from '../services/guideOutcome.js';
@@ -31,6 +36,12 @@ export interface SessionMachineInput {
 export interface AnswerQuestionInput {
   question: string;
   pinyin?: string;
+}
+
+export interface PersonalQueryInput {
+  service: ServiceName;
+  citizenId: string;
+  slots: RouteSlots;
 }
 
 export interface CallStaffInput {
@@ -132,6 +143,9 @@ function speak(enqueue: SayEnqueue, context: Ctx, params: SayParams): void {
   enqueue.sendTo('speech', { type: 'speak', line: params.line, listen: params.listen ?? 'default' });
 }
 
+/** Staff calls whose reason the citizen was already told with staff coming (the e-stop, camera, printer lines). */
+const ANNOUNCED_STAFF_REASONS = new Set(['robot-estop', 'camera-lost', 'print-failed', 'print-unconfirmed']);
+
 /** Why staff are fetched while the visit goes on. */
 function alertReason(event: SessionEvent): string {
   if (event.type === 'staff.alert') return event.reason;
@@ -158,6 +172,12 @@ export const sessionMachine = setup({
   actors: {
     /** The 养老认证 child machine; the runtime provides it with its business-system and face actors. */
     pensionAuth: pensionAuthMachine,
+    /** Who is in front of the robot: ID number and live face (the same check 养老认证 starts with). */
+    identityCheck: identityCheckMachine,
+    /** Fetches and words one 聊天查 query for the verified citizen. */
+    answerPersonalQuery: fromPromise<PersonalQueryAnswer, PersonalQueryInput>(async () => {
+      throw new Error('answerPersonalQuery actor not provided');
+    }),
     /** Follows a citizen's print job to paper. */
     printJob: printJobMachine,
     /** The robot's mouth: receives SpeakRequests, sends `robot.speechEnded` when a line has been said to its end. */
@@ -187,6 +207,13 @@ export const sessionMachine = setup({
     isPensionAuthRequest: ({ context, event }) => context.pensionAuthInput !== null && routeOfCitizenLine(event)?.service === 'pension_auth',
     /** Where to, without a place the hall knows ("厕所在哪", "带我去办事的地方"): the robot asks. */
     isPlacelessGuideRequest: ({ event }) => routeOfCitizenLine(event)?.service === 'guide_to_place' && guideRequestOf(event) === null,
+    /** A 聊天查 query the kiosk answers, when it can check faces at all. */
+    isPersonalQuery: ({ context, event }) => {
+      const service = routeOfCitizenLine(event)?.service;
+      return context.pensionAuthInput !== null && service !== undefined && personalQueries[service] !== undefined;
+    },
+    isVerified: ({ context }) => context.identity.level === 'verified',
+    identityVerified: ({ event }) => (event as unknown as { output: { outcome: string } }).output.outcome === 'verified',
     isStaffRequest: ({ event }) => routeOfCitizenLine(event)?.service === 'handoff_to_staff',
     isGoodbye: ({ event }) => routeOfCitizenLine(event)?.service === 'goodbye',
     isSmallTalk: ({ event }) => routeOfCitizenLine(event)?.service === 'chitchat',
@@ -220,6 +247,10 @@ export const sessionMachine = setup({
       enqueue.assign(emptyVisit(context.timing, context.robotName, robotLines.attract, context.devices));
     }),
     forgetIdentity: assign({ identity: noIdentity }),
+    rememberQuery: assign(({ event }) => {
+      const route = routeOfCitizenLine(event);
+      return route ? { pendingQuery: { service: route.service, slots: route.slots } } : {};
+    }),
     rememberIdentity: assign(({ context, event }) =>
       event.type === 'identity.verified' ? { identity: { level: 'verified' as const, citizenId: event.citizenId, idNumberMasked: event.idNumberMasked, verifiedAt: context.now() } } : {},
     ),
@@ -341,6 +372,7 @@ export const sessionMachine = setup({
           { guard: 'isPensionAuthRequest', target: 'pensionAuth', actions: ['startVisit', 'noteCitizenLine'] },
           { guard: 'isGuideRequest', target: 'guiding', actions: ['startVisit', 'acceptGuideRequest'] },
           { guard: 'isStaffRequest', target: 'callingStaff', actions: ['startVisit', 'noteCitizenLine'] },
+          { guard: 'isPersonalQuery', target: '#session.personalQuery.checkingIdentity', actions: ['startVisit', 'noteCitizenLine', 'rememberQuery'] },
           { guard: 'hasQuestion', target: 'thinking', actions: ['startVisit', 'acceptQuestion', 'sayThinking'] },
           { target: 'greeting', actions: ['startVisit', 'greet'] },
         ],
@@ -428,6 +460,60 @@ export const sessionMachine = setup({
         'voice.command': { target: 'listening', actions: 'askPolicy' },
       },
     },
+    personalQuery: {
+      entry: assign({ answer: null, notice: null, suggestions: null }),
+      initial: 'checkingIdentity',
+      states: {
+        checkingIdentity: {
+          invoke: {
+            id: 'identityCheck',
+            src: 'identityCheck',
+            input: ({ context }) => ({ ...context.pensionAuthInput!, known: null, visitId: context.sessionId }),
+            onDone: [
+              // The check told the session who it is (identity.verified) before it ended.
+              { guard: 'identityVerified', target: 'querying' },
+              { guard: 'serviceNeedsStaff', target: '#session.callingStaff', actions: 'showServiceOutcome' },
+              { target: '#session.followUp', actions: 'showServiceOutcome' },
+            ],
+          },
+          on: {
+            'robot.say': { actions: 'sayForService' },
+            'auth.idNumber': { actions: sendTo('identityCheck', ({ event }) => event) },
+            'auth.cancel': { actions: sendTo('identityCheck', ({ event }) => event) },
+            'auth.frame': { actions: sendTo('identityCheck', ({ event }) => event) },
+            'camera.lost': { actions: ['noteDevice', sendTo('identityCheck', ({ event }) => event)] },
+            'camera.restored': { actions: ['noteDevice', sendTo('identityCheck', ({ event }) => event)] },
+            'voice.final': {
+              actions: sendTo('identityCheck', ({ event }) => ({ type: 'auth.idNumber' as const, idNumber: parseSpokenIdNumber(event.pinyin) ?? parseSpokenIdNumber(event.text) ?? '' })),
+            },
+            'voice.partial': { actions: 'showPartial' },
+            'voice.command': { target: '#session.listening', actions: 'askPolicy' },
+          },
+        },
+        querying: {
+          invoke: {
+            src: 'answerPersonalQuery',
+            input: ({ context }) => ({
+              service: context.pendingQuery?.service ?? 'policy_question',
+              citizenId: context.identity.level === 'verified' ? context.identity.citizenId : '',
+              slots: context.pendingQuery?.slots ?? {},
+            }),
+            onDone: {
+              target: '#session.answering',
+              actions: [
+                assign(({ event }) => ({
+                  pendingQuery: null,
+                  answer: { question: event.output.title, spoken: event.output.spoken, screen: event.output.screen, sources: [], mode: 'record' as const, offerStaff: false, related: [] },
+                })),
+                { type: 'say', params: ({ event }) => ({ line: event.output.spoken }) },
+              ],
+            },
+            // Nothing is invented: the citizen hears that the record could not be fetched now.
+            onError: { target: '#session.followUp', actions: [assign({ pendingQuery: null }), { type: 'say', params: { line: robotLines.recordUnavailable, notice: true } }] },
+          },
+        },
+      },
+    },
     guiding: {
       invoke: {
         src: 'guide',
@@ -502,7 +588,7 @@ export const sessionMachine = setup({
         }),
         onDone: [
           // The line that sent the citizen here already said staff are coming (e-stop, printer): nothing to add.
-          { guard: ({ context }) => context.staffReason !== null && context.staffReason !== 'pension-auth-review', target: 'followUp', actions: assign({ staffReason: null }) },
+          { guard: ({ context }) => context.staffReason !== null && ANNOUNCED_STAFF_REASONS.has(context.staffReason), target: 'followUp', actions: assign({ staffReason: null }) },
           { target: 'followUp', actions: [assign({ staffReason: null }), 'sayStaffCalled'] },
         ],
         onError: { target: 'followUp', actions: [assign({ staffReason: null }), 'sayStaffCallFailed'] },
@@ -531,6 +617,9 @@ function citizenLine() {
     { guard: 'isGuideRequest' as const, target: '#session.guiding', actions: 'acceptGuideRequest' as const },
     { guard: 'isPlacelessGuideRequest' as const, target: '#session.listening', actions: ['noteCitizenLine' as const, 'askWhere' as const] },
     { guard: 'isStaffRequest' as const, target: '#session.callingStaff', actions: 'noteCitizenLine' as const },
+    // Nothing personal before the face is verified: a visit that verified it already goes straight to the record.
+    { guard: and(['isPersonalQuery', 'isVerified']), target: '#session.personalQuery.querying', actions: ['noteCitizenLine' as const, 'rememberQuery' as const] },
+    { guard: 'isPersonalQuery' as const, target: '#session.personalQuery.checkingIdentity', actions: ['noteCitizenLine' as const, 'rememberQuery' as const] },
     { guard: 'isGoodbye' as const, target: '#session.farewell', actions: ['noteCitizenLine' as const, { type: 'endBecause' as const, params: { reason: 'said-goodbye' } }] },
     { guard: 'isSmallTalk' as const, target: '#session.followUp', actions: ['noteCitizenLine' as const, 'sayIntroduction' as const] },
     { guard: 'hasQuestion' as const, target: '#session.thinking', actions: ['acceptQuestion' as const, 'sayThinking' as const] },

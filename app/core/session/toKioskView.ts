@@ -12,6 +12,7 @@ const PHASES: Record<string, KioskPhase> = {
   followUp: 'followUp',
   callingStaff: 'thinking',
   pensionAuth: 'listening',
+  personalQuery: 'listening',
   printing: 'thinking',
   guiding: 'guiding',
   farewell: 'farewell',

@@ -7,7 +7,7 @@ import { answerFor, pensionAuthSettings, places, timing } from './sessionHarness
 
 // Model-based tests over the session machine (xstate/graph): the machine's own transition function is walked with
 // every event a visit can meet, including its timers and its actors' completions as events.
-const machine = sessionMachine.provide({ actors: { pensionAuth: createMachine({}) as never, printJob: createMachine({}) as never } });
+const machine = sessionMachine.provide({ actors: { pensionAuth: createMachine({}) as never, identityCheck: createMachine({}) as never, printJob: createMachine({}) as never } });
 type Snapshot = SnapshotFrom<typeof machine>;
 const clock = new SimulatedClock();
 const input = { timing, places, robotName: '小青', newSessionId: () => 'graph', now: () => 0, pensionAuth: pensionAuthSettings(clock) };
@@ -39,6 +39,10 @@ function internalEvents(): SessionEvent[] {
       for (const result of ['arrived', 'blocked', 'unknown-place', 'fault'] as const) events.push({ type, output: { result, placeLabel: '3号窗口', directions: '东侧' } });
     } else if (type === 'xstate.done.actor.pensionAuth') {
       events.push({ type, output: { outcome: 'authenticated', line: '认证成功。', staffReason: null } }, { type, output: { outcome: 'staff-review', line: '请找工作人员。', staffReason: 'pension-auth-review' } });
+    } else if (type === 'xstate.done.actor.identityCheck') {
+      events.push({ type, output: { outcome: 'verified', citizenId: 'QD0001', idNumberMasked: '3702**********0422' } }, { type, output: { outcome: 'not-verified', line: '没能核实您的身份。', staffReason: 'identity-review' } });
+    } else if (type.startsWith('xstate.done.actor.0.session.personalQuery')) {
+      events.push({ type, output: { title: '缴费基数', spoken: '您2024年的养老保险缴费基数是5200元。', screen: '2024年：5,200 元', empty: false } });
     } else if (type === 'xstate.done.actor.printJob') {
       events.push({ type, output: { outcome: 'done', line: '打好了。', staffReason: null } }, { type, output: { outcome: 'unconfirmed', line: '工作人员来核实。', staffReason: 'print-unconfirmed' } });
     } else if (type.startsWith('xstate.done')) events.push({ type });
@@ -55,6 +59,8 @@ const citizenEvents: SessionEvent[] = [
   { type: 'citizen.text', text: '我想找工作人员' },
   { type: 'citizen.text', text: '你好，你是谁呀' },
   { type: 'citizen.text', text: '厕所在哪' },
+  { type: 'citizen.text', text: '查一下我的缴费基数' },
+  { type: 'identity.verified', citizenId: 'QD0001', idNumberMasked: '3702**********0422' },
   { type: 'citizen.tapService', service: 'policy-qa' },
   { type: 'citizen.tapService', service: 'call-staff' },
   { type: 'citizen.end' },
@@ -72,7 +78,7 @@ const events = [...citizenEvents, ...internalEvents()];
 /** States told apart by where the visit is and what it waits for, not by its growing subtitles. */
 function serializeState(snapshot: Snapshot): string {
   const ctx = snapshot.context;
-  return JSON.stringify([snapshot.value, ctx.sessionId !== null, ctx.staffReason, ctx.pendingGuide !== null, ctx.printJobId !== null, ctx.devices.estop]);
+  return JSON.stringify([snapshot.value, ctx.sessionId !== null, ctx.staffReason, ctx.pendingGuide !== null, ctx.printJobId !== null, ctx.devices.estop, ctx.identity.level, ctx.pendingQuery !== null]);
 }
 const options = { input, events, serializeState };
 
@@ -111,7 +117,7 @@ describe('session machine, model-based (xstate/graph)', () => {
 
   it('every way out of a service tells the citizen an outcome', () => {
     const graph = adjacency();
-    for (const service of ['pensionAuth', 'guiding', 'printing', 'thinking', 'callingStaff'] as const) {
+    for (const service of ['pensionAuth', 'personalQuery', 'guiding', 'printing', 'thinking', 'callingStaff'] as const) {
       let exits = 0;
       for (const vertex of Object.values(graph).filter((v) => v.state.matches(service))) {
         for (const edge of edgesOf(vertex)) {
@@ -120,7 +126,7 @@ describe('session machine, model-based (xstate/graph)', () => {
           const before = vertex.state.context;
           const after = edge.state.context;
           // A device fault that sends for staff says so as it happens (and the call failing is said again).
-          const announcedOnEntry = service === 'callingStaff' && edge.event.type.startsWith('xstate.done') && before.staffReason !== null && before.staffReason !== 'pension-auth-review';
+          const announcedOnEntry = service === 'callingStaff' && edge.event.type.startsWith('xstate.done') && ['robot-estop', 'camera-lost', 'print-failed', 'print-unconfirmed'].includes(before.staffReason ?? '');
           const told = announcedOnEntry ? /工作人员/.test(after.robotLine) : after.robotLine !== before.robotLine || after.subtitles.length > before.subtitles.length;
           expect(told, `${service} → ${JSON.stringify(edge.state.value)} on ${edge.event.type}`).toBe(true);
         }

@@ -1,6 +1,7 @@
 import { assign, createActor, fromCallback, fromPromise, sendParent, setup, SimulatedClock, type AnyActorLogic, type SnapshotFrom } from 'xstate';
 import type { AnswerView } from '../../../app/api/kioskApi.js';
-import { sessionMachine, type AnswerQuestionInput, type CallStaffInput, type SpeakRequest } from '../../../app/core/session/sessionMachine.js';
+import type { PersonalQueryAnswer } from '../../../app/core/services/queries/personalQuery.js';
+import { sessionMachine, type AnswerQuestionInput, type CallStaffInput, type PersonalQueryInput, type SpeakRequest } from '../../../app/core/session/sessionMachine.js';
 import type { GuideInput, GuideOutcome } from '../../../app/core/services/guideOutcome.js';
 
 export const timing = { followUpAfterMs: 30_000, farewellAfterMs: 20_000, farewellShowMs: 5_000, greetingIdleMs: 45_000 };
@@ -19,6 +20,10 @@ export interface HarnessOptions {
   guide?: (input: GuideInput, signal: AbortSignal) => Promise<GuideOutcome>;
   /** Replaces the 养老认证 child machine (tests of the parent's side of the contract). */
   pensionAuth?: AnyActorLogic;
+  /** Replaces the identity check child (tests of the parent's side of the contract). */
+  identityCheck?: AnyActorLogic;
+  /** Answers a 聊天查 query for the verified citizen. */
+  personalQuery?: (input: PersonalQueryInput) => Promise<PersonalQueryAnswer>;
   /** Offer 养老认证 at all (its settings are only passed through to the child). */
   withPensionAuth?: boolean;
 }
@@ -30,6 +35,7 @@ export function startSession(options: HarnessOptions = {}) {
   const staffCalls: string[] = [];
   const guided: string[] = [];
   const said: { line: string; listen: string }[] = [];
+  const queried: PersonalQueryInput[] = [];
   let ids = 0;
   const machine = sessionMachine.provide({
     actors: {
@@ -49,9 +55,15 @@ export function startSession(options: HarnessOptions = {}) {
         receive((request) => said.push({ line: request.line, listen: request.listen }));
       }),
       ...(options.pensionAuth ? { pensionAuth: options.pensionAuth as never } : {}),
+      ...(options.identityCheck ? { identityCheck: options.identityCheck as never } : {}),
+      answerPersonalQuery: fromPromise<PersonalQueryAnswer, PersonalQueryInput>(async ({ input }) => {
+        queried.push(input);
+        if (!options.personalQuery) throw new Error('no personal query in this test');
+        return options.personalQuery(input);
+      }),
     },
   });
-  const withAuth = options.withPensionAuth ?? Boolean(options.pensionAuth);
+  const withAuth = options.withPensionAuth ?? Boolean(options.pensionAuth ?? options.identityCheck);
   const actor = createActor(machine, {
     clock,
     input: {
@@ -65,7 +77,7 @@ export function startSession(options: HarnessOptions = {}) {
   });
   actor.start();
   const lines = () => said.map((s) => s.line);
-  return { actor, clock, asked, staffCalls, guided, said, lines };
+  return { actor, clock, asked, staffCalls, guided, said, lines, queried };
 }
 
 export function pensionAuthSettings(clock: SimulatedClock) {
@@ -102,6 +114,30 @@ export const scriptedAuthChild = setup({
   },
   output: ({ context }) => context,
 });
+
+/** A stand-in identity check: asks for the number, then verifies (or not) when the test sends auth.idNumber. */
+export function scriptedIdentityCheck(verifies: boolean) {
+  return setup({ types: { events: {} as { type: 'auth.idNumber'; idNumber: string } | { type: 'auth.cancel' } } }).createMachine({
+    id: 'scriptedIdentity',
+    initial: 'asking',
+    context: { verified: false },
+    states: {
+      asking: {
+        entry: sendParent({ type: 'robot.say', line: '请输入您的身份证号码。', listen: 'number' }),
+        on: {
+          'auth.idNumber': verifies
+            ? { target: 'done', actions: [sendParent({ type: 'identity.verified', citizenId: 'QD0006', idNumberMasked: '3702**********0422' }), assign({ verified: true })] }
+            : { target: 'done', actions: sendParent({ type: 'robot.say', line: '没能核实您的身份，请到窗口带身份证办理。' }) },
+        },
+      },
+      done: { type: 'final' },
+    },
+    output: ({ context }) =>
+      context.verified
+        ? { outcome: 'verified', citizenId: 'QD0006', idNumberMasked: '3702**********0422' }
+        : { outcome: 'not-verified', line: '没能核实您的身份，请到窗口带身份证办理。', staffReason: null },
+  });
+}
 
 export const flush = () => new Promise((r) => setTimeout(r, 0));
 export const phase = (s: SnapshotFrom<typeof sessionMachine>) => (typeof s.value === 'string' ? s.value : Object.keys(s.value)[0]);

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { robotLines } from '../../../app/core/session/robotLines.js';
+import { flush, phase, scriptedIdentityCheck, startSession } from './sessionHarness.js';
+
+const baseAnswer = { title: '缴费基数', spoken: '您2024年的养老保险缴费基数是5200元。每一年的基数都在屏幕上。', screen: '2024年：5,200 元', empty: false };
+
+describe('聊天查 in the visit: nothing personal before the face is verified', () => {
+  it('an unverified citizen asking for a record is checked first, then told it', async () => {
+    const { actor, said, queried } = startSession({ identityCheck: scriptedIdentityCheck(true), personalQuery: async () => baseAnswer });
+    actor.send({ type: 'citizen.touch' });
+    actor.send({ type: 'citizen.text', text: '我2024年的缴费基数是多少' });
+    expect(actor.getSnapshot().value).toEqual({ personalQuery: 'checkingIdentity' });
+    expect(said.at(-1)).toEqual({ line: '请输入您的身份证号码。', listen: 'number' });
+    expect(queried).toEqual([]);
+
+    actor.send({ type: 'auth.idNumber', idNumber: '370202199001011237' });
+    await flush();
+    expect(actor.getSnapshot().context.identity).toMatchObject({ level: 'verified', citizenId: 'QD0006' });
+    expect(queried).toEqual([{ service: 'query_contribution_base', citizenId: 'QD0006', slots: { year: 2024 } }]);
+    expect(phase(actor.getSnapshot())).toBe('answering');
+    expect(actor.getSnapshot().context.answer).toMatchObject({ mode: 'record', spoken: baseAnswer.spoken, screen: baseAnswer.screen });
+    expect(said.at(-1)!.line).toBe(baseAnswer.spoken);
+  });
+
+  it('a face that is not verified gets the neutral line, and no record is fetched', async () => {
+    const { actor, queried } = startSession({ identityCheck: scriptedIdentityCheck(false), personalQuery: async () => baseAnswer });
+    actor.send({ type: 'citizen.text', text: '我的社保卡现在是什么状态' });
+    actor.send({ type: 'auth.idNumber', idNumber: '370202199001011237' });
+    await flush();
+    expect(queried).toEqual([]);
+    expect(actor.getSnapshot().context.identity.level).toBe('none');
+    expect(phase(actor.getSnapshot())).toBe('followUp');
+    expect(actor.getSnapshot().context.robotLine).toContain('没能核实您的身份');
+  });
+
+  it('a visit already verified goes straight to the next record; a face that left must verify again', async () => {
+    const { actor, queried } = startSession({ identityCheck: scriptedIdentityCheck(true), personalQuery: async () => baseAnswer });
+    actor.send({ type: 'citizen.touch' });
+    actor.send({ type: 'identity.verified', citizenId: 'QD0006', idNumberMasked: '3702**********0422' });
+    actor.send({ type: 'citizen.text', text: '俺的养老金这个月发了没' });
+    expect(actor.getSnapshot().value).toEqual({ personalQuery: 'querying' });
+    await flush();
+    expect(queried.map((q) => q.service)).toEqual(['query_pension_benefit']);
+    actor.send({ type: 'presence.left' });
+    actor.send({ type: 'citizen.text', text: '我的缴费基数是多少' });
+    expect(actor.getSnapshot().value).toEqual({ personalQuery: 'checkingIdentity' });
+  });
+
+  it('a business system that cannot answer is told plainly, nothing invented', async () => {
+    const { actor, lines } = startSession({ identityCheck: scriptedIdentityCheck(true), personalQuery: async () => { throw new Error('503'); } });
+    actor.send({ type: 'citizen.touch' });
+    actor.send({ type: 'identity.verified', citizenId: 'QD0006', idNumberMasked: '3702**********0422' });
+    actor.send({ type: 'citizen.text', text: '查查我的缴费基数' });
+    await flush();
+    expect(lines().at(-1)).toBe(robotLines.recordUnavailable);
+    expect(actor.getSnapshot().context.answer).toBeNull();
+    expect(phase(actor.getSnapshot())).toBe('followUp');
+  });
+
+  it('without the face pipeline a personal question goes to the knowledge base, not to a record', async () => {
+    const { actor, asked, queried } = startSession();
+    actor.send({ type: 'citizen.text', text: '我的缴费基数是多少' });
+    await flush();
+    expect(queried).toEqual([]);
+    expect(asked).toEqual(['我的缴费基数是多少']);
+  });
+});
