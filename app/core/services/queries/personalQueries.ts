@@ -5,8 +5,10 @@ import { contributionMonthsQuery } from './contributionMonthsQuery.js';
 import { pensionAuthStatusQuery } from './pensionAuthStatusQuery.js';
 import { pensionPaymentsQuery } from './pensionPaymentsQuery.js';
 import type { PersonalQuery } from './personalQuery.js';
+import { transferProgressQuery } from './transferProgressQuery.js';
+import { unemploymentBenefitQuery } from './unemploymentBenefitQuery.js';
 
 /** The 聊天查 queries the kiosk answers today, by service. */
 export const personalQueries: Partial<Record<ServiceName, PersonalQuery>> = Object.fromEntries(
-  [contributionBaseQuery, contributionMonthsQuery, pensionPaymentsQuery, pensionAuthStatusQuery, cardStatusQuery].map((q) => [q.service, q]),
+  [contributionBaseQuery, contributionMonthsQuery, pensionPaymentsQuery, pensionAuthStatusQuery, cardStatusQuery, unemploymentBenefitQuery, transferProgressQuery].map((q) => [q.service, q]),
 );

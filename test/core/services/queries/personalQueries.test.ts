@@ -58,6 +58,22 @@ describe('聊天查: personal queries worded from the business system (real clie
     expect((await ask('query_card_status', 'QD0011')).spoken).toContain('临时挂失');
   });
 
+  it('失业保险金: months paid and left for a claimant, kept months for one who found work, nothing for others', async () => {
+    const claimant = await ask('query_unemployment_benefit', 'QD0007');
+    expect(claimant.spoken).toMatch(/正在领取失业保险金，每月\d+(\.\d\d)?元，已经领了7个月，还能领17个月。/);
+    expect(claimant.screen.split('\n').length).toBe(1 + 7);
+    expect((await ask('query_unemployment_benefit', 'QD0011')).spoken).toMatch(/已经停发.*保留着/);
+    expect((await ask('query_unemployment_benefit', 'QD0001')).empty).toBe(true);
+  });
+
+  it('关系转移接续: a transfer in progress says its stage; a finished one says it is done', async () => {
+    const inProgress = await ask('query_transfer_progress', 'QD0012');
+    expect(inProgress.spoken).toContain('苏州');
+    expect(inProgress.spoken).toContain('转出地已确认');
+    expect(inProgress.screen).toContain('已办结');
+    expect((await ask('query_transfer_progress', 'QD0008')).empty).toBe(true);
+  });
+
   it('every answer is short when spoken, and shows no ID number', async () => {
     for (const service of Object.keys(personalQueries) as (keyof typeof personalQueries)[]) {
       for (const citizenId of ['QD0001', 'QD0006', 'QD0008', 'QD0011']) {
