@@ -1,6 +1,7 @@
-import { createActor, fromCallback, fromPromise, sendTo, setup, SimulatedClock, type ActorRefFrom, type AnyActorRef, type EventObject } from 'xstate';
+import { childUnderParent } from './childUnderParent.js';
+import { fromCallback, fromPromise, SimulatedClock, type AnyActorRef, type EventObject } from 'xstate';
 import type { AttemptDecision, FrameMeasurement } from '../../../app/core/services/pensionAuth/faceAuthTypes.js';
-import type { PensionAuthParentEvent, RobotSayEvent } from '../../../app/core/services/pensionAuth/pensionAuthEvents.js';
+import type { PensionAuthParentEvent } from '../../../app/core/services/pensionAuth/pensionAuthEvents.js';
 import {
   identityCheckMachine,
   identityCheckRecordOf,
@@ -10,7 +11,6 @@ import {
   type IdentityCheckOutput,
   type IdentityCheckRecord,
   type IdentitySubject,
-  type IdentityVerifiedEvent,
   type PreparedIdentity,
 } from '../../../app/core/identity/identityCheckMachine.js';
 
@@ -173,62 +173,24 @@ export const newIdentityCalls = (): IdentityCalls => ({
   clear: 0,
 });
 
-type ParentEvent = PensionAuthParentEvent | RobotSayEvent | IdentityVerifiedEvent | { type: 'leave' } | { type: 'frame.analyzed'; frame: FrameMeasurement };
 
 /** The identity check under a parent that records robot.say, identity.verified and the output. */
 export function startIdentity(options: IdentityFakes & { input?: Partial<IdentityCheckInput> } = {}) {
   const clock = new SimulatedClock();
   const calls = newIdentityCalls();
-  const said: RobotSayEvent[] = [];
-  const verified: IdentityVerifiedEvent[] = [];
-  const outputs: IdentityCheckOutput[] = [];
   let answer: (context: IdentityCheckContext) => FrameMeasurement = () => measured();
   const child = fakeIdentityCheck(options, calls, () => answer);
-  const parent = setup({ types: { events: {} as ParentEvent }, actors: { child } }).createMachine({
-    initial: 'running',
-    states: {
-      running: {
-        invoke: {
-          id: 'identity',
-          src: 'child',
-          input: () => identityInput(clock, options.input),
-          onDone: { target: 'ended', actions: ({ event }) => outputs.push(event.output) },
-        },
-        on: {
-          'robot.say': { actions: ({ event }) => said.push(event) },
-          'identity.verified': { actions: ({ event }) => verified.push(event) },
-          leave: 'ended',
-          '*': { actions: sendTo('identity', ({ event }) => event as never) },
-        },
-      },
-      ended: {},
-    },
-  });
-  const actor = createActor(parent, { clock });
-  actor.start();
-  const check = () => actor.getSnapshot().children.identity as ActorRefFrom<typeof child> | undefined;
-  let lastSnapshot = check()!.getSnapshot();
-  check()!.subscribe((s) => (lastSnapshot = s));
-  const snapshot = () => check()?.getSnapshot() ?? lastSnapshot;
-  let seq = 0;
+  const rig = childUnderParent<typeof child, IdentityCheckOutput>(child, identityInput(clock, options.input), clock);
   return {
-    actor,
+    ...rig,
     clock,
     calls,
-    said,
-    verified,
-    outputs,
-    check,
-    snapshot,
+    check: rig.child,
     /** The state value of the check, flattened (attempt.challenge → challenge). */
-    state: () => leafOf(snapshot().value),
-    send: (event: PensionAuthParentEvent | { type: 'leave' }) => actor.send(event),
-    /** Any event straight to the child (a graph path's done and delay events). */
-    sendToChild: (event: EventObject) => check()!.send(event as never),
+    state: () => leafOf(rig.snapshot().value),
     measure: (next: (context: IdentityCheckContext) => FrameMeasurement) => {
       answer = next;
     },
-    frame: () => actor.send({ type: 'auth.frame', frame: { jpegBase64: '/9j/', width: 640, height: 480, capturedAt: clock.now(), seq: seq++ } }),
   };
 }
 

@@ -1,8 +1,9 @@
-import { createActor, fromCallback, fromPromise, sendTo, setup, SimulatedClock, type ActorRefFrom, type EventObject } from 'xstate';
+import { childUnderParent } from '../../identity/childUnderParent.js';
+import { fromCallback, fromPromise, SimulatedClock, type EventObject } from 'xstate';
 import type { LivenessChallengeKind } from '../../../../app/api/kioskApi.js';
-import type { IdentityCheckContext, IdentityCheckSnapshot, IdentityVerifiedEvent } from '../../../../app/core/identity/identityCheckMachine.js';
+import type { IdentityCheckContext, IdentityCheckSnapshot } from '../../../../app/core/identity/identityCheckMachine.js';
 import type { CitizenForAuth, FrameMeasurement, SubmissionOutcome } from '../../../../app/core/services/pensionAuth/faceAuthTypes.js';
-import type { PensionAuthOutput, PensionAuthParentEvent, RobotSayEvent } from '../../../../app/core/services/pensionAuth/pensionAuthEvents.js';
+import type { PensionAuthOutput } from '../../../../app/core/services/pensionAuth/pensionAuthEvents.js';
 import {
   pensionAuthMachine,
   pensionAuthRecordOf,
@@ -93,69 +94,28 @@ export const newCalls = (): Calls => ({ ...newIdentityCalls(), statusAsked: [], 
 export function startAuth(options: HarnessOptions = {}) {
   const clock = new SimulatedClock();
   const calls = newCalls();
-  const said: RobotSayEvent[] = [];
-  const verified: IdentityVerifiedEvent[] = [];
-  const outputs: PensionAuthOutput[] = [];
   // What vision/ measures on the next raw frames (tests change it with `measure`).
   let answer: (context: IdentityCheckContext) => FrameMeasurement = () => measured();
   const child = fakePensionAuth(options, calls, () => answer);
-  const parent = setup({
-    types: { events: {} as PensionAuthParentEvent | RobotSayEvent | IdentityVerifiedEvent | { type: 'leave' } | { type: 'frame.analyzed'; frame: FrameMeasurement } },
-    actors: { child },
-  }).createMachine({
-    initial: 'running',
-    states: {
-      running: {
-        invoke: {
-          id: 'auth',
-          src: 'child',
-          input: () => authInput(clock, options.input),
-          onDone: { target: 'ended', actions: ({ event }) => outputs.push(event.output) },
-        },
-        on: {
-          'robot.say': { actions: ({ event }) => said.push(event) },
-          'identity.verified': { actions: ({ event }) => verified.push(event) },
-          leave: 'ended',
-          '*': { actions: sendTo('auth', ({ event }) => event as never) },
-        },
-      },
-      ended: {},
-    },
-  });
-  const actor = createActor(parent, { clock });
-  actor.start();
-  const auth = () => actor.getSnapshot().children.auth as ActorRefFrom<typeof child> | undefined;
-  let last = auth()!.getSnapshot();
-  auth()!.subscribe((s) => (last = s));
-  const snapshot = () => auth()?.getSnapshot() ?? last;
+  const rig = childUnderParent<typeof child, PensionAuthOutput>(child, authInput(clock, options.input), clock);
   /** The identity check running inside 养老认证 (undefined when none runs). */
-  const identity = () => snapshot().children.identityCheck?.getSnapshot() as IdentityCheckSnapshot | undefined;
-  let seq = 0;
+  const identity = () => rig.snapshot().children.identityCheck?.getSnapshot() as IdentityCheckSnapshot | undefined;
   return {
-    actor,
+    ...rig,
     clock,
     calls,
-    said,
-    verified,
-    outputs,
-    auth,
-    snapshot,
+    auth: rig.child,
     identity,
     /** The state: the identity check's (flattened) while it runs, else 养老认证's own. */
     state: () => {
-      const s = snapshot();
+      const s = rig.snapshot();
       const check = identity();
       return s.value === 'identifying' && check ? leafOf(check.value) : leafOf(s.value);
     },
-    send: (event: PensionAuthParentEvent | { type: 'leave' }) => actor.send(event),
-    /** Any event straight to the child (a graph path's done and delay events). */
-    sendToChild: (event: EventObject) => auth()!.send(event as never),
     /** What vision/ measures on the raw frames from now on. */
     measure: (next: (context: IdentityCheckContext) => FrameMeasurement) => {
       answer = next;
     },
-    /** A raw camera frame from the screen, as the parent forwards it. */
-    frame: () => actor.send({ type: 'auth.frame', frame: { jpegBase64: '/9j/', width: 640, height: 480, capturedAt: clock.now(), seq: seq++ } }),
   };
 }
 
