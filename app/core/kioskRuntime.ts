@@ -22,6 +22,7 @@ import { PensionAuthOutbox } from './services/pensionAuth/pensionAuthOutbox.js';
 import { createPensionAuthService } from './services/pensionAuth/pensionAuthService.js';
 import { createVisionFaceAnalyzer } from './services/pensionAuth/visionFaceAnalyzer.js';
 import type { KnowledgeBase } from './knowledge/loadKnowledgeBase.js';
+import { routerModel } from './nlu/routerModel.js';
 import { createPolicyService } from './services/createPolicyService.js';
 import type { GroundedComposer, PolicyQuestionService } from './services/policyQuestionService.js';
 import { createSessionActors } from './session/sessionActors.js';
@@ -81,6 +82,8 @@ export async function createKioskRuntime(config: KioskConfig, options: KioskRunt
 
   const backend = await connectHallBackend(config.backend, dataDir);
   log.info({ backend: config.backend.mode, url: backend.simulatorUrl }, 'hall business system ready');
+  // Train the intent router's backoff now (~40 ms) rather than on the first citizen's first sentence.
+  routerModel();
   const policy = createPolicyService(config, log, { ...(options.knowledge ? { knowledge: options.knowledge } : {}), ...(options.composer !== undefined ? { composer: options.composer } : {}) });
 
   let staff: StaffConsole | null = null;
@@ -130,10 +133,11 @@ export async function createKioskRuntime(config: KioskConfig, options: KioskRunt
   let actor: ReturnType<typeof createActor<typeof machine>> | null = null;
   actor = createActor(machine, {
     ...(clock ? { clock } : {}),
-    // Every snapshot of the visit or of a service's child machine re-renders the screen; the log sees everything.
+    // A snapshot of the visit or of the face screen's child re-renders the screen; the log sees everything.
     inspect: (inspection) => {
       recorder.inspect(inspection);
-      if (inspection.type === '@xstate.snapshot') render();
+      const isRoot = inspection.actorRef.sessionId === inspection.rootId;
+      if (inspection.type === '@xstate.snapshot' && (isRoot || SCREEN_CHILDREN.has((inspection.actorRef as { id?: string }).id ?? ''))) render();
     },
     input: sessionInputFrom(config, now, pensionAuth !== null),
   });
@@ -194,6 +198,9 @@ export async function createKioskRuntime(config: KioskConfig, options: KioskRunt
     },
   };
 }
+
+/** Besides the visit itself, the children whose snapshots the screen shows (the face screen). */
+const SCREEN_CHILDREN = new Set(['pensionAuth', 'identityCheck']);
 
 const lockedStaffView: KioskView['staff'] = { unlocked: false, message: null, demoCitizens: [], printJobs: [], staffRequests: [], devices: [] };
 
