@@ -14,6 +14,7 @@ const MEANING: Record<CardStatus, string> = {
 /** 社保卡状态: 正常/临时挂失/挂失/补卡中/封存, since when, and what it means. */
 export const cardStatusQuery: PersonalQuery = {
   service: 'query_card_status',
+  ifWrong: '如果卡的状态不对，请带上身份证到社保卡服务窗口，工作人员当场核实。',
   async answer(backend, citizenId) {
     const card = await backend.getCard(citizenId);
     return {

@@ -4,6 +4,7 @@ import { spokenYuan, yuan } from './personalQuery.js';
 /** 缴费基数 by year: the year asked for, or the latest, spoken; every year on screen. */
 export const contributionBaseQuery: PersonalQuery = {
   service: 'query_contribution_base',
+  ifWrong: '如果缴费基数不对，通常是单位申报的工资有误，请先找单位经办人核对，也可以带身份证到窗口请工作人员查。',
   async answer(backend, citizenId, slots) {
     const { years } = await backend.getContributionBase(citizenId);
     const title = '缴费基数';

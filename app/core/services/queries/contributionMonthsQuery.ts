@@ -11,6 +11,7 @@ function yearsAndMonths(months: number): string {
 /** 累计缴费月数 per insurance, 养老 spoken (with 视同缴费 and gaps), every insurance on screen. */
 export const contributionMonthsQuery: PersonalQuery = {
   service: 'query_contribution_months',
+  ifWrong: '如果缴费月数不对，请带上身份证和当年的劳动合同或工资单到窗口，工作人员帮您核查补录。',
   async answer(backend, citizenId) {
     const { insurances, asOfMonth } = await backend.getContributionMonths(citizenId);
     const title = '累计缴费月数';

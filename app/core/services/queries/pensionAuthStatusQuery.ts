@@ -4,6 +4,7 @@ import { dayLabel } from './personalQuery.js';
 /** 养老金待遇资格认证状态: when it was last done and when it is next due. */
 export const pensionAuthStatusQuery: PersonalQuery = {
   service: 'query_pension_auth_status',
+  ifWrong: '如果认证记录不对，可以现在重新做一次养老认证，或者到窗口请工作人员核实。',
   async answer(backend, citizenId) {
     const status = await backend.getPensionAuthStatus(citizenId);
     const title = '养老金资格认证状态';

@@ -4,6 +4,7 @@ import { dayLabel, monthLabel, spokenYuan, yuan } from './personalQuery.js';
 /** 养老金发放明细: the latest payment spoken; the payments of the year asked for (or the last twelve) on screen. */
 export const pensionPaymentsQuery: PersonalQuery = {
   service: 'query_pension_benefit',
+  ifWrong: '如果养老金数额不对，请带上身份证和银行卡到养老待遇窗口，工作人员帮您核对计发明细。',
   async answer(backend, citizenId, slots) {
     const { payments } = await backend.getPensionPayments(citizenId);
     const title = '养老金发放明细';

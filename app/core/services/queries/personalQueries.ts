@@ -4,7 +4,7 @@ import { contributionBaseQuery } from './contributionBaseQuery.js';
 import { contributionMonthsQuery } from './contributionMonthsQuery.js';
 import { pensionAuthStatusQuery } from './pensionAuthStatusQuery.js';
 import { pensionPaymentsQuery } from './pensionPaymentsQuery.js';
-import type { PersonalQuery } from './personalQuery.js';
+import type { OpenQuery, PersonalQuery } from './personalQuery.js';
 import { transferProgressQuery } from './transferProgressQuery.js';
 import { unemploymentBenefitQuery } from './unemploymentBenefitQuery.js';
 
@@ -12,3 +12,6 @@ import { unemploymentBenefitQuery } from './unemploymentBenefitQuery.js';
 export const personalQueries: Partial<Record<ServiceName, PersonalQuery>> = Object.fromEntries(
   [contributionBaseQuery, contributionMonthsQuery, pensionPaymentsQuery, pensionAuthStatusQuery, cardStatusQuery, unemploymentBenefitQuery, transferProgressQuery].map((q) => [q.service, q]),
 );
+
+/** The queries that need no identity (they work from what the citizen says), by service. */
+export const openQueries: Partial<Record<ServiceName, OpenQuery>> = Object.fromEntries([].map((q: OpenQuery) => [q.service, q]));

@@ -19,7 +19,19 @@ export interface PersonalQueryAnswer {
  */
 export interface PersonalQuery {
   service: ServiceName;
+  /** What to do when the record looks wrong (where to go, what to bring); said when the citizen says it is wrong. */
+  ifWrong: string;
   answer(backend: BackendClient, citizenId: string, slots: RouteSlots): Promise<PersonalQueryAnswer>;
+}
+
+/**
+ * A query that needs no identity (a skill certificate by its number, a retirement age from a stated birth date):
+ * it works from what the citizen said, and from the record only when the visit is already verified.
+ */
+export interface OpenQuery {
+  service: ServiceName;
+  ifWrong: string;
+  answer(backend: BackendClient, slots: RouteSlots, verifiedCitizenId: string | null): Promise<PersonalQueryAnswer>;
 }
 
 /** Yuan as the screen shows them: 5,200 元, 2,345.50 元. */

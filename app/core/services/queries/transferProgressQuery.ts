@@ -4,6 +4,7 @@ import { dayLabel } from './personalQuery.js';
 /** 关系转移接续进度: the newest transfer's stage spoken; every stage with its day on screen. */
 export const transferProgressQuery: PersonalQuery = {
   service: 'query_transfer_progress',
+  ifWrong: '如果转移进度不对，请带上身份证和参保缴费凭证到窗口，工作人员帮您联系转出地核实。',
   async answer(backend, citizenId) {
     const { transfers } = await backend.getTransfers(citizenId);
     const title = '关系转移接续进度';

@@ -4,6 +4,7 @@ import { dayLabel, monthLabel, spokenYuan, yuan } from './personalQuery.js';
 /** 失业保险金领取记录: the current claim (months paid, months left, monthly amount) spoken; every payment on screen. */
 export const unemploymentBenefitQuery: PersonalQuery = {
   service: 'query_unemployment_benefit',
+  ifWrong: '如果领取记录不对，请带上身份证到失业保险窗口，工作人员帮您核对。',
   async answer(backend, citizenId) {
     const { claims } = await backend.getUnemploymentBenefit(citizenId);
     const title = '失业保险金领取记录';
