@@ -136,6 +136,13 @@ export interface KioskView {
   staff: StaffView;
   /** The 养老认证 service screen, when it runs. */
   faceAuth: FaceAuthView | null;
+  /** Who the visit verified, masked as the hall masks it (王*兰, 3702**********0422); null before the face matched. */
+  citizen: VerifiedCitizenView | null;
+}
+
+export interface VerifiedCitizenView {
+  nameMasked: string;
+  idNumberMasked: string;
 }
 
 /** What the UI can call. Electron exposes it through contextBridge; the web kiosk over a loopback WebSocket. */

@@ -15,6 +15,7 @@ function idleView(): KioskView {
   return {
     phase: 'idle', sessionId: null, robotLine: '', subtitles: [], answer: null, services: [],
     suggestions: [], notice: null, voice: { enabled: false, reason: null }, heard: null, faceAuth: null,
+  citizen: null,
     staff: { unlocked: false, message: null, demoCitizens: [], printJobs: [], staffRequests: [], devices: [] },
   };
 }

@@ -32,6 +32,7 @@ export interface IdentityCheckSettings {
 export interface KnownIdentity {
   citizenId: string;
   idNumberMasked: string;
+  nameMasked: string;
 }
 
 export interface IdentityCheckInput extends IdentityCheckSettings {
@@ -56,6 +57,8 @@ export type Admission = { admitted: true; checksLeft: number } | { admitted: fal
  */
 export interface PreparedIdentity {
   citizenId: string | null;
+  /** "王*兰": how the screen may greet the citizen once the face matched. */
+  nameMasked: string | null;
   reference: boolean;
 }
 
@@ -79,11 +82,11 @@ export interface IdentityEvidence {
  * and a non-null `staffReason` means the parent calls staff.
  */
 export type IdentityCheckOutput =
-  | ({ outcome: 'verified'; citizenId: string; idNumberMasked: string } & IdentityEvidence)
+  | ({ outcome: 'verified'; citizenId: string; idNumberMasked: string; nameMasked: string } & IdentityEvidence)
   | ({ outcome: Exclude<IdentityOutcome, 'verified'>; line: string; staffReason: IdentityStaffReason | null } & IdentityEvidence);
 
 /** The event the check sends its parent on a verified face, so the visit remembers who is in front of the robot. */
-export type IdentityVerifiedEvent = { type: 'identity.verified'; citizenId: string; idNumberMasked: string };
+export type IdentityVerifiedEvent = { type: 'identity.verified'; citizenId: string; idNumberMasked: string; nameMasked: string };
 
 export type IdentityCheckEvent = PensionAuthParentEvent | FrameAnalyzedEvent;
 
@@ -99,6 +102,7 @@ export interface IdentityCheckContext extends IdentityCheckSettings {
   idNumberMasked: string | null;
   /** What the business system gave (never told before a match). */
   citizenId: string | null;
+  nameMasked: string | null;
   reference: boolean;
   /** Failed face checks this subject may still have today (per-number limit). */
   checksLeft: number;
@@ -248,8 +252,9 @@ export const identityCheckMachine = setup({
     verified: enqueueActions(({ context, self, enqueue }) => {
       const citizenId = context.known?.citizenId ?? context.citizenId ?? '';
       const idNumberMasked = context.known?.idNumberMasked ?? (context.idNumber ? maskIdNumber(context.idNumber) : '');
-      enqueue.assign({ outcome: 'verified', staffReason: null, guidance: null, citizenId, idNumberMasked });
-      if (self._parent) enqueue.sendParent({ type: 'identity.verified', citizenId, idNumberMasked } satisfies IdentityVerifiedEvent);
+      const nameMasked = context.known?.nameMasked ?? context.nameMasked ?? '';
+      enqueue.assign({ outcome: 'verified', staffReason: null, guidance: null, citizenId, idNumberMasked, nameMasked });
+      if (self._parent) enqueue.sendParent({ type: 'identity.verified', citizenId, idNumberMasked, nameMasked } satisfies IdentityVerifiedEvent);
     }),
     beginAttempt: assign(({ context }) => {
       const { min, max } = context.challengesPerAttempt;
@@ -301,6 +306,7 @@ export const identityCheckMachine = setup({
     idNumber: null,
     idNumberMasked: input.known?.idNumberMasked ?? null,
     citizenId: null,
+    nameMasked: input.known?.nameMasked ?? null,
     reference: false,
     checksLeft: 0,
     cameraFault: input.cameraFault ?? null,
@@ -371,14 +377,14 @@ export const identityCheckMachine = setup({
             guard: 'cameraFaulted',
             target: 'done',
             actions: [
-              assign(({ event }) => ({ citizenId: event.output.citizenId, reference: event.output.reference })),
+              assign(({ event }) => ({ citizenId: event.output.citizenId, nameMasked: event.output.nameMasked, reference: event.output.reference })),
               { type: 'say', params: { outcome: 'camera-lost', line: faceAuthLines.cameraLost, staffReason: 'camera-lost' } },
             ],
           },
           {
             target: 'attempt',
             actions: [
-              assign(({ event }) => ({ citizenId: event.output.citizenId, reference: event.output.reference })),
+              assign(({ event }) => ({ citizenId: event.output.citizenId, nameMasked: event.output.nameMasked, reference: event.output.reference })),
               { type: 'say', params: { line: faceAuthLines.positioning } },
             ],
           },
@@ -473,7 +479,7 @@ export const identityCheckMachine = setup({
   },
   output: ({ context }): IdentityCheckOutput =>
     context.outcome === 'verified'
-      ? { outcome: 'verified', citizenId: context.citizenId ?? '', idNumberMasked: context.idNumberMasked ?? '', ...evidenceOf(context) }
+      ? { outcome: 'verified', citizenId: context.citizenId ?? '', idNumberMasked: context.idNumberMasked ?? '', nameMasked: context.nameMasked ?? '', ...evidenceOf(context) }
       : { outcome: context.outcome ?? 'cancelled', line: context.instruction, staffReason: context.staffReason, ...evidenceOf(context) },
 });
 

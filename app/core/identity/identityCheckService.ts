@@ -1,3 +1,4 @@
+import { maskName } from '../../../common/maskName.js';
 import type { Logger } from 'pino';
 import { fromCallback, fromPromise, type EventObject } from 'xstate';
 import type { BackendClient } from '../backend/backendClient.js';
@@ -61,20 +62,23 @@ export function createIdentityCheckService(options: IdentityCheckServiceOptions)
       admitSubject: fromPromise<Admission, { subject: IdentitySubject; visitId: string | null }>(async ({ input }) => attempts.admit(input.subject, input.visitId)),
       prepareIdentity: fromPromise<PreparedIdentity, { subject: IdentitySubject }>(async ({ input }) => {
         let citizenId: string | null = null;
+        let nameMasked: string | null = null;
         if ('citizenId' in input.subject) citizenId = input.subject.citizenId;
         else {
           try {
-            citizenId = (await backend.lookupCitizen(input.subject.idNumber)).id;
+            const profile = await backend.lookupCitizen(input.subject.idNumber);
+            citizenId = profile.id;
+            nameMasked = maskName(profile.name);
           } catch (error) {
             if (!isNotFound(error)) throw error;
           }
         }
-        if (citizenId === null) return { citizenId: null, reference: false };
+        if (citizenId === null) return { citizenId: null, nameMasked: null, reference: false };
         try {
           const photo = await backend.getReferencePhoto(citizenId);
-          return { citizenId, reference: await analyzer.setReference(photo.bytes) };
+          return { citizenId, nameMasked, reference: await analyzer.setReference(photo.bytes) };
         } catch (error) {
-          if (isNotFound(error)) return { citizenId, reference: false };
+          if (isNotFound(error)) return { citizenId, nameMasked, reference: false };
           throw error;
         }
       }),

@@ -7,7 +7,7 @@ import { SERVICES, type IdentityLevel, type ServiceName } from '../nlu/serviceCa
  */
 export type VisitIdentity =
   | { level: 'none' }
-  | { level: 'verified'; citizenId: string; idNumberMasked: string; verifiedAt: number };
+  | { level: 'verified'; citizenId: string; idNumberMasked: string; nameMasked: string; verifiedAt: number };
 
 export const noIdentity: VisitIdentity = { level: 'none' };
 

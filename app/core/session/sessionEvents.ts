@@ -38,7 +38,7 @@ export type SessionEvent =
   /** A service child machine needs a person (printer out of paper …) while the citizen's visit goes on. */
   | { type: 'staff.alert'; reason: string }
   /** The identity step matched the citizen's live face to the photo on file: kept for the rest of the visit. */
-  | { type: 'identity.verified'; citizenId: string; idNumberMasked: string }
+  | { type: 'identity.verified'; citizenId: string; idNumberMasked: string; nameMasked: string }
   /** A service spooled a print job for the citizen: the session follows it until it is on paper. */
   | { type: 'print.started'; jobId: string };
 

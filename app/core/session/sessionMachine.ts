@@ -252,7 +252,7 @@ export const sessionMachine = setup({
       return route ? { pendingQuery: { service: route.service, slots: route.slots } } : {};
     }),
     rememberIdentity: assign(({ context, event }) =>
-      event.type === 'identity.verified' ? { identity: { level: 'verified' as const, citizenId: event.citizenId, idNumberMasked: event.idNumberMasked, verifiedAt: context.now() } } : {},
+      event.type === 'identity.verified' ? { identity: { level: 'verified' as const, citizenId: event.citizenId, idNumberMasked: event.idNumberMasked, nameMasked: event.nameMasked, verifiedAt: context.now() } } : {},
     ),
     followPrintJob: assign(({ event }) => (event.type === 'print.started' ? { printJobId: event.jobId, answer: null, suggestions: null } : {})),
     endBecause: assign((_, params: { reason: string }) => ({ endReason: params.reason })),

@@ -49,5 +49,6 @@ export function toKioskView(
     heard: context.partialTranscript,
     staff,
     faceAuth,
+    citizen: context.identity.level === 'verified' ? { nameMasked: context.identity.nameMasked, idNumberMasked: context.identity.idNumberMasked } : null,
   };
 }

@@ -20,15 +20,15 @@ const base: IdentityCheckInput = identityInput(clock, {
 });
 const inputs: [string, IdentityCheckInput][] = [
   ['asking the number', base],
-  ['a citizen the visit verified', { ...base, known: { citizenId: 'QD0001', idNumberMasked: '3702**********0422' }, visitId: 'v1' }],
+  ['a citizen the visit verified', { ...base, known: { citizenId: 'QD0001', idNumberMasked: '3702**********0422', nameMasked: '王*兰' }, visitId: 'v1' }],
 ];
 const kinds: LivenessChallengeKind[] = ['blink', 'turnLeft', 'turnRight', 'openMouth', 'nod'];
 
 /** What the business system may say of a number (none of it may reach the citizen before a match). */
 const prepared = [
-  { citizenId: 'QD0001', reference: true },
-  { citizenId: 'QD0001', reference: false },
-  { citizenId: null, reference: false },
+  { citizenId: 'QD0001', nameMasked: '王*兰', reference: true },
+  { citizenId: 'QD0001', nameMasked: '王*兰', reference: false },
+  { citizenId: null, nameMasked: null, reference: false },
 ];
 const allEvents: AnyEventObject[] = [
   { type: 'auth.idNumber', idNumber: validId },
@@ -145,7 +145,7 @@ for (const [name, input] of inputs) {
         const label = path.steps.map((s) => s.event.type).join(' → ');
         expect(t.said.map((s) => s.line), label).toEqual(changes);
         expect(t.said.every((s) => s.listen === (s.line === identityLines.askNumber ? 'number' : 'default')), label).toBe(true);
-        expect(t.verified, label).toEqual(path.state.output?.outcome === 'verified' ? [{ type: 'identity.verified', citizenId: 'QD0001', idNumberMasked: '3702**********0422' }] : []);
+        expect(t.verified, label).toEqual(path.state.output?.outcome === 'verified' ? [{ type: 'identity.verified', citizenId: 'QD0001', idNumberMasked: '3702**********0422', nameMasked: '王*兰' }] : []);
         if (path.state.status === 'done') {
           // The ending (the scores of the last decision are not part of the walk's states: paths may differ there).
           expect(t.outputs.map(ending), label).toEqual([ending(path.state.output!)]);

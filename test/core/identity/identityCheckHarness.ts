@@ -137,7 +137,7 @@ export function fakeIdentityCheck(options: IdentityFakes, calls: IdentityCalls, 
         if (options.lookupFails) return Promise.reject(new Error('business system down'));
         const citizenId = 'citizenId' in input.subject ? input.subject.citizenId : options.citizenId === undefined ? 'QD0001' : options.citizenId;
         referenceSet = citizenId !== null && (options.reference ?? true) === true;
-        return Promise.resolve({ citizenId, reference: referenceSet });
+        return Promise.resolve({ citizenId, nameMasked: citizenId !== null && !('citizenId' in input.subject) ? '王*兰' : null, reference: referenceSet });
       }),
       analyzeFrames: fromCallback<Extract<PensionAuthParentEvent, { type: 'auth.frame' }>, unknown>(({ receive, sendBack, self }) => {
         receive(() => {

@@ -3,7 +3,7 @@ import { identityLines } from '../../../app/core/identity/identityLines.js';
 import { faceAuthLines } from '../../../app/core/services/pensionAuth/faceAuthLines.js';
 import { decision, oneAttempt, otherIds, settle, startIdentity, toChallenge, toPositioning, validId, validIdMasked, type IdentityHarness } from './identityCheckHarness.js';
 
-const known = { citizenId: 'QD0001', idNumberMasked: validIdMasked };
+const known = { citizenId: 'QD0001', idNumberMasked: validIdMasked, nameMasked: '王*兰' };
 
 /** Three whole attempts (or fewer when the check ends before). */
 async function threeAttempts(t: IdentityHarness) {
@@ -16,8 +16,8 @@ describe('identity check: verified', () => {
     await toChallenge(t);
     const challenges = t.snapshot().context.challenges;
     await oneAttempt(t);
-    expect(t.verified).toEqual([{ type: 'identity.verified', citizenId: 'QD0001', idNumberMasked: '3702**********0422' }]);
-    expect(t.outputs).toEqual([{ outcome: 'verified', citizenId: 'QD0001', idNumberMasked: '3702**********0422', attempts: 1, similarity: 0.8, liveness: 0.9, challenges }]);
+    expect(t.verified).toEqual([{ type: 'identity.verified', citizenId: 'QD0001', idNumberMasked: '3702**********0422', nameMasked: '王*兰' }]);
+    expect(t.outputs).toEqual([{ outcome: 'verified', citizenId: 'QD0001', idNumberMasked: '3702**********0422', nameMasked: '王*兰', attempts: 1, similarity: 0.8, liveness: 0.9, challenges }]);
     // The parent says what comes next: the check's last line was the wait for vision/.
     expect(t.said.at(-1)!.line).toBe(faceAuthLines.verifying);
     expect(JSON.stringify(t.outputs)).not.toContain(validId);
@@ -142,7 +142,7 @@ describe('identity check: a citizen the visit already verified', () => {
     const t = startIdentity({ input: { known } });
     await settle();
     await oneAttempt(t);
-    expect(t.verified).toEqual([{ type: 'identity.verified', citizenId: 'QD0001', idNumberMasked: validIdMasked }]);
+    expect(t.verified).toEqual([{ type: 'identity.verified', citizenId: 'QD0001', idNumberMasked: validIdMasked, nameMasked: '王*兰' }]);
   });
 });
 

@@ -30,7 +30,7 @@ function fakeBackend(options: { known?: Record<string, string>; photos?: string[
       if (options.down) throw new BackendError({ kind: 'unreachable', status: null, code: 'UNREACHABLE', message: 'down' });
       const id = known[idNumber];
       if (!id) throw notFound();
-      return { id };
+      return { id, name: '王秀兰' };
     }),
     getReferencePhoto: vi.fn(async (citizenId: string) => {
       if (!photos.has(citizenId)) throw notFound();

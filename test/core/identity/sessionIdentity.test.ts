@@ -43,7 +43,7 @@ describe('identity across the visit (session ⇄ 养老认证 ⇄ identity check
     expect(t.actor.getSnapshot().context.identity).toEqual(noIdentity);
     t.clock.increment(1_000);
     await t.attempt();
-    expect(t.actor.getSnapshot().context.identity).toEqual({ level: 'verified', citizenId: 'QD0001', idNumberMasked: '3702**********0422', verifiedAt: 1_000 });
+    expect(t.actor.getSnapshot().context.identity).toEqual({ level: 'verified', citizenId: 'QD0001', idNumberMasked: '3702**********0422', nameMasked: '王*兰', verifiedAt: 1_000 });
     expect(JSON.stringify(t.actor.getSnapshot().context)).not.toContain(validId);
     expect(t.calls.statusAsked).toEqual(['QD0001']);
     expect(t.lines()).toContain(faceAuthLines.authenticated('2027-11-30'));

@@ -3,7 +3,7 @@ import { identityAllows, noIdentity } from '../../../app/core/identity/visitIden
 import { SERVICE_NAMES, SERVICES } from '../../../app/core/nlu/serviceCatalogue.js';
 import { startSession } from '../session/sessionHarness.js';
 
-const verified = { level: 'verified' as const, citizenId: 'C1', idNumberMasked: '3702**********0422', verifiedAt: 0 };
+const verified = { level: 'verified' as const, citizenId: 'C1', idNumberMasked: '3702**********0422', nameMasked: '王*兰', verifiedAt: 0 };
 
 
 describe('visit identity', () => {
@@ -16,19 +16,19 @@ describe('visit identity', () => {
 
   it('is nobody at the start of a visit; a verified face is kept until it leaves or the visit ends', () => {
     const { actor, clock } = startSession();
-    actor.send({ type: 'identity.verified', citizenId: 'C1', idNumberMasked: '3702**********0422' });
+    actor.send({ type: 'identity.verified', citizenId: 'C1', idNumberMasked: '3702**********0422', nameMasked: '王*兰' });
     expect(actor.getSnapshot().context.identity).toEqual(noIdentity);
 
     actor.send({ type: 'citizen.touch' });
     expect(actor.getSnapshot().context.identity).toEqual(noIdentity);
     clock.increment(1_000);
-    actor.send({ type: 'identity.verified', citizenId: 'C1', idNumberMasked: '3702**********0422' });
-    expect(actor.getSnapshot().context.identity).toEqual({ level: 'verified', citizenId: 'C1', idNumberMasked: '3702**********0422', verifiedAt: 1_000 });
+    actor.send({ type: 'identity.verified', citizenId: 'C1', idNumberMasked: '3702**********0422', nameMasked: '王*兰' });
+    expect(actor.getSnapshot().context.identity).toEqual({ level: 'verified', citizenId: 'C1', idNumberMasked: '3702**********0422', nameMasked: '王*兰', verifiedAt: 1_000 });
 
     actor.send({ type: 'presence.left' });
     expect(actor.getSnapshot().context.identity).toEqual(noIdentity);
 
-    actor.send({ type: 'identity.verified', citizenId: 'C1', idNumberMasked: '3702**********0422' });
+    actor.send({ type: 'identity.verified', citizenId: 'C1', idNumberMasked: '3702**********0422', nameMasked: '王*兰' });
     actor.send({ type: 'citizen.end' });
     clock.increment(5_000);
     expect(actor.getSnapshot().context.sessionId).toBeNull();

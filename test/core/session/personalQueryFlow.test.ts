@@ -36,7 +36,7 @@ describe('聊天查 in the visit: nothing personal before the face is verified',
   it('a visit already verified goes straight to the next record; a face that left must verify again', async () => {
     const { actor, queried } = startSession({ identityCheck: scriptedIdentityCheck(true), personalQuery: async () => baseAnswer });
     actor.send({ type: 'citizen.touch' });
-    actor.send({ type: 'identity.verified', citizenId: 'QD0006', idNumberMasked: '3702**********0422' });
+    actor.send({ type: 'identity.verified', citizenId: 'QD0006', idNumberMasked: '3702**********0422', nameMasked: '王*兰' });
     actor.send({ type: 'citizen.text', text: '俺的养老金这个月发了没' });
     expect(actor.getSnapshot().value).toEqual({ personalQuery: 'querying' });
     await flush();
@@ -49,7 +49,7 @@ describe('聊天查 in the visit: nothing personal before the face is verified',
   it('a business system that cannot answer is told plainly, nothing invented', async () => {
     const { actor, lines } = startSession({ identityCheck: scriptedIdentityCheck(true), personalQuery: async () => { throw new Error('503'); } });
     actor.send({ type: 'citizen.touch' });
-    actor.send({ type: 'identity.verified', citizenId: 'QD0006', idNumberMasked: '3702**********0422' });
+    actor.send({ type: 'identity.verified', citizenId: 'QD0006', idNumberMasked: '3702**********0422', nameMasked: '王*兰' });
     actor.send({ type: 'citizen.text', text: '查查我的缴费基数' });
     await flush();
     expect(lines().at(-1)).toBe(robotLines.recordUnavailable);

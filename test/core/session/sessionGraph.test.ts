@@ -60,7 +60,7 @@ const citizenEvents: SessionEvent[] = [
   { type: 'citizen.text', text: '你好，你是谁呀' },
   { type: 'citizen.text', text: '厕所在哪' },
   { type: 'citizen.text', text: '查一下我的缴费基数' },
-  { type: 'identity.verified', citizenId: 'QD0001', idNumberMasked: '3702**********0422' },
+  { type: 'identity.verified', citizenId: 'QD0001', idNumberMasked: '3702**********0422', nameMasked: '王*兰' },
   { type: 'citizen.tapService', service: 'policy-qa' },
   { type: 'citizen.tapService', service: 'call-staff' },
   { type: 'citizen.end' },

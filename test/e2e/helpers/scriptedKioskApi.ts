@@ -22,6 +22,7 @@ export function idleView(): KioskView {
     voice: { enabled: false, reason: '语音未启用' },
     heard: null,
     faceAuth: null,
+  citizen: null,
     staff: { unlocked: false, message: null, demoCitizens: [], printJobs: [], staffRequests: [], devices: [] },
   };
 }

@@ -202,7 +202,7 @@ export const pensionAuthMachine = setup({
     maxAttempts: input.maxAttempts,
     random: input.random,
     now: input.now,
-    known: input.identity?.level === 'verified' ? { citizenId: input.identity.citizenId, idNumberMasked: input.identity.idNumberMasked } : null,
+    known: input.identity?.level === 'verified' ? { citizenId: input.identity.citizenId, idNumberMasked: input.identity.idNumberMasked, nameMasked: input.identity.nameMasked } : null,
     visitId: input.visitId ?? null,
     instruction: '',
     cameraFault: null,

@@ -34,7 +34,7 @@ export {
 } from '../../identity/identityCheckHarness.js';
 
 export const pensioner: CitizenForAuth = { citizenId: 'QD0001', isPensioner: true, standing: '即将到期', nextDueDate: '2026-12-10' };
-export const verifiedVisit = { level: 'verified' as const, citizenId: 'QD0001', idNumberMasked: '3702**********0422', verifiedAt: 0 };
+export const verifiedVisit = { level: 'verified' as const, citizenId: 'QD0001', idNumberMasked: '3702**********0422', nameMasked: '王*兰', verifiedAt: 0 };
 
 /** The machine's settings as the kiosk gives them, with what a test changes. */
 export function authInput(clock: { now(): number }, over: Partial<PensionAuthInput> = {}): PensionAuthInput {

@@ -37,7 +37,7 @@ describe('养老认证 machine', () => {
     await passChallenges(t);
     expect(t.calls.startChallenge).toEqual([first, second]);
     expect(t.calls.verify).toBe(1);
-    expect(t.verified).toEqual([{ type: 'identity.verified', citizenId: 'QD0001', idNumberMasked: validIdMasked }]);
+    expect(t.verified).toEqual([{ type: 'identity.verified', citizenId: 'QD0001', idNumberMasked: validIdMasked, nameMasked: '王*兰' }]);
     expect(t.calls.statusAsked).toEqual(['QD0001']);
     const snapshot = t.snapshot();
     expect(snapshot.value).toBe('result');
@@ -270,7 +270,7 @@ describe('a visit that already verified the citizen', () => {
     expect(t.calls.statusAsked).toEqual(['QD0001']);
     expect(t.calls.submitted).toHaveLength(1);
     expect(t.snapshot().context.outcome).toBe('authenticated');
-    expect(t.verified).toEqual([{ type: 'identity.verified', citizenId: 'QD0001', idNumberMasked: '3702**********0422' }]);
+    expect(t.verified).toEqual([{ type: 'identity.verified', citizenId: 'QD0001', idNumberMasked: '3702**********0422', nameMasked: '王*兰' }]);
     expect(t.said.some((s) => s.listen === 'number')).toBe(false);
   });
 

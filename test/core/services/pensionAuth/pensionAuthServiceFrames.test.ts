@@ -29,7 +29,7 @@ function fakeAnalyzer() {
 }
 
 const backend = {
-  lookupCitizen: async () => ({ id: 'QD0001' }),
+  lookupCitizen: async () => ({ id: 'QD0001', name: '王秀兰' }),
   getPensionAuthStatus: async () => ({ isPensioner: true, standing: '即将到期', nextDueDate: '2026-12-10' }),
   getReferencePhoto: async () => ({ bytes: new Uint8Array([1, 2, 3]) }),
 } as unknown as BackendClient;
