@@ -21,6 +21,12 @@ export const citizenInputSchema = z.discriminatedUnion('type', [
   /** A suggested question chip was tapped. */
   z.object({ type: z.literal('citizen.tapQuestion'), text: questionText }),
   z.object({ type: z.literal('citizen.end') }),
+  /** A query chosen from the 聊天查 menu (the service name, e.g. query_contribution_base); the core checks it. */
+  z.object({ type: z.literal('citizen.tapQuery'), service: z.string().regex(/^[a-z_]{3,48}$/, { error: refusalMessages.unusable }) }),
+  /** On a record the citizen was shown: print it, or say it looks wrong. */
+  z.object({ type: z.literal('citizen.recordAction'), action: z.enum(['print', 'dispute'], { error: refusalMessages.unusable }) }),
+  /** 换人: another citizen takes over the screen; the visit's identity is wiped, the visit goes on. */
+  z.object({ type: z.literal('citizen.changeCitizen') }),
 ]);
 
 export type CitizenInput = z.infer<typeof citizenInputSchema>;

@@ -113,6 +113,8 @@ export interface AnswerView {
   offerStaff: boolean;
   /** Related questions the citizen can tap next. */
   related: string[];
+  /** On a `record`: what the citizen can do with it (打印, 记录有误); absent on other answers. */
+  recordActions?: { print: boolean; dispute: boolean };
 }
 
 export interface KioskView {
@@ -138,6 +140,16 @@ export interface KioskView {
   faceAuth: FaceAuthView | null;
   /** Who the visit verified, masked as the hall masks it (王*兰, 3702**********0422); null before the face matched. */
   citizen: VerifiedCitizenView | null;
+  /** The 聊天查 menu, while the citizen chooses a query by touch (after tapping 权益查询); null otherwise. */
+  queryMenu: QueryTile[] | null;
+}
+
+export interface QueryTile {
+  /** Sent back as citizen.tapQuery. */
+  service: string;
+  label: string;
+  /** Whether it needs the face check first (the tile says so). */
+  needsFace: boolean;
 }
 
 export interface VerifiedCitizenView {

@@ -30,6 +30,7 @@ function view(robotLine: string): KioskView {
     phase: 'idle', sessionId: null, robotLine, subtitles: [], answer: null, services: [],
     suggestions: [], notice: null, voice: { enabled: false, reason: null }, heard: null, faceAuth: null,
   citizen: null,
+  queryMenu: null,
     staff: { unlocked: false, message: null, demoCitizens: [], printJobs: [], staffRequests: [], devices: [] },
   };
 }

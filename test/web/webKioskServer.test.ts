@@ -16,6 +16,7 @@ function idleView(): KioskView {
     phase: 'idle', sessionId: null, robotLine: '', subtitles: [], answer: null, services: [],
     suggestions: [], notice: null, voice: { enabled: false, reason: null }, heard: null, faceAuth: null,
   citizen: null,
+  queryMenu: null,
     staff: { unlocked: false, message: null, demoCitizens: [], printJobs: [], staffRequests: [], devices: [] },
   };
 }

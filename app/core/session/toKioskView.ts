@@ -50,5 +50,6 @@ export function toKioskView(
     staff,
     faceAuth,
     citizen: context.identity.level === 'verified' ? { nameMasked: context.identity.nameMasked, idNumberMasked: context.identity.idNumberMasked } : null,
+    queryMenu: null,
   };
 }

@@ -23,6 +23,7 @@ export function idleView(): KioskView {
     heard: null,
     faceAuth: null,
   citizen: null,
+  queryMenu: null,
     staff: { unlocked: false, message: null, demoCitizens: [], printJobs: [], staffRequests: [], devices: [] },
   };
 }
