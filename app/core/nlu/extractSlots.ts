@@ -1,4 +1,7 @@
 import { detectGuideRequest } from './detectGuideRequest.js';
+import { parseBirthMonth, type SpokenBirthMonth } from './spokenBirthMonth.js';
+import { parseCertificateNumber } from './spokenCertificateNumber.js';
+import { parseRetirementCategory, type SpokenRetirementCategory } from './spokenRetirementCategory.js';
 import { standardChinese } from './utteranceSyllables.js';
 
 export interface RouteSlots {
@@ -8,6 +11,12 @@ export interface RouteSlots {
   place?: string;
   cardType?: 'social-security-card' | 'id-card';
   certificate?: 'insurance' | 'rights-record' | 'not-insured' | 'pension' | 'unemployment' | 'injury';
+  /** A 职业技能等级证书 number as the public lookup takes it (S000037021002193000284); never an ID or phone number. */
+  certificateNumber?: string;
+  /** The birth year (and month, when said) the citizen states: "我是1965年1月出生的", "俺65年生人". */
+  birthYearMonth?: SpokenBirthMonth;
+  /** Whose retirement age applies, whole (男, 女干部, 女工人) or the half that was said (女, 干部, 工人). */
+  retirementCategory?: SpokenRetirementCategory;
 }
 
 const CERTIFICATES: [RegExp, NonNullable<RouteSlots['certificate']>][] = [
@@ -19,7 +28,10 @@ const CERTIFICATES: [RegExp, NonNullable<RouteSlots['certificate']>][] = [
   [/参保证明|缴费证明|社保证明/, 'insurance'],
 ];
 
-/** What the utterance says beyond its intent: a year or period, a place of the hall, a card, a certificate. */
+/**
+ * What the utterance says beyond its intent: a year or period, a place of the hall, a card, a certificate, a
+ * certificate number, a birth month and a retirement category.
+ */
 export function extractSlots(text: string, pinyin?: string): RouteSlots {
   const t = standardChinese(text);
   const slots: RouteSlots = {};
@@ -41,5 +53,11 @@ export function extractSlots(text: string, pinyin?: string): RouteSlots {
       break;
     }
   }
+  const certificateNumber = parseCertificateNumber(text, pinyin);
+  if (certificateNumber) slots.certificateNumber = certificateNumber;
+  const birth = parseBirthMonth(text, pinyin);
+  if (birth) slots.birthYearMonth = birth;
+  const category = parseRetirementCategory(text, pinyin);
+  if (category) slots.retirementCategory = category;
   return slots;
 }

@@ -1,0 +1,62 @@
+import { hasHan, normalizeText } from './normalizeText.js';
+
+// Digits as people read them out (幺 and 洞 are how numbers are read aloud to avoid 一/七 and 零 confusion), in
+// characters and in the small recognizer's toneless pinyin.
+const HAN_DIGITS: Record<string, string> = { 零: '0', 〇: '0', 洞: '0', 一: '1', 幺: '1', 二: '2', 两: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 拐: '7', 八: '8', 九: '9' };
+const PINYIN_DIGITS: Record<string, string> = { ling: '0', dong: '0', yi: '1', yao: '1', er: '2', liang: '2', san: '3', si: '4', wu: '5', liu: '6', qi: '7', guai: '7', ba: '8', jiu: '9' };
+
+/** What a certificate number can be: 8–32 letters and digits, as the public lookup accepts them. */
+const CANDIDATE = /(?<![A-Za-z0-9])([A-Za-z]?)[ -]?((?:\d[ -]?){6,31}\d)(?![0-9])/g;
+/** Mentions that make a bare run of digits a certificate number. */
+const CONTEXT = /证书|证号|编号|证件号|技能|等级证|zheng shu|bian hao|zheng hao/;
+
+/**
+ * A 职业技能等级证书 number said or typed ("S000037021002193000284", "s 0000 3702 …", "证书编号三七零二…"), in the
+ * form the public lookup takes (upper case, no spaces); null when none was said.
+ *
+ * Never an ID number or a phone number: an 18-character or 15-digit number and a mobile number are left alone (the
+ * identity check has its own path, and they must not travel into a public lookup). A bare run of digits counts only
+ * when the citizen speaks of a certificate or a number (证书, 编号); one that starts with a letter always counts.
+ */
+export function parseCertificateNumber(text: string, pinyin?: string): string | null {
+  for (const heard of [text, pinyin]) {
+    if (!heard) continue;
+    const found = findIn(withAsciiDigits(heard));
+    if (found) return found;
+  }
+  return null;
+}
+
+function findIn(text: string): string | null {
+  const inContext = CONTEXT.test(normalizeText(text));
+  for (const match of text.matchAll(CANDIDATE)) {
+    const letter = match[1]!.toUpperCase();
+    const digits = match[2]!.replace(/[ -]/g, '');
+    const number = `${letter}${digits}`;
+    if (number.length < 8 || number.length > 32) continue;
+    if (!letter && !inContext) continue;
+    if (looksLikeIdOrPhone(digits)) continue;
+    return number;
+  }
+  return null;
+}
+
+/** ID and phone numbers, and two years side by side (2019-2022): never a certificate number. */
+function looksLikeIdOrPhone(digits: string): boolean {
+  return /^\d{17}[\dXx]?$/.test(digits) || /^\d{15}$/.test(digits) || /^1[3-9]\d{9}$/.test(digits) || /^(?:19|20)\d{2}(?:19|20)\d{2}$/.test(digits);
+}
+
+/** Full-width characters folded, and digits read out in characters or pinyin written as ASCII digits. */
+function withAsciiDigits(heard: string): string {
+  const text = heard.normalize('NFKC');
+  if (hasHan(text)) return text.replace(/[零〇洞一幺二两三四五六七拐八九](?:[ ，,、]?[零〇洞一幺二两三四五六七拐八九]){5,}/g, (run) => [...run].map((c) => HAN_DIGITS[c] ?? '').join(''));
+  // Pinyin: a run of six or more digit syllables becomes digits; a lone letter before it (the recognizer writes "s")
+  // stays as it is.
+  return text.replace(/\b(?:ling|dong|yi|yao|er|liang|san|si|wu|liu|qi|guai|ba|jiu)(?:\s+(?:ling|dong|yi|yao|er|liang|san|si|wu|liu|qi|guai|ba|jiu)){5,}\b/gi, (run) =>
+    run
+      .toLowerCase()
+      .split(/\s+/)
+      .map((s) => PINYIN_DIGITS[s] ?? '')
+      .join(''),
+  );
+}
