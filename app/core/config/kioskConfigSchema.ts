@@ -125,6 +125,31 @@ export const kioskConfigSchema = z
       })
       .prefault({}),
     printer: serialDeviceSchema.prefault({}),
+    /**
+     * The resident ID-card reader (GA 467 SAM on a serial line, docs/idcard.md): `simulator` starts the built-in
+     * module with demo cards on a pty pair, `off` means the hall has no reader (the number is typed), otherwise the
+     * reader's port (a udev symlink such as /dev/idcard is best). The SAM's UART default is 115200.
+     */
+    idcard: z
+      .object({
+        port: z
+          .union([z.literal('simulator'), z.literal('off'), z.string().regex(/^\/dev\/|^COM\d+$/, 'a device path such as /dev/idcard, "simulator" or "off"')])
+          .default('simulator'),
+        baudRate: z.union([z.literal(9_600), z.literal(19_200), z.literal(38_400), z.literal(57_600), z.literal(115_200)]).default(115_200),
+        /**
+         * The site's adapter module around the reader vendor's licensed WLT decoder (an ES module exporting
+         * `createWltDecoder`; relative paths from the repo root). null: no decoder — the card fills the number, and the
+         * face is checked against the photo on file instead of the chip photo.
+         */
+        wltDecoder: z.string().min(1).nullable().default(null),
+        /**
+         * Simulator only: where the demo cards' chip photos are read from (the demo decoder pairs each demo card with
+         * a face photo there; missing photos leave that card without one). Relative paths from the repo root.
+         */
+        demoPhotoDir: z.string().min(1).default('../shared/data/faces'),
+      })
+      .strict()
+      .prefault({}),
     /** Folders searched for the models named in models/manifest.json (speech, face), in order: production models first. */
     modelDirs: z.array(z.string().min(1)).min(1).default(['data/models', '../shared/models']),
     speech: z
@@ -197,3 +222,4 @@ export type BackendConfig = KioskConfig['backend'];
 export type SessionTimingConfig = KioskConfig['session'];
 export type PlaceConfig = KioskConfig['places'][string];
 export type SerialDeviceConfig = KioskConfig['robot'];
+export type IdCardConfig = KioskConfig['idcard'];

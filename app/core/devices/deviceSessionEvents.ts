@@ -1,3 +1,4 @@
+import type { IdCardFaultKind } from '../../../idcard/index.js';
 import type { PrinterPauseReason, PrintJobFailureKind } from '../../../printer/index.js';
 
 /**
@@ -54,4 +55,23 @@ type CameraLostReason = 'no-camera' | 'denied' | 'ended';
 
 type CameraSessionEvent = { type: 'camera.lost'; reason: CameraLostReason } | { type: 'camera.restored' };
 
-export type DeviceSessionEvent = RobotSessionEvent | PrinterSessionEvent | AudioSessionEvent | CameraSessionEvent;
+/**
+ * The resident ID-card reader (`idCardSessionAdapter.ts`). `idcard.read` is the one device event that carries
+ * personal data: the full number and name stay in memory (the identity check fills the number with them), the visit
+ * log keeps only that a card was read (`describeEvent`, and no payload: `visitLog.ts`), and no log line names them.
+ */
+export type IdCardSessionEvent =
+  /**
+   * A card was placed and read. `photo`: the chip photo decoded to JPEG or PNG bytes, or null when it could not be
+   * (no licensed WLT decoder installed, or the decoder failed). `expired`: the card is past its validity on the China
+   * calendar day it was read (its number is still the citizen's; its photo is not used as a reference).
+   */
+  | { type: 'idcard.read'; idNumber: string; name: string; photo: Uint8Array | null; expired: boolean }
+  /** The card left the reader (or the reader faulted while it was there and can no longer vouch for it). */
+  | { type: 'idcard.removed' }
+  /** The reader cannot be used (unplugged, cable pulled, silent, SAM fault): the number is typed on the keypad. */
+  | { type: 'idcard.fault'; kind: IdCardFaultKind }
+  /** The reader works again after a fault. */
+  | { type: 'idcard.restored' };
+
+export type DeviceSessionEvent = RobotSessionEvent | PrinterSessionEvent | AudioSessionEvent | CameraSessionEvent | IdCardSessionEvent;
