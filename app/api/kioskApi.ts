@@ -48,6 +48,13 @@ export interface FaceAuthView {
   } | null;
   /** The ID number as entered, masked for the screen (3702**********123X). */
   idNumberMasked: string | null;
+  /**
+   * While the number is asked and an ID-card reader is ready: the line to show beside the keypad (请把身份证放在读卡区…);
+   * null (or absent) otherwise — no reader, or it is faulted and the number must be typed.
+   */
+  cardHint?: string | null;
+  /** The number came from the ID card on the reader: the holder's name from the card, masked (王*兰); else null or absent. */
+  cardNameMasked?: string | null;
 }
 
 export interface StaffPrintJobView {

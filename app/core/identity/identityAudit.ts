@@ -3,19 +3,19 @@ import type { FieldCipher } from '../privacy/fieldCipher.js';
 import { DEFAULT_IDENTITY_LIMITS, IdentityAttempts, loadOrCreateHashKey, type IdentityAttemptLimits } from './identityAttempts.js';
 import type { IdentityCheckRecord } from './identityCheckMachine.js';
 
-/** The identity checks' audit trail: who (citizen id, when the number was known), when, outcome and scores. */
+/** The identity checks' audit trail: who (citizen id, when the number was known), when, outcome, scores, and which photo (chip / on file). */
 export class IdentityAudit {
   constructor(private readonly db: Database) {}
 
   record(entry: IdentityCheckRecord, at = new Date()): void {
     this.db
-      .prepare('INSERT INTO identity_check_audit (at, citizen_id, outcome, attempts, similarity, liveness, challenges) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(at.toISOString(), entry.citizenId, entry.outcome, entry.attempts, entry.similarity, entry.liveness, JSON.stringify(entry.challenges));
+      .prepare('INSERT INTO identity_check_audit (at, citizen_id, outcome, attempts, similarity, liveness, challenges, reference) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(at.toISOString(), entry.citizenId, entry.outcome, entry.attempts, entry.similarity, entry.liveness, JSON.stringify(entry.challenges), entry.reference);
   }
 
   recent(limit = 50): (IdentityCheckRecord & { at: string })[] {
     const rows = this.db
-      .prepare('SELECT at, citizen_id AS citizenId, outcome, attempts, similarity, liveness, challenges FROM identity_check_audit ORDER BY id DESC LIMIT ?')
+      .prepare('SELECT at, citizen_id AS citizenId, outcome, attempts, similarity, liveness, challenges, reference FROM identity_check_audit ORDER BY id DESC LIMIT ?')
       .all(limit) as (Omit<IdentityCheckRecord, 'challenges'> & { at: string; challenges: string })[];
     return rows.map((r) => ({ ...r, challenges: JSON.parse(r.challenges) as IdentityCheckRecord['challenges'] }));
   }

@@ -1,5 +1,6 @@
 import { and, assign, enqueueActions, fromCallback, fromPromise, sendTo, setup, type EventObject, type SnapshotFrom } from 'xstate';
 import type { CameraLostReason, LivenessChallengeKind } from '../../api/kioskApi.js';
+import { maskName } from '../../../common/maskName.js';
 import { isValidIdNumber, maskIdNumber } from '../backend/idNumber.js';
 import { faceAuthLines, guidanceFor } from '../services/pensionAuth/faceAuthLines.js';
 import type { AttemptDecision, FrameMeasurement } from '../services/pensionAuth/faceAuthTypes.js';
@@ -26,7 +27,21 @@ export interface IdentityCheckSettings {
   random: () => number;
   /** The machine's clock (the actor's clock in tests): when a challenge was prompted, for the countdown. */
   now: () => number;
+  /**
+   * Whether an ID-card reader can fill the number, asked when a check starts (absent: the hall has no reader). The
+   * parent forwards `idcard.fault` / `idcard.restored` while the check runs, and `idcard.read` fills the number.
+   */
+  cardReaderState?: () => CardReaderState;
 }
+
+/** The ID-card reader as the number step sees it: ready for a card, faulted (type the number), or not there. */
+export type CardReaderState = 'ready' | 'faulted' | 'none';
+
+/**
+ * Which photo the live face is compared with: the chip photo of the ID card the citizen placed on the reader (they
+ * prove they are its holder), or the photo on file at the business system.
+ */
+export type ReferenceSource = 'chip' | 'on-file';
 
 /** Who the visit already verified: the check asks no number and runs a fresh live check against their photo. */
 export interface KnownIdentity {
@@ -60,6 +75,14 @@ export interface PreparedIdentity {
   /** "王*兰": how the screen may greet the citizen once the face matched. */
   nameMasked: string | null;
   reference: boolean;
+  /** Which photo is the reference (absent with a reference: the photo on file). */
+  referenceSource?: ReferenceSource | null;
+}
+
+/** What the lookup is given: whose number, and the card's decoded chip photo when the number came from a card. */
+export interface PrepareIdentityInput {
+  subject: IdentitySubject;
+  chipPhoto?: Uint8Array | null;
 }
 
 /** How an identity check ended. Only `verified` says who; every other outcome is worded the same for any number. */
@@ -104,6 +127,17 @@ export interface IdentityCheckContext extends IdentityCheckSettings {
   citizenId: string | null;
   nameMasked: string | null;
   reference: boolean;
+  /** Which photo the face is compared with (null before the lookup, or when none is usable). */
+  referenceSource: ReferenceSource | null;
+  /** Whether the citizen can place the ID card instead of typing (the screen's hint while the number is asked). */
+  cardReader: CardReaderState;
+  /** The number came from an ID card on the reader: the holder's name as the screen may show it (王*兰); else null. */
+  cardNameMasked: string | null;
+  /**
+   * The card's chip photo, decoded (JPEG or PNG), when the number came from a valid card and its photo could be
+   * decoded: it is the reference then. Memory only; zeroed at the check's end.
+   */
+  chipPhoto: Uint8Array | null;
   /** Failed face checks this subject may still have today (per-number limit). */
   checksLeft: number;
   /** The camera failed before the face check began (remembered until it is restored or needed). */
@@ -142,16 +176,18 @@ export function subjectOf(context: Pick<IdentityCheckContext, 'known' | 'idNumbe
   return context.idNumber ? { idNumber: context.idNumber } : null;
 }
 
-/** What the audit keeps of one identity check (no image, no embedding, no ID number). */
+/** What the audit keeps of one identity check (no image, no embedding, no ID number, no name). */
 export interface IdentityCheckRecord extends IdentityEvidence {
   citizenId: string | null;
   outcome: IdentityOutcome;
+  /** Which photo the face was compared with; null when there was none (unknown number, no usable photo, no lookup). */
+  reference: ReferenceSource | null;
 }
 
 /** Reads how a check ended from its last snapshot: also when it was stopped from outside mid-way. */
 export function identityCheckRecordOf(snapshot: { context: IdentityCheckContext }): IdentityCheckRecord {
   const ctx = snapshot.context;
-  return { citizenId: ctx.citizenId, outcome: ctx.outcome ?? 'cancelled', ...evidenceOf(ctx) };
+  return { citizenId: ctx.citizenId, outcome: ctx.outcome ?? 'cancelled', reference: ctx.referenceSource, ...evidenceOf(ctx) };
 }
 
 function evidenceOf(ctx: IdentityCheckContext): IdentityEvidence {
@@ -223,7 +259,7 @@ export const identityCheckMachine = setup({
   },
   actors: {
     admitSubject: fromPromise<Admission, { subject: IdentitySubject; visitId: string | null }>(notProvided('admitSubject')),
-    prepareIdentity: fromPromise<PreparedIdentity, { subject: IdentitySubject }>(notProvided('prepareIdentity')),
+    prepareIdentity: fromPromise<PreparedIdentity, PrepareIdentityInput>(notProvided('prepareIdentity')),
     /** Receives `auth.frame`, analyses one frame at a time (drops the rest), sends back `frame.analyzed`. */
     analyzeFrames: fromCallback<Extract<PensionAuthParentEvent, { type: 'auth.frame' }>>(notProvided('analyzeFrames')),
     verifyAttempt: fromPromise<AttemptDecision>(notProvided('verifyAttempt')),
@@ -236,7 +272,7 @@ export const identityCheckMachine = setup({
   },
   guards: {
     knownCitizen: ({ context }) => context.known !== null,
-    validIdNumber: ({ event }) => event.type === 'auth.idNumber' && isValidIdNumber(event.idNumber),
+    validIdNumber: ({ event }) => (event.type === 'auth.idNumber' || event.type === 'idcard.read') && isValidIdNumber(event.idNumber),
     cameraFaulted: ({ context }) => context.cameraFault !== null,
     inPosition: ({ context, event }) => event.type === 'frame.analyzed' && event.frame.usable && context.positionedRun + 1 >= context.timing.positionedFrames,
     personChanged: ({ event }) => event.type === 'frame.analyzed' && event.frame.faces > 0 && !event.frame.sameFace,
@@ -275,10 +311,35 @@ export const identityCheckMachine = setup({
     forwardFrame: sendTo('frames', ({ event }) => event),
     noteCameraLost: assign(({ event }) => (event.type === 'camera.lost' ? { cameraFault: event.reason } : {})),
     noteCameraRestored: assign({ cameraFault: null }),
+    /**
+     * A card on the reader fills the number as if typed, and the screen may show the holder's name masked (it comes
+     * from the card, not from the business system: it tells nothing of what the hall knows). Its chip photo becomes
+     * the reference unless the card is past its validity (an expired card still proves the number, its photo is old).
+     */
+    acceptCard: assign(({ event }) =>
+      event.type === 'idcard.read'
+        ? {
+            idNumber: event.idNumber.toUpperCase(),
+            idNumberMasked: maskIdNumber(event.idNumber),
+            cardNameMasked: maskName(event.name),
+            chipPhoto: event.photo && !event.expired ? event.photo : null,
+          }
+        : {},
+    ),
     /** What vision/ decided on the attempt: the scores for the audit (and the parent's submission on a match). */
     keepDecision: assign(({ event }) => {
       const decision = (event as unknown as { output: AttemptDecision }).output;
       return { similarity: decision.similarity, liveness: decision.liveness.score };
+    }),
+    /** What the business system gave for the subject, and which photo is the reference (never told before a match). */
+    keepPrepared: assign(({ event }) => {
+      const output = (event as unknown as { output: PreparedIdentity }).output;
+      return {
+        citizenId: output.citizenId,
+        nameMasked: output.nameMasked,
+        reference: output.reference,
+        referenceSource: output.reference ? (output.referenceSource ?? 'on-file') : null,
+      };
     }),
     /** A refused face check: one fewer for the subject today, here and in the kiosk's count (recordFailedCheck). */
     countFailedCheck: assign(({ context }) => ({ checksLeft: Math.max(0, context.checksLeft - 1) })),
@@ -308,6 +369,10 @@ export const identityCheckMachine = setup({
     citizenId: null,
     nameMasked: input.known?.nameMasked ?? null,
     reference: false,
+    referenceSource: null,
+    cardReader: input.known ? 'none' : (input.cardReaderState?.() ?? 'none'),
+    cardNameMasked: null,
+    chipPhoto: null,
     checksLeft: 0,
     cameraFault: input.cameraFault ?? null,
     attempt: 0,
@@ -325,6 +390,8 @@ export const identityCheckMachine = setup({
   initial: 'opening',
   on: {
     'auth.cancel': { target: '.done', actions: { type: 'say', params: { outcome: 'cancelled', line: faceAuthLines.cancelled } } },
+    'idcard.fault': { guard: ({ context }) => context.cardReader !== 'none', actions: assign({ cardReader: 'faulted' as const }) },
+    'idcard.restored': { guard: ({ context }) => context.cardReader !== 'none', actions: assign({ cardReader: 'ready' as const }) },
   },
   states: {
     opening: {
@@ -346,6 +413,8 @@ export const identityCheckMachine = setup({
           },
           { actions: assign({ guidance: faceAuthLines.badIdNumber }) },
         ],
+        // The card on the reader: its number goes the same way as a typed one (limits, lookup, the same lines).
+        'idcard.read': { guard: 'validIdNumber', target: 'admitting', actions: ['acceptCard', { type: 'say', params: { line: identityLines.preparing } }] },
         ...cameraNotes,
       },
     },
@@ -370,21 +439,21 @@ export const identityCheckMachine = setup({
       invoke: {
         id: 'prepareIdentity',
         src: 'prepareIdentity',
-        input: ({ context }) => ({ subject: subjectOf(context) ?? { idNumber: '' } }),
+        input: ({ context }) => ({ subject: subjectOf(context) ?? { idNumber: '' }, chipPhoto: context.chipPhoto }),
         // Whatever came back (unknown number, no usable photo, or both there), the check goes on the same way.
         onDone: [
           {
             guard: 'cameraFaulted',
             target: 'done',
             actions: [
-              assign(({ event }) => ({ citizenId: event.output.citizenId, nameMasked: event.output.nameMasked, reference: event.output.reference })),
+              'keepPrepared',
               { type: 'say', params: { outcome: 'camera-lost', line: faceAuthLines.cameraLost, staffReason: 'camera-lost' } },
             ],
           },
           {
             target: 'attempt',
             actions: [
-              assign(({ event }) => ({ citizenId: event.output.citizenId, nameMasked: event.output.nameMasked, reference: event.output.reference })),
+              'keepPrepared',
               { type: 'say', params: { line: faceAuthLines.positioning } },
             ],
           },

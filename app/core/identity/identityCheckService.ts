@@ -15,6 +15,7 @@ import {
   type Admission,
   type IdentityCheckContext,
   type IdentitySubject,
+  type PrepareIdentityInput,
   type PreparedIdentity,
 } from './identityCheckMachine.js';
 
@@ -60,7 +61,7 @@ export function createIdentityCheckService(options: IdentityCheckServiceOptions)
     },
     actors: {
       admitSubject: fromPromise<Admission, { subject: IdentitySubject; visitId: string | null }>(async ({ input }) => attempts.admit(input.subject, input.visitId)),
-      prepareIdentity: fromPromise<PreparedIdentity, { subject: IdentitySubject }>(async ({ input }) => {
+      prepareIdentity: fromPromise<PreparedIdentity, PrepareIdentityInput>(async ({ input }) => {
         let citizenId: string | null = null;
         let nameMasked: string | null = null;
         if ('citizenId' in input.subject) citizenId = input.subject.citizenId;
@@ -73,10 +74,17 @@ export function createIdentityCheckService(options: IdentityCheckServiceOptions)
             if (!isNotFound(error)) throw error;
           }
         }
+        // The number came from an ID card with its chip photo: the citizen proves they hold the card, so the chip
+        // photo is the reference and nothing on file is fetched. It is set whatever the lookup said (an unknown
+        // number is still refused by the machine: nobody to verify), so the check runs the same way for any number.
+        // A chip photo without a usable face falls back to the photo on file.
+        if (input.chipPhoto && (await analyzer.setReference(input.chipPhoto))) {
+          return { citizenId, nameMasked, reference: citizenId !== null, referenceSource: 'chip' };
+        }
         if (citizenId === null) return { citizenId: null, nameMasked: null, reference: false };
         try {
           const photo = await backend.getReferencePhoto(citizenId);
-          return { citizenId, nameMasked, reference: await analyzer.setReference(photo.bytes) };
+          return { citizenId, nameMasked, reference: await analyzer.setReference(photo.bytes), referenceSource: 'on-file' };
         } catch (error) {
           if (isNotFound(error)) return { citizenId, nameMasked, reference: false };
           throw error;
@@ -112,12 +120,14 @@ export function createIdentityCheckService(options: IdentityCheckServiceOptions)
       verifyAttempt: fromPromise<AttemptDecision>(() => analyzer.verify()),
       endOfCheck: fromCallback<EventObject, { snapshot: () => { context: IdentityCheckContext } }>(({ input }) => () => {
         // The check ended (final state, or stopped from outside): record it, then forget every face.
+        const snapshot = input.snapshot();
         try {
-          audit.record(identityCheckRecordOf(input.snapshot()));
+          audit.record(identityCheckRecordOf(snapshot));
         } catch (error) {
           log.error({ err: error }, 'identity check audit failed');
         } finally {
           analyzer.clear();
+          snapshot.context.chipPhoto?.fill(0);
         }
       }),
     },

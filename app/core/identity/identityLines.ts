@@ -9,6 +9,8 @@ export const identityLines = {
   askNumber: '要先核实是您本人。请输入您的身份证号，然后看着屏幕，按提示做几个动作。',
   /** The visit already knows who the citizen is: no number, a fresh live check. */
   liveCheck: '要再核对一次是您本人。请看着屏幕，按提示做几个动作。',
+  /** Shown beside the keypad while the number is asked and an ID-card reader is ready (not spoken). */
+  cardHint: '请把身份证放在读卡区，号码会自动填好；也可以在下面输入。',
   /** After a well-formed number, whatever the business system knows of it. */
   preparing: '好的，请稍等，马上开始核对。',
   /** The end after every attempt failed: staff are called, and what the citizen can do. */

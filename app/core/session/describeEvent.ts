@@ -31,6 +31,12 @@ export function describeEvent(event: { type: string } & Record<string, unknown>)
       return { reason: event.reason };
     case 'robot.motionFailed':
       return { outcome: event.outcome };
+    // A card on the reader: that it was read, whether its photo could be decoded, whether it is past its validity;
+    // never the number, the name or the photo (the entry keeps no payload either: visitLog.ts).
+    case 'idcard.read':
+      return { photo: event.photo instanceof Uint8Array, expired: event.expired === true };
+    case 'idcard.fault':
+      return { kind: event.kind };
     case 'printer.paused':
       return { job: event.jobId, reason: event.reason };
     case 'printer.resumed':

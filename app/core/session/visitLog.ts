@@ -36,8 +36,11 @@ export interface VisitLogState {
 
 export const emptyVisitLog: VisitLogState = { open: null, held: null };
 
-/** Events whose content never leaves memory: a camera frame is biometric data. */
-const NOT_KEPT = new Set(['auth.frame']);
+/**
+ * Events whose content never leaves memory: a camera frame is biometric data; an ID card read carries the full
+ * number, the name and the chip photo (the identity check has them in memory; the log keeps only its summary).
+ */
+const NOT_KEPT = new Set(['auth.frame', 'idcard.read']);
 
 /**
  * The visit log as a pure reducer (the shape of Home Assistant's assist pipeline): each input gives the next state

@@ -126,4 +126,13 @@ export const kioskMigrations: Migration[] = [
       `);
     },
   },
+  {
+    version: 6,
+    name: 'identity check audit: which photo the face was compared with',
+    up(db) {
+      // 'chip' (the ID card's chip photo, the card placed on the reader) or 'on-file' (the business system's photo);
+      // NULL when there was none. Never the photo itself.
+      db.exec('ALTER TABLE identity_check_audit ADD COLUMN reference TEXT');
+    },
+  },
 ];

@@ -174,7 +174,7 @@ describe('identity check: its end', () => {
   it('the audit keeps the citizen the number belonged to (staff review), never the number', async () => {
     const t = startIdentity({ decide: () => decision('no-match') });
     await threeAttempts(t);
-    expect(t.calls.audit).toEqual([{ citizenId: 'QD0001', outcome: 'not-verified', attempts: 3, similarity: 0.2, liveness: 0.9, challenges: expect.any(Array) }]);
+    expect(t.calls.audit).toEqual([{ citizenId: 'QD0001', outcome: 'not-verified', reference: 'on-file', attempts: 3, similarity: 0.2, liveness: 0.9, challenges: expect.any(Array) }]);
     expect(JSON.stringify(t.calls.audit)).not.toContain(validId);
   });
 });

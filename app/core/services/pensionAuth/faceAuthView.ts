@@ -1,5 +1,6 @@
 import type { FaceAuthView } from '../../../api/kioskApi.js';
 import type { IdentityCheckSnapshot } from '../../identity/identityCheckMachine.js';
+import { identityLines } from '../../identity/identityLines.js';
 import type { AuthOutcome } from './faceAuthTypes.js';
 import type { PensionAuthSnapshot } from './pensionAuthMachine.js';
 
@@ -75,6 +76,8 @@ export function faceAuthView(snapshot: PensionAuthSnapshot | IdentityCheckSnapsh
     maxAttempts: ctx.maxAttempts,
     result: ctx.outcome ? { outcome: SCREEN_OUTCOME[ctx.outcome], message: ctx.instruction, nextDueDate: ctx.nextDueDate } : null,
     idNumberMasked: ctx.idNumberMasked,
+    cardHint: null,
+    cardNameMasked: null,
   };
 }
 
@@ -107,5 +110,8 @@ function identityView(snapshot: IdentityCheckSnapshot, now: number, embedded: bo
     maxAttempts: ctx.maxAttempts,
     result: ctx.outcome && !ended ? { outcome: IDENTITY_SCREEN_OUTCOME[ctx.outcome], message: ctx.instruction, nextDueDate: null } : null,
     idNumberMasked: ctx.idNumberMasked,
+    // The card's name comes from the card, not from the business system: showing it tells nothing the hall knows.
+    cardHint: step === 'idInput' && ctx.cardReader === 'ready' ? identityLines.cardHint : null,
+    cardNameMasked: ctx.cardNameMasked,
   };
 }

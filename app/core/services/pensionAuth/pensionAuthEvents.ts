@@ -1,4 +1,5 @@
 import type { CameraFrame, CameraLostReason } from '../../../api/kioskApi.js';
+import type { IdCardSessionEvent } from '../../devices/deviceSessionEvents.js';
 import type { AuthOutcome, AuthStaffReason, FrameMeasurement } from './faceAuthTypes.js';
 
 /** What the session machine forwards to the 养老认证 child while it runs. */
@@ -8,7 +9,12 @@ export type PensionAuthParentEvent =
   /** A raw camera frame from the screen; only the positioning and challenge states take it. */
   | { type: 'auth.frame'; frame: CameraFrame }
   | { type: 'camera.lost'; reason: CameraLostReason }
-  | { type: 'camera.restored' };
+  | { type: 'camera.restored' }
+  /** The ID-card reader: a card read (fills the number while it is asked), the reader faulted or working again. */
+  | IdCardParentEvent;
+
+/** What the session forwards of the ID-card reader to a running identity check (directly, or through 养老认证). */
+export type IdCardParentEvent = Extract<IdCardSessionEvent, { type: 'idcard.read' | 'idcard.fault' | 'idcard.restored' }>;
 
 /** A frame measured by vision/, sent back by the child's `analyzeFrames` actor. */
 export type FrameAnalyzedEvent = { type: 'frame.analyzed'; frame: FrameMeasurement };

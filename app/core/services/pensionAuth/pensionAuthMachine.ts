@@ -202,6 +202,7 @@ export const pensionAuthMachine = setup({
     maxAttempts: input.maxAttempts,
     random: input.random,
     now: input.now,
+    cardReaderState: input.cardReaderState,
     known: input.identity?.level === 'verified' ? { citizenId: input.identity.citizenId, idNumberMasked: input.identity.idNumberMasked, nameMasked: input.identity.nameMasked } : null,
     visitId: input.visitId ?? null,
     instruction: '',
@@ -246,6 +247,7 @@ export const pensionAuthMachine = setup({
           maxAttempts: context.maxAttempts,
           random: context.random,
           now: context.now,
+          ...(context.cardReaderState ? { cardReaderState: context.cardReaderState } : {}),
           known: context.known,
           visitId: context.visitId,
           cameraFault: context.cameraFault,
@@ -264,6 +266,10 @@ export const pensionAuthMachine = setup({
         'auth.frame': { actions: sendTo('identityCheck', ({ event }) => event) },
         'camera.lost': { actions: ['noteCameraLost', sendTo('identityCheck', ({ event }) => event)] },
         'camera.restored': { actions: ['noteCameraRestored', sendTo('identityCheck', ({ event }) => event)] },
+        // The ID-card reader: a card fills the number while it is asked; a fault or recovery changes the screen's hint.
+        'idcard.read': { actions: sendTo('identityCheck', ({ event }) => event) },
+        'idcard.fault': { actions: sendTo('identityCheck', ({ event }) => event) },
+        'idcard.restored': { actions: sendTo('identityCheck', ({ event }) => event) },
       },
     },
     checkingStatus: {
