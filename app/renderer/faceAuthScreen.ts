@@ -5,7 +5,7 @@ import { createCameraPreview } from './camera/index.js';
 import type { SendInput } from './kioskActions.js';
 import { h } from './dom.js';
 import { renderChallenge } from './renderChallenge.js';
-import { cameraSteps, idInputSteps, renderFaceAuthBar, renderFaceAuthInstruction, renderGuidance, renderWaiting, waitingLabel } from './renderFaceAuth.js';
+import { cameraSteps, faceAuthTitle, idInputSteps, renderFaceAuthBar, renderFaceAuthInstruction, renderGuidance, renderWaiting, waitingLabel } from './renderFaceAuth.js';
 import { renderFaceAuthResult } from './renderFaceAuthResult.js';
 import { idNumberLength, renderIdKeypad, type IdEntryState, type IdKeypadActions } from './renderIdKeypad.js';
 import { createSlot } from './slot.js';
@@ -82,7 +82,8 @@ export function createFaceAuthScreen(send: SendInput, camera: CameraController):
     if (!view) return;
     const current = view;
     element.dataset.step = current.step;
-    bar.update(JSON.stringify([current.step === 'result', current.attempt, current.maxAttempts]), () => renderFaceAuthBar(current, () => send({ type: 'auth.cancel' })));
+    element.setAttribute('aria-label', faceAuthTitle(current.step));
+    bar.update(JSON.stringify([faceAuthTitle(current.step), current.step === 'result', current.attempt, current.maxAttempts]), () => renderFaceAuthBar(current, () => send({ type: 'auth.cancel' })));
     instruction.update(JSON.stringify(current.instruction), () => renderFaceAuthInstruction(current.instruction));
 
     const typing = idInputSteps.has(current.step);

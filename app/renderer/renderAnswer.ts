@@ -1,10 +1,15 @@
 import type { AnswerSource, AnswerView } from '../api/kioskApi.js';
 import type { SendInput } from './kioskActions.js';
 import { button, h } from './dom.js';
+import { renderRecord } from './renderRecord.js';
 
-/** The answer card: the spoken line big, the fuller text, where it comes from, and what to do next. */
+/**
+ * The answer card: the spoken line big, the fuller text, where it comes from, and what to do next. A citizen's own
+ * record (聊天查) has a card of its own (renderRecord.ts).
+ */
 export function renderAnswer(answer: AnswerView, send: SendInput): HTMLElement {
-  return h('article', { className: 'answer', testId: 'answer-card' }, [
+  if (answer.mode === 'record') return renderRecord(answer, send);
+  return h('article', { className: 'answer', testId: 'answer-card', attrs: { 'data-mode': answer.mode } }, [
     h('p', { className: 'answer-question', testId: 'answer-question' }, [`您的问题：${answer.question}`]),
     answer.caution && h('div', { className: 'caution', testId: 'answer-caution', attrs: { role: 'note' } }, [h('strong', {}, ['请注意：']), answer.caution]),
     h('p', { className: 'answer-spoken', testId: 'answer-spoken' }, [answer.spoken]),
@@ -12,9 +17,7 @@ export function renderAnswer(answer: AnswerView, send: SendInput): HTMLElement {
     answer.screen && h('div', { className: 'answer-screen', testId: 'answer-screen' }, [answer.screen]),
     answer.sources.length > 0 &&
       h('ul', { className: 'sources', testId: 'answer-sources', attrs: { 'aria-label': '信息来源' } }, answer.sources.map(renderSource)),
-    answer.mode === 'record'
-      ? h('p', { className: 'answer-mode' }, ['您本人的记录，来自人社业务系统'])
-      : answer.sources.length > 0 && h('p', { className: 'answer-mode' }, [answer.mode === 'llm' ? '由政务大模型依据人社知识库整理' : '内容摘自人社知识库']),
+    answer.sources.length > 0 && h('p', { className: 'answer-mode' }, [answer.mode === 'llm' ? '由政务大模型依据人社知识库整理' : '内容摘自人社知识库']),
     answer.offerStaff &&
       h('div', { className: 'staff-offer', testId: 'offer-staff' }, [
         h('p', {}, ['需要人工帮助？工作人员可以当面为您解答。']),

@@ -13,6 +13,7 @@ import { renderGreeting } from './renderGreeting.js';
 import { renderGuiding } from './renderGuiding.js';
 import { renderHeader } from './renderHeader.js';
 import { renderNotice } from './renderNotice.js';
+import { renderQueryMenu } from './renderQueryMenu.js';
 import { renderServices } from './renderServices.js';
 import { renderSubtitles, scrollToNewest } from './renderSubtitles.js';
 import { renderThinking } from './renderThinking.js';
@@ -81,12 +82,12 @@ export function mountKioskScreen(root: HTMLElement, send: SendInput, camera: Cam
       drawCamera();
 
       const idle = view.phase === 'idle';
-      header.update(JSON.stringify([view.phase]), () => renderHeader(view, send, staff.openKeypad));
+      header.update(JSON.stringify([view.phase, view.citizen]), () => renderHeader(view, send, staff.openKeypad));
       notice.update(JSON.stringify(view.notice), () => renderNotice(view.notice));
       attract.update(JSON.stringify(idle && !authRunning), () => (idle && !authRunning ? renderAttract(send) : null));
       // 养老认证 takes the stage while it runs, whatever the phase; its screen redraws itself part by part.
       const stageChanged = stage.update(
-        authRunning ? 'face-auth' : JSON.stringify(idle ? null : [view.phase, view.robotLine, view.suggestions, view.answer, view.services]),
+        authRunning ? 'face-auth' : JSON.stringify(idle ? null : [view.phase, view.robotLine, view.suggestions, view.answer, view.services, view.queryMenu]),
         () => (authRunning ? h('main', { className: 'stage stage-face-auth' }, [faceAuth.element]) : idle ? null : renderStage(view, send)),
       );
       if (view.faceAuth) faceAuth.show(view.faceAuth);
@@ -120,13 +121,18 @@ function answerShown(view: KioskView): boolean {
   return view.answer !== null && view.phase !== 'guiding';
 }
 
-/** The middle of the screen: what the robot says, the thinking indicator, the answer, the service tiles. */
+/**
+ * The middle of the screen: what the robot says, the thinking indicator, the answer, the 聊天查 menu while the
+ * citizen chooses a query (the suggestions give it the room), the service tiles.
+ */
 function renderStage(view: KioskView, send: SendInput): HTMLElement {
   if (view.phase === 'guiding') return h('main', { className: 'stage stage-guiding' }, [renderGuiding(view.robotLine)]);
+  const menu = view.queryMenu;
   return h('main', { className: 'stage' }, [
-    renderGreeting(view, send),
+    renderGreeting(menu ? { ...view, suggestions: [] } : view, send),
     view.phase === 'thinking' && renderThinking(),
     view.answer && renderAnswer(view.answer, send),
-    renderServices(view.services, view.answer !== null, send),
+    menu && renderQueryMenu(menu, send),
+    renderServices(view.services, view.answer !== null || menu !== null, send),
   ]);
 }

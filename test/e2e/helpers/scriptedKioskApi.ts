@@ -22,8 +22,8 @@ export function idleView(): KioskView {
     voice: { enabled: false, reason: '语音未启用' },
     heard: null,
     faceAuth: null,
-  citizen: null,
-  queryMenu: null,
+    citizen: null,
+    queryMenu: null,
     staff: { unlocked: false, message: null, demoCitizens: [], printJobs: [], staffRequests: [], devices: [] },
   };
 }
