@@ -19,3 +19,5 @@ export { encodeCertificate } from './certificate/encodeCertificate.js';
 
 // Virtual printer
 export { startVirtualPrinter, type VirtualPrinter } from './simulator/virtualPrinter.js';
+export { EscPosDocument, type EscPosDocumentOptions } from './escpos/escPosDocument.js';
+export { formatChinaTime } from './certificate/chinaTime.js';

@@ -25,6 +25,7 @@ import type { KnowledgeBase } from './knowledge/loadKnowledgeBase.js';
 import { routerModel } from './nlu/routerModel.js';
 import { createPolicyService } from './services/createPolicyService.js';
 import type { GroundedComposer, PolicyQuestionService } from './services/policyQuestionService.js';
+import { createRecordPrintService } from './records/recordPrintService.js';
 import { createSessionActors } from './session/sessionActors.js';
 import { createSessionInlet } from './session/sessionInlet.js';
 import { sessionMachine } from './session/sessionMachine.js';
@@ -119,6 +120,8 @@ export async function createKioskRuntime(config: KioskConfig, options: KioskRunt
         policy,
         backend: backend.client,
         staffRequests,
+        recordPrinter: devices ? createRecordPrintService({ spooler: devices.spooler, log }) : null,
+        hallName: config.hall.name,
         guide: devices?.robot ? createGuideService({ places: config.places, robot: devices.robot, moveTimeoutMs: config.robot.guideTimeoutMs, log }) : null,
         places: config.places,
         voice,

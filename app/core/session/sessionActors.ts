@@ -8,9 +8,10 @@ import { toAnswerView } from '../services/policyAnswer.js';
 import type { StaffRequestStore } from '../store/staffRequestStore.js';
 import type { KioskVoice } from '../voice/kioskVoice.js';
 import type { BackendClient } from '../backend/backendClient.js';
-import { personalQueries } from '../services/queries/personalQueries.js';
+import { openQueries, personalQueries } from '../services/queries/personalQueries.js';
+import type { RecordPrintService } from '../records/recordPrintService.js';
 import type { PersonalQueryAnswer } from '../services/queries/personalQuery.js';
-import type { AnswerQuestionInput, CallStaffInput, PersonalQueryInput, SpeakRequest } from './sessionMachine.js';
+import type { AnswerQuestionInput, CallStaffInput, PersonalQueryInput, SpeakRequest, SpoolRecordInput } from './sessionMachine.js';
 import type { SessionEvent } from './sessionEvents.js';
 
 export interface SessionActorDeps {
@@ -18,6 +19,10 @@ export interface SessionActorDeps {
   /** The hall business system, for the verified citizen's own records (聊天查). */
   backend: BackendClient;
   staffRequests: Pick<StaffRequestStore, 'open'>;
+  /** Null without a printer: "print it" is answered with where else to get it printed. */
+  recordPrinter: RecordPrintService | null;
+  /** Printed at the foot of a record printout. */
+  hallName: string;
   /** Null without a robot base: the citizen is told where the place is instead. */
   guide: ReturnType<typeof createGuideService> | null;
   places: Record<string, { label: string; directions: string }>;
@@ -44,12 +49,19 @@ export function createSessionActors(deps: SessionActorDeps) {
       return toAnswerView(answer);
     }),
     answerPersonalQuery: fromPromise<PersonalQueryAnswer, PersonalQueryInput>(async ({ input }) => {
-      const query = personalQueries[input.service];
-      if (!query || !input.citizenId) throw new Error(`no personal query for ${input.service}`);
       const started = deps.now();
-      const answer = await query.answer(deps.backend, input.citizenId, input.slots);
+      const open = openQueries[input.service];
+      const query = personalQueries[input.service];
+      let answer: PersonalQueryAnswer;
+      if (open) answer = await open.answer(deps.backend, input.slots, input.citizenId);
+      else if (query && input.citizenId) answer = await query.answer(deps.backend, input.citizenId, input.slots);
+      else throw new Error(`no personal query for ${input.service}`);
       log.info({ service: input.service, empty: answer.empty, ms: deps.now() - started }, 'personal query answered');
       return answer;
+    }),
+    spoolRecord: fromPromise<{ jobId: string }, SpoolRecordInput>(async ({ input }) => {
+      if (!deps.recordPrinter) throw new Error('no printer');
+      return deps.recordPrinter.spool({ ...input, hallName: deps.hallName, printedAt: new Date(deps.now()) });
     }),
     callStaff: fromPromise<void, CallStaffInput>(async ({ input }) => {
       const request = deps.staffRequests.open(input.sessionId || null, input.reason);

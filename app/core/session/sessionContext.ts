@@ -53,7 +53,21 @@ export interface SessionContext {
   pendingQuery: { service: ServiceName; slots: RouteSlots } | null;
   /** Who the citizen is, as far as this visit knows: forgotten with the visit, or sooner (the face leaves). */
   identity: VisitIdentity;
+  /** The last record told to the verified citizen, for "print it" and "this looks wrong"; forgotten with the identity. */
+  lastRecord: LastRecord | null;
+  /** Whether the screen shows the 聊天查 menu (after the citizen tapped 权益查询). */
+  showQueryMenu: boolean;
   devices: DeviceStates;
+}
+
+export interface LastRecord {
+  service: ServiceName;
+  title: string;
+  /** One line per row, as on screen. */
+  screen: string;
+  ifWrong: string;
+  /** Nothing on record: there is nothing to print. */
+  empty: boolean;
 }
 
 export function emptyVisit(timing: SessionTiming, robotName: string, robotLine: string, devices: DeviceStates): SessionContext {
@@ -76,6 +90,8 @@ export function emptyVisit(timing: SessionTiming, robotName: string, robotLine: 
     endReason: null,
     pendingQuery: null,
     identity: noIdentity,
+    lastRecord: null,
+    showQueryMenu: false,
     devices,
   };
 }

@@ -4,8 +4,9 @@ import { detectGuideRequest } from '../nlu/detectGuideRequest.js';
 import { routeOfCitizenLine } from './routeOfCitizenLine.js';
 import { identityCheckMachine } from '../identity/identityCheckMachine.js';
 import type { RouteSlots } from '../nlu/extractSlots.js';
-import type { ServiceName } from '../nlu/serviceCatalogue.js';
-import { personalQueries } from '../services/queries/personalQueries.js';
+import { SERVICES, type ServiceName } from '../nlu/serviceCatalogue.js';
+import { openQueries, personalQueries } from '../services/queries/personalQueries.js';
+import type { RecordPrintout } from '../records/encodeRecordPrintout.js';
 import type { PersonalQueryAnswer } from '../services/queries/personalQuery.js';
 import { parseSpokenIdNumber } from '../nlu/spokenIdNumber.js';
 import { pensionAuthMachine, type PensionAuthInput } from '../services/pensionAuth/pensionAuthMachine.js';
@@ -40,9 +41,13 @@ export interface AnswerQuestionInput {
 
 export interface PersonalQueryInput {
   service: ServiceName;
-  citizenId: string;
+  /** The verified citizen; null only for a query that needs no identity (openQueries) in an unverified visit. */
+  citizenId: string | null;
   slots: RouteSlots;
 }
+
+/** The record to print, as the citizen saw it (masked); the actor adds the hall and the time. */
+export type SpoolRecordInput = Omit<RecordPrintout, 'hallName' | 'printedAt'>;
 
 export interface CallStaffInput {
   sessionId: string;
@@ -103,6 +108,17 @@ function guideLine(outcome: GuideOutcome): string {
     default:
       return robotLines.guideUnavailable(outcome.placeLabel, outcome.directions);
   }
+}
+
+/**
+ * The service the citizen asked for, whichever way: a query tile, a button on a record, 换人, or a line the router
+ * understood. Undefined when the event asks for none.
+ */
+function requestedService(event: SessionEvent): string | undefined {
+  if (event.type === 'citizen.tapQuery') return event.service in SERVICES ? event.service : undefined;
+  if (event.type === 'citizen.recordAction') return event.action === 'print' ? 'print_record' : 'dispute_record';
+  if (event.type === 'citizen.changeCitizen') return 'change_citizen';
+  return routeOfCitizenLine(event)?.service;
 }
 
 /** What the citizen asked (typed, tapped or said); trimmed and never empty, as app/api and the voice deliver it. */
@@ -178,6 +194,10 @@ export const sessionMachine = setup({
     answerPersonalQuery: fromPromise<PersonalQueryAnswer, PersonalQueryInput>(async () => {
       throw new Error('answerPersonalQuery actor not provided');
     }),
+    /** Puts the citizen's record in the print spooler; resolves with the job id once it is queued. */
+    spoolRecord: fromPromise<{ jobId: string }, SpoolRecordInput>(async () => {
+      throw new Error('spoolRecord actor not provided');
+    }),
     /** Follows a citizen's print job to paper. */
     printJob: printJobMachine,
     /** The robot's mouth: receives SpeakRequests, sends `robot.speechEnded` when a line has been said to its end. */
@@ -209,9 +229,24 @@ export const sessionMachine = setup({
     isPlacelessGuideRequest: ({ event }) => routeOfCitizenLine(event)?.service === 'guide_to_place' && guideRequestOf(event) === null,
     /** A 聊天查 query the kiosk answers, when it can check faces at all. */
     isPersonalQuery: ({ context, event }) => {
-      const service = routeOfCitizenLine(event)?.service;
+      const service = requestedService(event) as ServiceName | undefined;
       return context.pensionAuthInput !== null && service !== undefined && personalQueries[service] !== undefined;
     },
+    /** A query that needs no identity (a certificate by its number, a retirement age from a stated birth date). */
+    isOpenQuery: ({ event }) => {
+      const service = requestedService(event) as ServiceName | undefined;
+      return service !== undefined && openQueries[service] !== undefined;
+    },
+    /** 换人 said or tapped: whoever was verified is forgotten; the visit goes on for the next citizen. */
+    isChangeCitizen: ({ context, event }) => inVisit(context) && requestedService(event) === 'change_citizen',
+    /** "Print it" about a record the verified citizen was just told (not about an empty one). */
+    wantsRecordPrinted: ({ context, event }) =>
+      requestedService(event) === 'print_record' && context.identity.level === 'verified' && context.lastRecord !== null && !context.lastRecord.empty,
+    /** "That is wrong" about a record the citizen was just told. */
+    disputesRecord: ({ context, event }) => requestedService(event) === 'dispute_record' && context.identity.level === 'verified' && context.lastRecord !== null,
+    /** "Print it" with nothing (or nothing of the verified citizen's) to print. */
+    asksToPrintNothing: ({ event }) => requestedService(event) === 'print_record',
+    tappedRightsQuery: ({ context, event }) => context.pensionAuthInput !== null && event.type === 'citizen.tapService' && event.service === 'rights-query',
     isVerified: ({ context }) => context.identity.level === 'verified',
     identityVerified: ({ event }) => (event as unknown as { output: { outcome: string } }).output.outcome === 'verified',
     isStaffRequest: ({ event }) => routeOfCitizenLine(event)?.service === 'handoff_to_staff',
@@ -246,15 +281,45 @@ export const sessionMachine = setup({
       if (context.sessionId) enqueue.emit({ type: 'visit.ended', sessionId: context.sessionId, reason: context.endReason ?? 'inactivity' });
       enqueue.assign(emptyVisit(context.timing, context.robotName, robotLines.attract, context.devices));
     }),
-    forgetIdentity: assign({ identity: noIdentity }),
+    /**
+     * Whoever was verified is forgotten, and with them everything of theirs on screen: the record, the subtitles
+     * that read it out, the record kept for printing. The next person sees nothing of the last one.
+     */
+    forgetIdentity: assign(({ context }) =>
+      context.identity.level === 'none' && context.lastRecord === null
+        ? {}
+        : { identity: noIdentity, lastRecord: null, subtitles: [], answer: context.answer?.mode === 'record' ? null : context.answer },
+    ),
     rememberQuery: assign(({ event }) => {
+      if (event.type === 'citizen.tapQuery') return { pendingQuery: { service: event.service as ServiceName, slots: {} }, showQueryMenu: false };
       const route = routeOfCitizenLine(event);
-      return route ? { pendingQuery: { service: route.service, slots: route.slots } } : {};
+      return route ? { pendingQuery: { service: route.service, slots: route.slots }, showQueryMenu: false } : {};
     }),
+    showQueryMenu: enqueueActions(({ context, enqueue }) => {
+      enqueue.assign({ showQueryMenu: true, answer: null, notice: null });
+      speak(enqueue, context, { line: robotLines.chooseQuery });
+    }),
+    sayCitizenChanged: enqueueActions(({ context, enqueue }) => {
+      // Whatever the last citizen's step was waiting for (a place, a staff call's reason) is theirs, not the next one's.
+      enqueue.assign({ pendingQuery: null, pendingGuide: null, staffReason: null, notice: null, suggestions: null, showQueryMenu: false });
+      speak(enqueue, context, { line: robotLines.citizenChanged });
+    }),
+    /** What to do about a record that looks wrong: where to go and what to bring; staff are one word away. */
+    sayIfWrong: enqueueActions(({ context, enqueue }) => {
+      const advice = context.lastRecord?.ifWrong ?? '';
+      enqueue.assign({ notice: advice });
+      speak(enqueue, context, { line: `${advice}${robotLines.offerStaffForRecord}` });
+    }),
+    sayTakePrintoutFirst: enqueueActions(({ context, enqueue }) => speak(enqueue, context, { line: robotLines.takePrintoutFirst })),
+    sayNothingToPrint: enqueueActions(({ context, enqueue }) => speak(enqueue, context, { line: robotLines.nothingToPrint })),
     rememberIdentity: assign(({ context, event }) =>
       event.type === 'identity.verified' ? { identity: { level: 'verified' as const, citizenId: event.citizenId, idNumberMasked: event.idNumberMasked, nameMasked: event.nameMasked, verifiedAt: context.now() } } : {},
     ),
     followPrintJob: assign(({ event }) => (event.type === 'print.started' ? { printJobId: event.jobId, answer: null, suggestions: null } : {})),
+    noteTap: assign(({ context, event }) => {
+      const label = event.type === 'citizen.tapQuery' ? SERVICES[event.service as ServiceName]?.label : event.type === 'citizen.recordAction' ? (event.action === 'print' ? '打印' : '记录有误') : null;
+      return label ? { subtitles: subtitle(context, 'citizen', label) } : {};
+    }),
     endBecause: assign((_, params: { reason: string }) => ({ endReason: params.reason })),
     greet: enqueueActions(({ context, enqueue }) => speak(enqueue, context, { line: robotLines.greeting(context.robotName) })),
     acceptQuestion: assign(({ context, event }) => {
@@ -264,6 +329,7 @@ export const sessionMachine = setup({
         pendingPinyin: event.type === 'voice.final' ? event.pinyin : null,
         partialTranscript: null,
         notice: null,
+        showQueryMenu: false,
         subtitles: subtitle(context, 'citizen', question),
       };
     }),
@@ -274,15 +340,19 @@ export const sessionMachine = setup({
       notice: null,
       answer: null,
       suggestions: null,
+      showQueryMenu: false,
       subtitles: subtitle(context, 'citizen', questionOf(event) ?? ''),
     })),
     askWhere: enqueueActions(({ context, enqueue }) => {
       enqueue.assign({ answer: null, suggestions: [...guideSuggestions] });
       speak(enqueue, context, { line: robotLines.askWhere });
     }),
+    /** The citizen's words as a subtitle, leaving the screen as it is (the record they are talking about stays). */
+    noteCitizenSaid: assign(({ context, event }) => ({ partialTranscript: null, subtitles: subtitle(context, 'citizen', questionOf(event) ?? '') })),
     noteCitizenLine: assign(({ context, event }) => ({
       partialTranscript: null,
       answer: null,
+      showQueryMenu: false,
       subtitles: subtitle(context, 'citizen', questionOf(event) ?? ''),
     })),
     showPartial: assign(({ event }) => ({ partialTranscript: event.type === 'voice.partial' ? event.text : null })),
@@ -359,6 +429,8 @@ export const sessionMachine = setup({
     'staff.alert': { actions: 'alertStaff' },
     // The verified citizen walked away: whoever steps up next is nobody until verified again.
     'presence.left': { actions: 'forgetIdentity' },
+    // 换人 from any step (a check half done is stopped by leaving it): the next citizen starts from nobody.
+    'citizen.changeCitizen': { guard: 'inVisit', target: '.listening', actions: ['forgetIdentity', 'sayCitizenChanged'] },
     'identity.verified': { guard: 'inVisit', actions: 'rememberIdentity' },
   },
   states: {
@@ -373,6 +445,7 @@ export const sessionMachine = setup({
           { guard: 'isGuideRequest', target: 'guiding', actions: ['startVisit', 'acceptGuideRequest'] },
           { guard: 'isStaffRequest', target: 'callingStaff', actions: ['startVisit', 'noteCitizenLine'] },
           { guard: 'isPersonalQuery', target: '#session.personalQuery.checkingIdentity', actions: ['startVisit', 'noteCitizenLine', 'rememberQuery'] },
+          { guard: 'isOpenQuery', target: '#session.personalQuery.querying', actions: ['startVisit', 'noteCitizenLine', 'rememberQuery'] },
           { guard: 'hasQuestion', target: 'thinking', actions: ['startVisit', 'acceptQuestion', 'sayThinking'] },
           { target: 'greeting', actions: ['startVisit', 'greet'] },
         ],
@@ -387,6 +460,7 @@ export const sessionMachine = setup({
           { guard: 'tappedGuide', target: 'listening', actions: ['startVisit', 'askWhere'] },
           { guard: 'tappedPensionAuth', target: 'pensionAuth', actions: ['startVisit'] },
           { guard: 'tappedStaff', target: 'callingStaff', actions: ['startVisit'] },
+          { guard: 'tappedRightsQuery', target: 'listening', actions: ['startVisit', 'showQueryMenu'] },
           { target: 'greeting', actions: ['startVisit', 'greet'] },
         ],
       },
@@ -434,7 +508,7 @@ export const sessionMachine = setup({
       on: citizenTurn('followUp'),
     },
     pensionAuth: {
-      entry: assign({ answer: null, notice: null, suggestions: null }),
+      entry: assign({ answer: null, notice: null, suggestions: null, showQueryMenu: false }),
       invoke: {
         id: 'pensionAuth',
         src: 'pensionAuth',
@@ -461,7 +535,7 @@ export const sessionMachine = setup({
       },
     },
     personalQuery: {
-      entry: assign({ answer: null, notice: null, suggestions: null }),
+      entry: assign({ answer: null, notice: null, suggestions: null, showQueryMenu: false }),
       initial: 'checkingIdentity',
       states: {
         checkingIdentity: {
@@ -495,16 +569,34 @@ export const sessionMachine = setup({
             src: 'answerPersonalQuery',
             input: ({ context }) => ({
               service: context.pendingQuery?.service ?? 'policy_question',
-              citizenId: context.identity.level === 'verified' ? context.identity.citizenId : '',
+              citizenId: context.identity.level === 'verified' ? context.identity.citizenId : null,
               slots: context.pendingQuery?.slots ?? {},
             }),
             onDone: {
               target: '#session.answering',
               actions: [
-                assign(({ event }) => ({
-                  pendingQuery: null,
-                  answer: { question: event.output.title, spoken: event.output.spoken, screen: event.output.screen, sources: [], mode: 'record' as const, offerStaff: false, related: [] },
-                })),
+                assign(({ context, event }) => {
+                  const verified = context.identity.level === 'verified';
+                  const service = context.pendingQuery?.service ?? 'policy_question';
+                  const query = personalQueries[service] ?? openQueries[service];
+                  return {
+                    pendingQuery: null,
+                    answer: {
+                      question: event.output.title,
+                      spoken: event.output.spoken,
+                      screen: event.output.screen,
+                      sources: [],
+                      mode: 'record' as const,
+                      offerStaff: false,
+                      related: [],
+                      // Only the verified citizen's own record is printed or disputed.
+                      ...(verified ? { recordActions: { print: !event.output.empty, dispute: true } } : {}),
+                    },
+                    lastRecord: verified
+                      ? { service, title: event.output.title, screen: event.output.screen, ifWrong: query?.ifWrong ?? robotLines.offerStaffForRecord, empty: event.output.empty }
+                      : context.lastRecord,
+                  };
+                }),
                 { type: 'say', params: ({ event }) => ({ line: event.output.spoken }) },
               ],
             },
@@ -560,6 +652,23 @@ export const sessionMachine = setup({
         },
       },
     },
+    /** The record the citizen asked to print goes into the spooler; then the visit follows the job to paper. */
+    printingRecord: {
+      entry: assign({ notice: null }),
+      on: { 'citizen.changeCitizen': { actions: 'sayTakePrintoutFirst' } },
+      invoke: {
+        src: 'spoolRecord',
+        input: ({ context }) => ({
+          title: context.lastRecord?.title ?? '',
+          rows: (context.lastRecord?.screen ?? '').split('\n').filter((row) => row.trim() !== ''),
+          nameMasked: context.identity.level === 'verified' ? context.identity.nameMasked : '',
+          idNumberMasked: context.identity.level === 'verified' ? context.identity.idNumberMasked : '',
+          ifWrong: context.lastRecord?.ifWrong ?? '',
+        }),
+        onDone: { target: 'printing', actions: assign(({ event }) => ({ printJobId: event.output.jobId, answer: null, suggestions: null })) },
+        onError: { target: 'followUp', actions: { type: 'say', params: { line: robotLines.recordPrintUnavailable, notice: true } } },
+      },
+    },
     printing: {
       invoke: {
         id: 'printJob',
@@ -571,6 +680,8 @@ export const sessionMachine = setup({
         ],
       },
       on: {
+        // The printout is the citizen's: the next one does not start before it is out and taken.
+        'citizen.changeCitizen': { actions: 'sayTakePrintoutFirst' },
         'robot.say': { actions: { type: 'say', params: ({ event }) => ({ line: event.line, notice: true }) } },
         'printer.paused': { actions: sendTo('printJob', ({ event }) => event) },
         'printer.resumed': { actions: sendTo('printJob', ({ event }) => event) },
@@ -613,6 +724,10 @@ export const sessionMachine = setup({
  */
 function citizenLine() {
   return [
+    { guard: 'isChangeCitizen' as const, target: '#session.listening', actions: ['forgetIdentity' as const, 'sayCitizenChanged' as const] },
+    { guard: 'wantsRecordPrinted' as const, target: '#session.printingRecord', actions: 'noteCitizenSaid' as const },
+    { guard: 'disputesRecord' as const, target: '#session.followUp', actions: ['noteCitizenSaid' as const, 'sayIfWrong' as const] },
+    { guard: 'asksToPrintNothing' as const, target: '#session.followUp', actions: ['noteCitizenSaid' as const, 'sayNothingToPrint' as const] },
     { guard: 'isPensionAuthRequest' as const, target: '#session.pensionAuth', actions: 'noteCitizenLine' as const },
     { guard: 'isGuideRequest' as const, target: '#session.guiding', actions: 'acceptGuideRequest' as const },
     { guard: 'isPlacelessGuideRequest' as const, target: '#session.listening', actions: ['noteCitizenLine' as const, 'askWhere' as const] },
@@ -620,6 +735,7 @@ function citizenLine() {
     // Nothing personal before the face is verified: a visit that verified it already goes straight to the record.
     { guard: and(['isPersonalQuery', 'isVerified']), target: '#session.personalQuery.querying', actions: ['noteCitizenLine' as const, 'rememberQuery' as const] },
     { guard: 'isPersonalQuery' as const, target: '#session.personalQuery.checkingIdentity', actions: ['noteCitizenLine' as const, 'rememberQuery' as const] },
+    { guard: 'isOpenQuery' as const, target: '#session.personalQuery.querying', actions: ['noteCitizenLine' as const, 'rememberQuery' as const] },
     { guard: 'isGoodbye' as const, target: '#session.farewell', actions: ['noteCitizenLine' as const, { type: 'endBecause' as const, params: { reason: 'said-goodbye' } }] },
     { guard: 'isSmallTalk' as const, target: '#session.followUp', actions: ['noteCitizenLine' as const, 'sayIntroduction' as const] },
     { guard: 'hasQuestion' as const, target: '#session.thinking', actions: ['acceptQuestion' as const, 'sayThinking' as const] },
@@ -659,6 +775,17 @@ function citizenTurn(self: 'greeting' | 'listening' | 'followUp' | null) {
       { guard: 'tappedGuide' as const, target: '#session.listening', actions: 'askWhere' as const },
       { guard: 'tappedPensionAuth' as const, target: '#session.pensionAuth' },
       { guard: 'tappedStaff' as const, target: '#session.callingStaff' },
+      { guard: 'tappedRightsQuery' as const, target: '#session.listening', actions: 'showQueryMenu' as const },
+    ],
+    'citizen.tapQuery': [
+      { guard: 'isOpenQuery' as const, target: '#session.personalQuery.querying', actions: ['noteTap' as const, 'rememberQuery' as const] },
+      { guard: and(['isPersonalQuery', 'isVerified']), target: '#session.personalQuery.querying', actions: ['noteTap' as const, 'rememberQuery' as const] },
+      { guard: 'isPersonalQuery' as const, target: '#session.personalQuery.checkingIdentity', actions: ['noteTap' as const, 'rememberQuery' as const] },
+    ],
+    'citizen.recordAction': [
+      { guard: 'wantsRecordPrinted' as const, target: '#session.printingRecord', actions: 'noteTap' as const },
+      { guard: 'disputesRecord' as const, target: '#session.followUp', actions: ['noteTap' as const, 'sayIfWrong' as const] },
+      { guard: 'asksToPrintNothing' as const, target: '#session.followUp', actions: 'sayNothingToPrint' as const },
     ],
     // A service spooled the citizen's print job (issue 10's transactions send this): follow it to paper.
     'print.started': { target: '#session.printing', actions: 'followPrintJob' as const },

@@ -1,4 +1,6 @@
-import type { FaceAuthView, KioskPhase, KioskView } from '../../api/kioskApi.js';
+import type { FaceAuthView, KioskPhase, KioskView, QueryTile } from '../../api/kioskApi.js';
+import { SERVICES, SERVICE_NAMES } from '../nlu/serviceCatalogue.js';
+import { openQueries, personalQueries } from '../services/queries/personalQueries.js';
 import { availableServices, suggestedQuestions } from './kioskServices.js';
 import { hearingOffReasons } from './robotLines.js';
 import type { SessionContext } from './sessionContext.js';
@@ -14,6 +16,7 @@ const PHASES: Record<string, KioskPhase> = {
   pensionAuth: 'listening',
   personalQuery: 'listening',
   printing: 'thinking',
+  printingRecord: 'thinking',
   guiding: 'guiding',
   farewell: 'farewell',
 };
@@ -26,6 +29,15 @@ export function phaseOf(value: unknown): KioskPhase {
 /** Whether the robot hears citizens, and why not, from what the machine knows of the microphone. */
 export function voiceView(devices: SessionContext['devices']): KioskView['voice'] {
   return devices.hearing === 'on' ? { enabled: true, reason: null } : { enabled: false, reason: hearingOffReasons[devices.hearing] };
+}
+
+/** The 聊天查 menu: every query the kiosk answers, in the catalogue's order; the ones that need a face say so. */
+export function queryTiles(): QueryTile[] {
+  return SERVICE_NAMES.filter((service) => personalQueries[service] ?? openQueries[service]).map((service) => ({
+    service,
+    label: SERVICES[service].label,
+    needsFace: SERVICES[service].identity !== 'none',
+  }));
 }
 
 /** The screen is a pure function of the session snapshot (and the staff panel beside it); the renderer keeps no business state. */
@@ -42,7 +54,8 @@ export function toKioskView(
     robotLine: context.robotLine,
     subtitles: context.subtitles,
     answer: context.answer,
-    services: faceAuthAvailable ? availableServices : availableServices.filter((s) => s.id !== 'pension-auth'),
+    // Without faces there is no 养老认证 and no personal record to query.
+    services: faceAuthAvailable ? availableServices : availableServices.filter((s) => s.id !== 'pension-auth' && s.id !== 'rights-query'),
     suggestions: context.suggestions ?? suggestedQuestions,
     notice: context.notice,
     voice: voiceView(context.devices),
@@ -50,6 +63,6 @@ export function toKioskView(
     staff,
     faceAuth,
     citizen: context.identity.level === 'verified' ? { nameMasked: context.identity.nameMasked, idNumberMasked: context.identity.idNumberMasked } : null,
-    queryMenu: null,
+    queryMenu: context.showQueryMenu ? queryTiles() : null,
   };
 }

@@ -43,6 +43,8 @@ function internalEvents(): SessionEvent[] {
       events.push({ type, output: { outcome: 'verified', citizenId: 'QD0001', idNumberMasked: '3702**********0422' } }, { type, output: { outcome: 'not-verified', line: '没能核实您的身份。', staffReason: 'identity-review' } });
     } else if (type.startsWith('xstate.done.actor.0.session.personalQuery')) {
       events.push({ type, output: { title: '缴费基数', spoken: '您2024年的养老保险缴费基数是5200元。', screen: '2024年：5,200 元', empty: false } });
+    } else if (type.startsWith('xstate.done.actor.0.session.printingRecord')) {
+      events.push({ type, output: { jobId: 'record-1' } });
     } else if (type === 'xstate.done.actor.printJob') {
       events.push({ type, output: { outcome: 'done', line: '打好了。', staffReason: null } }, { type, output: { outcome: 'unconfirmed', line: '工作人员来核实。', staffReason: 'print-unconfirmed' } });
     } else if (type.startsWith('xstate.done')) events.push({ type });
@@ -63,6 +65,11 @@ const citizenEvents: SessionEvent[] = [
   { type: 'identity.verified', citizenId: 'QD0001', idNumberMasked: '3702**********0422', nameMasked: '王*兰' },
   { type: 'citizen.tapService', service: 'policy-qa' },
   { type: 'citizen.tapService', service: 'call-staff' },
+  { type: 'citizen.tapService', service: 'rights-query' },
+  { type: 'citizen.tapQuery', service: 'query_card_status' },
+  { type: 'citizen.recordAction', action: 'print' },
+  { type: 'citizen.recordAction', action: 'dispute' },
+  { type: 'citizen.changeCitizen' },
   { type: 'citizen.end' },
   { type: 'voice.wake' },
   { type: 'voice.command', command: 'staff' },
@@ -78,7 +85,7 @@ const events = [...citizenEvents, ...internalEvents()];
 /** States told apart by where the visit is and what it waits for, not by its growing subtitles. */
 function serializeState(snapshot: Snapshot): string {
   const ctx = snapshot.context;
-  return JSON.stringify([snapshot.value, ctx.sessionId !== null, ctx.staffReason, ctx.pendingGuide !== null, ctx.printJobId !== null, ctx.devices.estop, ctx.identity.level, ctx.pendingQuery !== null]);
+  return JSON.stringify([snapshot.value, ctx.sessionId !== null, ctx.staffReason, ctx.pendingGuide !== null, ctx.printJobId !== null, ctx.devices.estop, ctx.identity.level, ctx.pendingQuery !== null, ctx.lastRecord !== null]);
 }
 const options = { input, events, serializeState };
 
@@ -127,7 +134,9 @@ describe('session machine, model-based (xstate/graph)', () => {
           const after = edge.state.context;
           // A device fault that sends for staff says so as it happens (and the call failing is said again).
           const announcedOnEntry = service === 'callingStaff' && edge.event.type.startsWith('xstate.done') && ['robot-estop', 'camera-lost', 'print-failed', 'print-unconfirmed'].includes(before.staffReason ?? '');
-          const told = announcedOnEntry ? /工作人员/.test(after.robotLine) : after.robotLine !== before.robotLine || after.subtitles.length > before.subtitles.length;
+          // Told: a new line, or a new robot subtitle (the list may have been wiped for the next citizen first).
+          const newRobotSubtitle = JSON.stringify(after.subtitles) !== JSON.stringify(before.subtitles) && after.subtitles.at(-1)?.who === 'robot';
+          const told = announcedOnEntry ? /工作人员/.test(after.robotLine) : after.robotLine !== before.robotLine || newRobotSubtitle;
           expect(told, `${service} → ${JSON.stringify(edge.state.value)} on ${edge.event.type}`).toBe(true);
         }
       }

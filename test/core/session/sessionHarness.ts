@@ -1,7 +1,7 @@
 import { assign, createActor, fromCallback, fromPromise, sendParent, setup, SimulatedClock, type AnyActorLogic, type SnapshotFrom } from 'xstate';
 import type { AnswerView } from '../../../app/api/kioskApi.js';
 import type { PersonalQueryAnswer } from '../../../app/core/services/queries/personalQuery.js';
-import { sessionMachine, type AnswerQuestionInput, type CallStaffInput, type PersonalQueryInput, type SpeakRequest } from '../../../app/core/session/sessionMachine.js';
+import { sessionMachine, type AnswerQuestionInput, type CallStaffInput, type PersonalQueryInput, type SpeakRequest, type SpoolRecordInput } from '../../../app/core/session/sessionMachine.js';
 import type { GuideInput, GuideOutcome } from '../../../app/core/services/guideOutcome.js';
 
 export const timing = { followUpAfterMs: 30_000, farewellAfterMs: 20_000, farewellShowMs: 5_000, greetingIdleMs: 45_000 };
@@ -24,6 +24,8 @@ export interface HarnessOptions {
   identityCheck?: AnyActorLogic;
   /** Answers a 聊天查 query for the verified citizen. */
   personalQuery?: (input: PersonalQueryInput) => Promise<PersonalQueryAnswer>;
+  /** Spools a record printout; the default queues it as job-N. */
+  spoolRecord?: (input: SpoolRecordInput) => Promise<{ jobId: string }>;
   /** Offer 养老认证 at all (its settings are only passed through to the child). */
   withPensionAuth?: boolean;
 }
@@ -36,6 +38,7 @@ export function startSession(options: HarnessOptions = {}) {
   const guided: string[] = [];
   const said: { line: string; listen: string }[] = [];
   const queried: PersonalQueryInput[] = [];
+  const spooled: SpoolRecordInput[] = [];
   let ids = 0;
   const machine = sessionMachine.provide({
     actors: {
@@ -56,6 +59,10 @@ export function startSession(options: HarnessOptions = {}) {
       }),
       ...(options.pensionAuth ? { pensionAuth: options.pensionAuth as never } : {}),
       ...(options.identityCheck ? { identityCheck: options.identityCheck as never } : {}),
+      spoolRecord: fromPromise<{ jobId: string }, SpoolRecordInput>(async ({ input }) => {
+        spooled.push(input);
+        return (options.spoolRecord ?? (async () => ({ jobId: `job-${spooled.length}` })))(input);
+      }),
       answerPersonalQuery: fromPromise<PersonalQueryAnswer, PersonalQueryInput>(async ({ input }) => {
         queried.push(input);
         if (!options.personalQuery) throw new Error('no personal query in this test');
@@ -77,7 +84,7 @@ export function startSession(options: HarnessOptions = {}) {
   });
   actor.start();
   const lines = () => said.map((s) => s.line);
-  return { actor, clock, asked, staffCalls, guided, said, lines, queried };
+  return { actor, clock, asked, staffCalls, guided, said, lines, queried, spooled };
 }
 
 export function pensionAuthSettings(clock: SimulatedClock) {

@@ -40,7 +40,7 @@ describe('session machine', () => {
 
   it('answering moves on by itself when no speech-end arrives (voice off)', async () => {
     const { actor, clock } = start();
-    actor.send({ type: 'citizen.text', text: '退休年龄' });
+    actor.send({ type: 'citizen.text', text: '失业金怎么领' });
     await flush();
     expect(phase(actor.getSnapshot())).toBe('answering');
     clock.increment(60_000);
