@@ -1,12 +1,5 @@
 import type { PersonalQuery } from './personalQuery.js';
-import { monthLabel } from './personalQuery.js';
-
-/** Months as a citizen counts them: 15年3个月. */
-function yearsAndMonths(months: number): string {
-  const years = Math.floor(months / 12);
-  const rest = months % 12;
-  return `${years > 0 ? `${years}年` : ''}${rest > 0 || years === 0 ? `${rest}个月` : ''}`;
-}
+import { monthLabel, yearsAndMonths } from './personalQuery.js';
 
 /** 累计缴费月数 per insurance, 养老 spoken (with 视同缴费 and gaps), every insurance on screen. */
 export const contributionMonthsQuery: PersonalQuery = {

@@ -55,3 +55,15 @@ export function dayLabel(date: string): string {
   const [year, month, day] = date.split('-');
   return `${year}年${Number(month)}月${Number(day)}日`;
 }
+
+/** Months as a citizen counts them: 15年3个月, 7个月, 20年. */
+export function yearsAndMonths(months: number): string {
+  const years = Math.floor(months / 12);
+  const rest = months % 12;
+  return `${years > 0 ? `${years}年` : ''}${rest > 0 || years === 0 ? `${rest}个月` : ''}`;
+}
+
+/** A span of months as said and shown: 2024年3月至2025年2月, or one month alone. */
+export function monthSpanLabel(from: string, to: string): string {
+  return from === to ? monthLabel(from) : `${monthLabel(from)}至${monthLabel(to)}`;
+}
