@@ -1,4 +1,5 @@
 import type { EntryStanding, KnowledgeEntry } from '../knowledge/knowledgeEntry.js';
+import { scrubUtteranceForLlm } from '../nlu/scrubUtteranceForLlm.js';
 import type { ChatMessage, FunctionTool } from './chatTypes.js';
 
 export const GIVE_ANSWER_TOOL = 'give_answer';
@@ -44,8 +45,9 @@ export function buildGroundedMessages(question: string, entries: readonly Knowle
     '可以依据的知识条目：',
     ...entries.map(formatEntryForPrompt),
     '',
-    // The question goes last, after the material, where models weigh it most.
-    `市民的问题：${question.trim()}`,
+    // The question goes last, after the material, where models weigh it most. It is scrubbed here too, whoever
+    // asked: no ID, phone or card number and no name the citizen gave ever leaves the kiosk in a prompt.
+    `市民的问题：${scrubUtteranceForLlm(question).trim()}`,
   ].join('\n');
   return [
     { role: 'system', content: groundedSystemPrompt },

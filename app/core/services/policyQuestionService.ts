@@ -3,6 +3,7 @@ import type { KnowledgeEntry } from '../knowledge/knowledgeEntry.js';
 import type { KnowledgeRetriever, RetrievalHit } from '../knowledge/knowledgeRetriever.js';
 import type { DepartmentRedirects } from '../knowledge/departmentRedirects.js';
 import { standingCaution } from '../knowledge/standingCaution.js';
+import { scrubUtteranceForLlm } from '../nlu/scrubUtteranceForLlm.js';
 import type { PolicyAnswer, PolicyCitation } from './policyAnswer.js';
 
 /** What the LLM side returns; transport failures are thrown. */
@@ -70,7 +71,9 @@ export class PolicyQuestionService {
     const context = hits.filter((h) => h.confidence >= minConfidence).slice(0, this.options.llmContextSize ?? 3).map((h) => h.entry);
     const signal = AbortSignal.timeout(this.options.llmBudgetMs);
     try {
-      const outcome = await composer({ question, entries: context, signal });
+      // People type their ID number, phone or card number (and names) into the question box: the entries were found
+      // with the whole question here, the government LLM only gets it scrubbed (nothing of a number survives).
+      const outcome = await composer({ question: scrubUtteranceForLlm(question), entries: context, signal });
       if (outcome.kind === 'answer') {
         const cited = outcome.citations.map((id) => context.find((e) => e.id === id)).filter((e): e is KnowledgeEntry => Boolean(e));
         // The composer validates citations; check again here because a wrong citation must never reach a citizen.
