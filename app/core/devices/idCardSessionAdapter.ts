@@ -84,9 +84,9 @@ export function createIdCardSessionAdapter(options: IdCardSessionAdapterOptions)
           send({ type: 'idcard.fault', kind: event.kind });
         }
         return;
-      case 'idcard.restored':
       // A reader that was unplugged when the kiosk started reports `ready` (not `restored`) when it first answers.
       case 'idcard.ready':
+      case 'idcard.restored':
         if (faulted) {
           faulted = false;
           send({ type: 'idcard.restored' });
