@@ -10,6 +10,7 @@ import { resolveFromRoot } from './config/loadConfig.js';
 import { startKioskDevices, type KioskDevices } from './devices/kioskDevices.js';
 import { toPrinterSessionEvent } from './devices/printerSessionAdapter.js';
 import { createRobotSessionAdapter } from './devices/robotSessionAdapter.js';
+import { createIdCardSessionAdapter, withIdCardReader } from './devices/idCardSessionAdapter.js';
 import { createLogger, type Logger } from './log/createLogger.js';
 import { deliveryRound } from './outbox/deliveryRound.js';
 import { outboxMachine } from './outbox/outboxMachine.js';
@@ -23,6 +24,7 @@ import { createPensionAuthService } from './services/pensionAuth/pensionAuthServ
 import { createVisionFaceAnalyzer } from './services/pensionAuth/visionFaceAnalyzer.js';
 import type { KnowledgeBase } from './knowledge/loadKnowledgeBase.js';
 import { routerModel } from './nlu/routerModel.js';
+import { createConfiguredRouteResolver } from './nlu/createConfiguredRouteResolver.js';
 import { createPolicyService } from './services/createPolicyService.js';
 import type { GroundedComposer, PolicyQuestionService } from './services/policyQuestionService.js';
 import { createRecordPrintService } from './records/recordPrintService.js';
@@ -92,6 +94,8 @@ export async function createKioskRuntime(config: KioskConfig, options: KioskRunt
     ? null
     : await startKioskDevices({ config, dataDir, cipher, log, onPrinterEvent: (event) => (staff?.onPrinterEvent(event), inlet.send(toPrinterSessionEvent(event))) });
   devices?.robot?.subscribe(createRobotSessionAdapter({ batteryLowPercent: config.robot.batteryLowPercent, send: (event) => inlet.send(event) }));
+  const idCardReader = devices?.idCardReader ?? null;
+  idCardReader?.subscribe(createIdCardSessionAdapter({ reader: idCardReader, decoder: devices!.chipPhotos.decoder, send: (event) => inlet.send(event), log }));
   const certificates = devices
     ? createCertificatePrintService({ backend: backend.client, spooler: devices.spooler, signingKey: loadOrCreateSigningKey(dataDir), log })
     : null;
@@ -122,6 +126,7 @@ export async function createKioskRuntime(config: KioskConfig, options: KioskRunt
         staffRequests,
         recordPrinter: devices ? createRecordPrintService({ spooler: devices.spooler, log }) : null,
         hallName: config.hall.name,
+        routeResolver: createConfiguredRouteResolver(config.llm, log),
         guide: devices?.robot ? createGuideService({ places: config.places, robot: devices.robot, moveTimeoutMs: config.robot.guideTimeoutMs, log }) : null,
         places: config.places,
         voice,
@@ -142,7 +147,7 @@ export async function createKioskRuntime(config: KioskConfig, options: KioskRunt
       const isRoot = inspection.actorRef.sessionId === inspection.rootId;
       if (inspection.type === '@xstate.snapshot' && (isRoot || SCREEN_CHILDREN.has((inspection.actorRef as { id?: string }).id ?? ''))) render();
     },
-    input: sessionInputFrom(config, now, pensionAuth !== null),
+    input: withIdCardReader(sessionInputFrom(config, now, pensionAuth !== null), idCardReader),
   });
   actor.on('*', (emitted) => recorder.onEmitted(emitted as Parameters<typeof recorder.onEmitted>[0]));
 

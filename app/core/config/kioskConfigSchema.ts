@@ -74,6 +74,10 @@ export const kioskConfigSchema = z
             firstTokenTimeoutMs: z.number().int().min(100).max(60_000).default(4_000),
             totalTimeoutMs: z.number().int().min(500).max(120_000).default(12_000),
             maxRetries: z.number().int().min(0).max(5).default(1),
+            /** Lines the local intent router is less sure of than this go to the LLM to pick the service (0: never). */
+            routeBelowConfidence: z.number().min(0).max(1).default(0.8),
+            /** The longest a citizen waits for the LLM's pick before the local route is used. */
+            routeTimeoutMs: z.number().int().min(200).max(10_000).default(2_500),
           })
           .strict(),
       ])

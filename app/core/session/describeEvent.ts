@@ -4,6 +4,8 @@
  */
 export function describeEvent(event: { type: string } & Record<string, unknown>): Record<string, unknown> {
   switch (event.type) {
+    case 'citizen.resolved':
+      return { chars: typeof event.text === 'string' ? [...event.text.trim()].length : 0, service: (event.route as { service?: unknown } | undefined)?.service ?? null };
     case 'citizen.text':
     case 'citizen.tapQuestion':
     case 'voice.final':

@@ -6,6 +6,7 @@ const routes = new WeakMap<object, Route>();
 
 /** What the citizen's typed, tapped or spoken line asks for; null for events that are not a line. */
 export function routeOfCitizenLine(event: SessionEvent): Route | null {
+  if (event.type === 'citizen.resolved') return event.route;
   if (event.type !== 'citizen.text' && event.type !== 'citizen.tapQuestion' && event.type !== 'voice.final') return null;
   let route = routes.get(event);
   if (!route) {

@@ -11,7 +11,9 @@ import type { BackendClient } from '../backend/backendClient.js';
 import { openQueries, personalQueries } from '../services/queries/personalQueries.js';
 import type { RecordPrintService } from '../records/recordPrintService.js';
 import type { PersonalQueryAnswer } from '../services/queries/personalQuery.js';
-import type { AnswerQuestionInput, CallStaffInput, PersonalQueryInput, SpeakRequest, SpoolRecordInput } from './sessionMachine.js';
+import type { AnswerQuestionInput, CallStaffInput, PersonalQueryInput, ResolveRouteInput, SpeakRequest, SpoolRecordInput } from './sessionMachine.js';
+import type { LlmRouteResolver } from '../nlu/llmRouteResolver.js';
+import type { Route } from '../nlu/routeUtterance.js';
 import type { SessionEvent } from './sessionEvents.js';
 
 export interface SessionActorDeps {
@@ -19,6 +21,8 @@ export interface SessionActorDeps {
   /** The hall business system, for the verified citizen's own records (聊天查). */
   backend: BackendClient;
   staffRequests: Pick<StaffRequestStore, 'open'>;
+  /** Null without an LLM: the local route always stands. */
+  routeResolver?: LlmRouteResolver | null;
   /** Null without a printer: "print it" is answered with where else to get it printed. */
   recordPrinter: RecordPrintService | null;
   /** Printed at the foot of a record printout. */
@@ -59,6 +63,8 @@ export function createSessionActors(deps: SessionActorDeps) {
       log.info({ service: input.service, empty: answer.empty, ms: deps.now() - started }, 'personal query answered');
       return answer;
     }),
+    // Never throws: whatever goes wrong with the LLM, the local route comes back.
+    resolveRoute: fromPromise<Route, ResolveRouteInput>(async ({ input, signal }) => (deps.routeResolver ? deps.routeResolver.resolve(input.text, input.local, { signal }) : input.local)),
     spoolRecord: fromPromise<{ jobId: string }, SpoolRecordInput>(async ({ input }) => {
       if (!deps.recordPrinter) throw new Error('no printer');
       return deps.recordPrinter.spool({ ...input, hallName: deps.hallName, printedAt: new Date(deps.now()) });

@@ -1,3 +1,4 @@
+import type { Route } from '../nlu/routeUtterance.js';
 import type { CameraFrame, CitizenInput } from '../../api/kioskApi.js';
 import type { EndpointProfileName } from '../../../speech/index.js';
 import type { DeviceSessionEvent } from '../devices/deviceSessionEvents.js';
@@ -40,5 +41,7 @@ export type SessionEvent =
   /** The identity step matched the citizen's live face to the photo on file: kept for the rest of the visit. */
   | { type: 'identity.verified'; citizenId: string; idNumberMasked: string; nameMasked: string }
   /** A service spooled a print job for the citizen: the session follows it until it is on paper. */
-  | { type: 'print.started'; jobId: string };
+  | { type: 'print.started'; jobId: string }
+  /** A line the local router was unsure of, resolved by the LLM (or kept as it was): routed like the line itself. */
+  | { type: 'citizen.resolved'; text: string; pinyin: string | null; route: Route };
 

@@ -10,6 +10,7 @@ export function sessionInputFrom(config: KioskConfig, now: () => number, offerPe
     places: config.places,
     newSessionId: () => randomUUID(),
     now,
+    ...(config.llm.mode === 'openai' && config.llm.routeBelowConfidence > 0 ? { llmRouteBelow: config.llm.routeBelowConfidence } : {}),
     ...(offerPensionAuth
       ? {
           pensionAuth: {

@@ -1,7 +1,9 @@
-import { and, assign, enqueueActions, fromCallback, fromPromise, sendTo, setup, spawnChild } from 'xstate';
+import { and, assign, enqueueActions, fromCallback, fromPromise, raise, sendTo, setup, spawnChild } from 'xstate';
 import type { AnswerView, Subtitle } from '../../api/kioskApi.js';
 import { detectGuideRequest } from '../nlu/detectGuideRequest.js';
 import { routeOfCitizenLine } from './routeOfCitizenLine.js';
+import { shouldAskLlm } from '../nlu/llmRouteResolver.js';
+import type { Route } from '../nlu/routeUtterance.js';
 import { identityCheckMachine } from '../identity/identityCheckMachine.js';
 import type { RouteSlots } from '../nlu/extractSlots.js';
 import { SERVICES, type ServiceName } from '../nlu/serviceCatalogue.js';
@@ -29,6 +31,11 @@ export interface SessionMachineInput {
   printStillPausedAfterMs?: number;
   /** What is known of the devices at start (a replayed visit starts from the devices as they were). */
   devices?: DeviceStates;
+  /**
+   * Whether an LLM resolves lines the local router is unsure of (below this confidence); absent: the local route
+   * always stands. The LLM only picks the service: identity and confirmation stay this machine's.
+   */
+  llmRouteBelow?: number;
   /** Injected so tests get stable ids and the simulated clock drives subtitle times. */
   newSessionId: () => string;
   now: () => number;
@@ -37,6 +44,11 @@ export interface SessionMachineInput {
 export interface AnswerQuestionInput {
   question: string;
   pinyin?: string;
+}
+
+export interface ResolveRouteInput {
+  text: string;
+  local: Route;
 }
 
 export interface PersonalQueryInput {
@@ -77,6 +89,9 @@ type Ctx = SessionContext & {
   pensionAuthInput: PensionAuthInput | null;
   places: SessionMachineInput['places'];
   printStillPausedAfterMs: number;
+  llmRouteBelow: number | null;
+  /** A line waiting for the LLM's pick of its service (only while resolving it). */
+  pendingLine: { text: string; pinyin: string | null; route: Route } | null;
 };
 
 /** Spoken lines take time; until the voice output reports the end, estimate it (slow speech for elders). */
@@ -123,13 +138,14 @@ function requestedService(event: SessionEvent): string | undefined {
 
 /** What the citizen asked (typed, tapped or said); trimmed and never empty, as app/api and the voice deliver it. */
 function questionOf(event: SessionEvent): string | null {
-  if (event.type === 'citizen.text' || event.type === 'citizen.tapQuestion' || event.type === 'voice.final') return event.text;
+  if (event.type === 'citizen.text' || event.type === 'citizen.tapQuestion' || event.type === 'voice.final' || event.type === 'citizen.resolved') return event.text;
   return null;
 }
 
 /** The words a guard looks at: the characters, and for voice also the pinyin (the small model gives only pinyin). */
 function guideRequestOf(event: SessionEvent) {
-  return detectGuideRequest(questionOf(event) ?? '') ?? (event.type === 'voice.final' ? detectGuideRequest(event.pinyin) : null);
+  const pinyin = event.type === 'voice.final' || event.type === 'citizen.resolved' ? event.pinyin : null;
+  return detectGuideRequest(questionOf(event) ?? '') ?? (pinyin ? detectGuideRequest(pinyin) : null);
 }
 
 function subtitle(ctx: Ctx, who: Subtitle['who'], text: string): Subtitle[] {
@@ -194,6 +210,8 @@ export const sessionMachine = setup({
     answerPersonalQuery: fromPromise<PersonalQueryAnswer, PersonalQueryInput>(async () => {
       throw new Error('answerPersonalQuery actor not provided');
     }),
+    /** The LLM's pick of the service for a line the local router was unsure of; the local route when it has none. */
+    resolveRoute: fromPromise<Route, ResolveRouteInput>(async ({ input }) => input.local),
     /** Puts the citizen's record in the print spooler; resolves with the job id once it is queued. */
     spoolRecord: fromPromise<{ jobId: string }, SpoolRecordInput>(async () => {
       throw new Error('spoolRecord actor not provided');
@@ -222,6 +240,12 @@ export const sessionMachine = setup({
   },
   guards: {
     hasQuestion: ({ event }) => (questionOf(event) ?? '').length > 0,
+    /** A typed or spoken line the local router is unsure of, when an LLM is there to ask. */
+    routeIsUnsure: ({ context, event }) => {
+      if (context.llmRouteBelow === null || (event.type !== 'citizen.text' && event.type !== 'voice.final')) return false;
+      const route = routeOfCitizenLine(event);
+      return route !== null && shouldAskLlm(route, context.llmRouteBelow);
+    },
     isGuideRequest: ({ event }) => guideRequestOf(event) !== null,
     // Without the face pipeline the service is not offered; a request for it becomes a policy question.
     isPensionAuthRequest: ({ context, event }) => context.pensionAuthInput !== null && routeOfCitizenLine(event)?.service === 'pension_auth',
@@ -326,7 +350,7 @@ export const sessionMachine = setup({
       const question = questionOf(event) ?? '';
       return {
         pendingQuestion: question,
-        pendingPinyin: event.type === 'voice.final' ? event.pinyin : null,
+        pendingPinyin: event.type === 'voice.final' || event.type === 'citizen.resolved' ? event.pinyin : null,
         partialTranscript: null,
         notice: null,
         showQueryMenu: false,
@@ -348,6 +372,12 @@ export const sessionMachine = setup({
       speak(enqueue, context, { line: robotLines.askWhere });
     }),
     /** The citizen's words as a subtitle, leaving the screen as it is (the record they are talking about stays). */
+    holdLine: assign(({ event }) => {
+      const route = routeOfCitizenLine(event);
+      if (!route || (event.type !== 'citizen.text' && event.type !== 'voice.final')) return {};
+      // What was heard stays on screen while the LLM thinks; the line is noted once, when it is routed.
+      return { pendingLine: { text: event.text, pinyin: event.type === 'voice.final' ? event.pinyin : null, route }, partialTranscript: event.text };
+    }),
     noteCitizenSaid: assign(({ context, event }) => ({ partialTranscript: null, subtitles: subtitle(context, 'citizen', questionOf(event) ?? '') })),
     noteCitizenLine: assign(({ context, event }) => ({
       partialTranscript: null,
@@ -403,6 +433,8 @@ export const sessionMachine = setup({
     pensionAuthInput: input.pensionAuth ?? null,
     places: input.places,
     printStillPausedAfterMs: input.printStillPausedAfterMs ?? 60_000,
+    llmRouteBelow: input.llmRouteBelow ?? null,
+    pendingLine: null,
   }),
   invoke: { id: 'speech', src: 'speech' },
   initial: 'idle',
@@ -526,6 +558,9 @@ export const sessionMachine = setup({
         'auth.frame': { actions: sendTo('pensionAuth', ({ event }) => event) },
         'camera.lost': { actions: ['noteDevice', sendTo('pensionAuth', ({ event }) => event)] },
         'camera.restored': { actions: ['noteDevice', sendTo('pensionAuth', ({ event }) => event)] },
+        'idcard.read': { actions: sendTo('pensionAuth', ({ event }) => event) },
+        'idcard.fault': { actions: sendTo('pensionAuth', ({ event }) => event) },
+        'idcard.restored': { actions: sendTo('pensionAuth', ({ event }) => event) },
         // The ID number read out loud goes in as if typed; other speech during the check is not a question.
         'voice.final': {
           actions: sendTo('pensionAuth', ({ event }) => ({ type: 'auth.idNumber' as const, idNumber: parseSpokenIdNumber(event.pinyin) ?? parseSpokenIdNumber(event.text) ?? '' })),
@@ -557,6 +592,9 @@ export const sessionMachine = setup({
             'auth.frame': { actions: sendTo('identityCheck', ({ event }) => event) },
             'camera.lost': { actions: ['noteDevice', sendTo('identityCheck', ({ event }) => event)] },
             'camera.restored': { actions: ['noteDevice', sendTo('identityCheck', ({ event }) => event)] },
+            'idcard.read': { actions: sendTo('identityCheck', ({ event }) => event) },
+            'idcard.fault': { actions: sendTo('identityCheck', ({ event }) => event) },
+            'idcard.restored': { actions: sendTo('identityCheck', ({ event }) => event) },
             'voice.final': {
               actions: sendTo('identityCheck', ({ event }) => ({ type: 'auth.idNumber' as const, idNumber: parseSpokenIdNumber(event.pinyin) ?? parseSpokenIdNumber(event.text) ?? '' })),
             },
@@ -652,6 +690,36 @@ export const sessionMachine = setup({
         },
       },
     },
+    /**
+     * The local router was unsure: the LLM picks among the services (never past their identity step), then the line
+     * is routed as if the citizen had said it with that certainty. Whatever goes wrong, the local route stands.
+     */
+    resolvingRoute: {
+      invoke: {
+        src: 'resolveRoute',
+        input: ({ context }) => ({ text: context.pendingLine?.text ?? '', local: context.pendingLine!.route }),
+        onDone: {
+          target: 'listening',
+          actions: [
+            raise(({ context, event }) => ({ type: 'citizen.resolved' as const, text: context.pendingLine?.text ?? '', pinyin: context.pendingLine?.pinyin ?? null, route: event.output })),
+            assign({ pendingLine: null }),
+          ],
+        },
+        onError: {
+          target: 'listening',
+          actions: [
+            raise(({ context }) => ({ type: 'citizen.resolved' as const, text: context.pendingLine?.text ?? '', pinyin: context.pendingLine?.pinyin ?? null, route: context.pendingLine!.route })),
+            assign({ pendingLine: null }),
+          ],
+        },
+      },
+      on: {
+        // The citizen said something else meanwhile: that line replaces this one.
+        'citizen.text': citizenLine(),
+        'voice.final': citizenLine(),
+        'voice.partial': { actions: 'showPartial' },
+      },
+    },
     /** The record the citizen asked to print goes into the spooler; then the visit follows the job to paper. */
     printingRecord: {
       entry: assign({ notice: null }),
@@ -724,6 +792,7 @@ export const sessionMachine = setup({
  */
 function citizenLine() {
   return [
+    { guard: 'routeIsUnsure' as const, target: '#session.resolvingRoute', reenter: true, actions: 'holdLine' as const },
     { guard: 'isChangeCitizen' as const, target: '#session.listening', actions: ['forgetIdentity' as const, 'sayCitizenChanged' as const] },
     { guard: 'wantsRecordPrinted' as const, target: '#session.printingRecord', actions: 'noteCitizenSaid' as const },
     { guard: 'disputesRecord' as const, target: '#session.followUp', actions: ['noteCitizenSaid' as const, 'sayIfWrong' as const] },
@@ -761,6 +830,7 @@ function citizenTurn(self: 'greeting' | 'listening' | 'followUp' | null) {
   return {
     'citizen.text': citizenLine(),
     'voice.final': citizenLine(),
+    'citizen.resolved': citizenLine(),
     'voice.partial': { actions: 'showPartial' as const },
     'voice.command': [
       { guard: 'saidStaff' as const, target: '#session.callingStaff' },

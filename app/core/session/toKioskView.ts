@@ -17,6 +17,7 @@ const PHASES: Record<string, KioskPhase> = {
   personalQuery: 'listening',
   printing: 'thinking',
   printingRecord: 'thinking',
+  resolvingRoute: 'thinking',
   guiding: 'guiding',
   farewell: 'farewell',
 };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { robotLines } from '../../../app/core/session/robotLines.js';
 import { queryTiles } from '../../../app/core/session/toKioskView.js';
-import { contributionBaseQuery } from '../../../app/core/services/queries/contributionBaseQuery.js';
+import { personalQueries } from '../../../app/core/services/queries/personalQueries.js';
 import { flush, phase, scriptedIdentityCheck, startSession } from './sessionHarness.js';
 
 const record = { title: '缴费基数', spoken: '您2024年的养老保险缴费基数是5200元。每一年的基数都在屏幕上。', screen: '2024年：5,200 元\n2023年：4,900 元', empty: false };
@@ -15,7 +15,9 @@ async function toldRecord(options: Parameters<typeof startSession>[0] = {}) {
   session.actor.send({ type: 'citizen.text', text: '查一下我的缴费基数' });
   await flush();
   expect(phase(session.actor.getSnapshot())).toBe('answering');
-  return session;
+  // What to do when it looks wrong is the routed query's own advice.
+  const ifWrong = personalQueries[session.queried[0]!.service]!.ifWrong;
+  return { ...session, ifWrong };
 }
 
 describe('after a record: print it, say it looks wrong', () => {
@@ -25,10 +27,10 @@ describe('after a record: print it, say it looks wrong', () => {
   });
 
   it('打印 spools the record as shown, masked, and follows the job to paper', async () => {
-    const { actor, spooled } = await toldRecord();
+    const { actor, spooled, ifWrong } = await toldRecord();
     actor.send({ type: 'citizen.recordAction', action: 'print' });
     await flush();
-    expect(spooled).toEqual([{ title: '缴费基数', rows: ['2024年：5,200 元', '2023年：4,900 元'], nameMasked: '赵*明', idNumberMasked: '3702**********1237', ifWrong: contributionBaseQuery.ifWrong }]);
+    expect(spooled).toEqual([{ title: '缴费基数', rows: ['2024年：5,200 元', '2023年：4,900 元'], nameMasked: '赵*明', idNumberMasked: '3702**********1237', ifWrong }]);
     expect(actor.getSnapshot().value).toBe('printing');
     expect(actor.getSnapshot().context.printJobId).toBe('job-1');
     // A second tap while it prints is not a second printout.
@@ -46,11 +48,11 @@ describe('after a record: print it, say it looks wrong', () => {
   });
 
   it('记录有误 tells what to do about that record, and offers staff; the record stays on screen', async () => {
-    const { actor, lines } = await toldRecord();
+    const { actor, lines, ifWrong } = await toldRecord();
     actor.send({ type: 'citizen.recordAction', action: 'dispute' });
-    expect(lines().at(-1)).toBe(`${contributionBaseQuery.ifWrong}${robotLines.offerStaffForRecord}`);
+    expect(lines().at(-1)).toBe(`${ifWrong}${robotLines.offerStaffForRecord}`);
     expect(actor.getSnapshot().context.answer?.mode).toBe('record');
-    expect(actor.getSnapshot().context.notice).toBe(contributionBaseQuery.ifWrong);
+    expect(actor.getSnapshot().context.notice).toBe(ifWrong);
   });
 
   it('打印 with no record told (or an empty one) prints nothing and says so', async () => {

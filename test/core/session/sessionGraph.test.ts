@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createMachine, SimulatedClock, type ActorLogic, type SnapshotFrom } from 'xstate';
 import { getAdjacencyMap, getShortestPaths, type AdjacencyValue } from 'xstate/graph';
 import { sessionMachine } from '../../../app/core/session/sessionMachine.js';
+import { routeUtterance } from '../../../app/core/nlu/routeUtterance.js';
 import type { SessionEvent } from '../../../app/core/session/sessionEvents.js';
 import { answerFor, pensionAuthSettings, places, timing } from './sessionHarness.js';
 
@@ -10,7 +11,7 @@ import { answerFor, pensionAuthSettings, places, timing } from './sessionHarness
 const machine = sessionMachine.provide({ actors: { pensionAuth: createMachine({}) as never, identityCheck: createMachine({}) as never, printJob: createMachine({}) as never } });
 type Snapshot = SnapshotFrom<typeof machine>;
 const clock = new SimulatedClock();
-const input = { timing, places, robotName: '小青', newSessionId: () => 'graph', now: () => 0, pensionAuth: pensionAuthSettings(clock) };
+const input = { timing, places, robotName: '小青', newSessionId: () => 'graph', now: () => 0, pensionAuth: pensionAuthSettings(clock), llmRouteBelow: 0.8 };
 
 /** Every state node id of the machine, e.g. session.followUp.nudged. */
 function stateIds(): string[] {
@@ -43,6 +44,8 @@ function internalEvents(): SessionEvent[] {
       events.push({ type, output: { outcome: 'verified', citizenId: 'QD0001', idNumberMasked: '3702**********0422' } }, { type, output: { outcome: 'not-verified', line: '没能核实您的身份。', staffReason: 'identity-review' } });
     } else if (type.startsWith('xstate.done.actor.0.session.personalQuery')) {
       events.push({ type, output: { title: '缴费基数', spoken: '您2024年的养老保险缴费基数是5200元。', screen: '2024年：5,200 元', empty: false } });
+    } else if (type.startsWith('xstate.done.actor.0.session.resolvingRoute')) {
+      events.push({ type, output: routeUtterance('查一下我的缴费基数') }, { type, output: routeUtterance('失业金怎么领') });
     } else if (type.startsWith('xstate.done.actor.0.session.printingRecord')) {
       events.push({ type, output: { jobId: 'record-1' } });
     } else if (type === 'xstate.done.actor.printJob') {

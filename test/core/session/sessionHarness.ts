@@ -1,7 +1,8 @@
 import { assign, createActor, fromCallback, fromPromise, sendParent, setup, SimulatedClock, type AnyActorLogic, type SnapshotFrom } from 'xstate';
 import type { AnswerView } from '../../../app/api/kioskApi.js';
+import type { Route } from '../../../app/core/nlu/routeUtterance.js';
 import type { PersonalQueryAnswer } from '../../../app/core/services/queries/personalQuery.js';
-import { sessionMachine, type AnswerQuestionInput, type CallStaffInput, type PersonalQueryInput, type SpeakRequest, type SpoolRecordInput } from '../../../app/core/session/sessionMachine.js';
+import { sessionMachine, type AnswerQuestionInput, type CallStaffInput, type PersonalQueryInput, type SpeakRequest, type SpoolRecordInput, type ResolveRouteInput } from '../../../app/core/session/sessionMachine.js';
 import type { GuideInput, GuideOutcome } from '../../../app/core/services/guideOutcome.js';
 
 export const timing = { followUpAfterMs: 30_000, farewellAfterMs: 20_000, farewellShowMs: 5_000, greetingIdleMs: 45_000 };
@@ -26,6 +27,9 @@ export interface HarnessOptions {
   personalQuery?: (input: PersonalQueryInput) => Promise<PersonalQueryAnswer>;
   /** Spools a record printout; the default queues it as job-N. */
   spoolRecord?: (input: SpoolRecordInput) => Promise<{ jobId: string }>;
+  /** The LLM's pick for lines the local router is less sure of than `llmRouteBelow`. */
+  resolveRoute?: (input: ResolveRouteInput) => Promise<Route>;
+  llmRouteBelow?: number;
   /** Offer 养老认证 at all (its settings are only passed through to the child). */
   withPensionAuth?: boolean;
 }
@@ -39,6 +43,7 @@ export function startSession(options: HarnessOptions = {}) {
   const said: { line: string; listen: string }[] = [];
   const queried: PersonalQueryInput[] = [];
   const spooled: SpoolRecordInput[] = [];
+  const resolved: ResolveRouteInput[] = [];
   let ids = 0;
   const machine = sessionMachine.provide({
     actors: {
@@ -59,6 +64,10 @@ export function startSession(options: HarnessOptions = {}) {
       }),
       ...(options.pensionAuth ? { pensionAuth: options.pensionAuth as never } : {}),
       ...(options.identityCheck ? { identityCheck: options.identityCheck as never } : {}),
+      resolveRoute: fromPromise<Route, ResolveRouteInput>(async ({ input }) => {
+        resolved.push(input);
+        return (options.resolveRoute ?? (async (i) => i.local))(input);
+      }),
       spoolRecord: fromPromise<{ jobId: string }, SpoolRecordInput>(async ({ input }) => {
         spooled.push(input);
         return (options.spoolRecord ?? (async () => ({ jobId: `job-${spooled.length}` })))(input);
@@ -79,12 +88,13 @@ export function startSession(options: HarnessOptions = {}) {
       robotName: '小青',
       newSessionId: () => `s${++ids}`,
       now: () => clock.now(),
+      ...(options.llmRouteBelow !== undefined ? { llmRouteBelow: options.llmRouteBelow } : {}),
       ...(withAuth ? { pensionAuth: pensionAuthSettings(clock) } : {}),
     },
   });
   actor.start();
   const lines = () => said.map((s) => s.line);
-  return { actor, clock, asked, staffCalls, guided, said, lines, queried, spooled };
+  return { actor, clock, asked, staffCalls, guided, said, lines, queried, spooled, resolved };
 }
 
 export function pensionAuthSettings(clock: SimulatedClock) {
