@@ -65,3 +65,36 @@ describe('聊天查 in the visit: nothing personal before the face is verified',
     expect(asked).toEqual(['我的缴费基数是多少']);
   });
 });
+
+describe('queries that need no identity', () => {
+  const estimate = { title: '退休年龄测算', spoken: '按2025年起实施的渐进式延迟退休办法，您的法定退休年龄是60岁3个月。', screen: '出生：1965年3月', empty: false };
+
+  it('a retirement age from a stated birth date is worked out without the identity check, from what was said', async () => {
+    const { actor, queried } = startSession({ identityCheck: scriptedIdentityCheck(false), personalQuery: async () => estimate });
+    actor.send({ type: 'citizen.touch' });
+    actor.send({ type: 'citizen.text', text: '我1965年3月出生的男的，啥时候能退休' });
+    expect(actor.getSnapshot().value).toEqual({ personalQuery: 'querying' });
+    await flush();
+    expect(queried).toEqual([{ service: 'estimate_retirement_age', citizenId: null, slots: expect.objectContaining({ birthYearMonth: { year: 1965, month: 3 }, retirementCategory: '男' }) }]);
+    // Not the citizen's own record: nothing to print or dispute, nothing kept for the visit.
+    expect(actor.getSnapshot().context.answer).not.toHaveProperty('recordActions');
+    expect(actor.getSnapshot().context.lastRecord).toBeNull();
+  });
+
+  it('in a verified visit it may use the record: the citizen is passed along', async () => {
+    const { actor, queried } = startSession({ identityCheck: scriptedIdentityCheck(true), personalQuery: async () => estimate });
+    actor.send({ type: 'citizen.touch' });
+    actor.send({ type: 'identity.verified', citizenId: 'QD0006', idNumberMasked: '3702**********1237', nameMasked: '赵*明' });
+    actor.send({ type: 'citizen.text', text: '俺啥时候退休' });
+    await flush();
+    expect(queried).toEqual([{ service: 'estimate_retirement_age', citizenId: 'QD0006', slots: {} }]);
+  });
+
+  it('a skill certificate is looked up by its number, with no identity, even without the face pipeline', async () => {
+    const { actor, queried } = startSession({ personalQuery: async () => ({ title: '职业技能等级证书', spoken: '查到了。', screen: '证书编号：3702202300112233', empty: false }) });
+    actor.send({ type: 'citizen.text', text: '帮我查个技能证书，编号是3702202300112233' });
+    expect(actor.getSnapshot().value).toEqual({ personalQuery: 'querying' });
+    await flush();
+    expect(queried.map((q) => [q.service, q.citizenId, q.slots.certificateNumber])).toEqual([['query_skill_certificate', null, '3702202300112233']]);
+  });
+});
