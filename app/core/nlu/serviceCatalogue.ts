@@ -72,6 +72,11 @@ export const SERVICES = {
   chitchat: { intent: 'chitchat', label: '闲聊', identity: 'none', kind: 'conversation' },
   goodbye: { intent: 'goodbye', label: '再见', identity: 'none', kind: 'conversation' },
   out_of_scope: { intent: 'out_of_scope', label: '其他部门的业务', identity: 'none', kind: 'conversation' },
+  // Follow-ups to a record just told: print it, say it looks wrong, let the next person ask. They act on what is on
+  // screen (the session knows whose it is), so they need no identity of their own.
+  print_record: { intent: 'print_certificate', label: '打印这条记录', identity: 'none', kind: 'conversation' },
+  dispute_record: { intent: 'handoff_to_staff', label: '记录有误', identity: 'none', kind: 'conversation' },
+  change_citizen: { intent: 'goodbye', label: '换人办理', identity: 'none', kind: 'conversation' },
 } as const satisfies Record<string, ServiceEntry>;
 
 export type ServiceName = keyof typeof SERVICES;

@@ -40,4 +40,7 @@ export const SERVICE_PURPOSES = {
   chitchat: '打招呼、道谢、夸奖、问机器人是谁等闲聊',
   goodbye: '说再见、不办了、要走了',
   out_of_scope: '其他部门的业务，如公积金、医保报销、户口、护照、驾照、税务',
+  print_record: '刚查到的记录要打印一份带走（“把这个打印出来”“能打一份给我吗”），不是另开参保证明',
+  dispute_record: '觉得刚查到的记录不对（“这个不对啊”“我的钱怎么少了”“记录有问题”），要知道怎么核实或找人',
+  change_citizen: '这位市民查完了，换另一个人查（“换人”“换我老伴查”“下一个人”），要重新核验身份',
 } as const satisfies Record<ServiceName, string>;

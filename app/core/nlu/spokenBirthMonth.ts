@@ -14,7 +14,7 @@ const PINYIN_MONTHS: Record<string, number> = {
 };
 
 /** Words that make a year the year someone was born, not one asked about. */
-const BIRTH_CONTEXT = /出生|生的|生人|生于|生日|是\s*(?:19|20)?\d{2}\s*年(?:\s*\d{1,2}\s*月份?)?\s*的|属[鼠牛虎兔龙蛇马羊猴鸡狗猪]/;
+const BIRTH_CONTEXT = /出生|生的|生人|生于|生日|(?:是|^|[，,、\s])\s*(?:19|20)?\d{2}\s*年(?:\s*\d{1,2}\s*月份?)?\s*的(?=[，,。、\s]|$)|是\s*(?:19|20)?\d{2}\s*年(?:\s*\d{1,2}\s*月份?)?\s*的|属[鼠牛虎兔龙蛇马羊猴鸡狗猪]/;
 const YEAR_MONTH = /(?<!\d)((?:19|20)?\d{2})\s*年\s*(?:(\d{1,2})\s*月份?)?/g;
 const NUMERIC_YEAR_MONTH = /(?<!\d)((?:19|20)\d{2})\s*[.\-/]\s*(\d{1,2})(?!\d)/g;
 
@@ -24,7 +24,7 @@ const PINYIN_YEAR_MONTH = /\b((?:(?:ling|dong|yi|yao|er|liang|san|si|wu|liu|qi|b
 /**
  * The birth year and month a citizen states ("我是1965年1月出生的", "俺65年3月生人", "一九七零年五月出生",
  * "yi jiu liu wu nian san yue chu sheng de"), or null when no birth date was said. A year counts as a birth year
- * only beside a word of birth (出生, 生的, "我是…年的"), so "2019年的缴费" is not one. Two-digit years are 19xx
+ * only beside a word of birth (出生, 生的, "我是…年的", a clause of its own "…，78年的，"), so "2019年的缴费" is not one. Two-digit years are 19xx
  * from 31 on, else 20xx.
  */
 export function parseBirthMonth(text: string, pinyin?: string): SpokenBirthMonth | null {

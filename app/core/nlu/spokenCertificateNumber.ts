@@ -9,14 +9,18 @@ const PINYIN_DIGITS: Record<string, string> = { ling: '0', dong: '0', yi: '1', y
 const CANDIDATE = /(?<![A-Za-z0-9])([A-Za-z]?)[ -]?((?:\d[ -]?){6,31}\d)(?![0-9])/g;
 /** Mentions that make a bare run of digits a certificate number. */
 const CONTEXT = /证书|证号|编号|证件号|技能|等级证|zheng shu|bian hao|zheng hao/;
+/** The citizen speaks of an ID card: no run of digits in what they say is a certificate number. */
+const ID_CONTEXT = /身份证|shen fen zheng/;
 
 /**
  * A 职业技能等级证书 number said or typed ("S000037021002193000284", "s 0000 3702 …", "证书编号三七零二…"), in the
  * form the public lookup takes (upper case, no spaces); null when none was said.
  *
  * Never an ID number or a phone number: an 18-character or 15-digit number and a mobile number are left alone (the
- * identity check has its own path, and they must not travel into a public lookup). A bare run of digits counts only
- * when the citizen speaks of a certificate or a number (证书, 编号); one that starts with a letter always counts.
+ * identity check has its own path, and they must not travel into a public lookup), and nothing at all is taken from
+ * an utterance that speaks of an ID card. A bare run of digits counts only when the citizen speaks of a certificate
+ * or a number (证书, 编号) and it is not one digit off an ID or a phone number; one that starts with a letter (the
+ * national format, S000037…) always counts.
  */
 export function parseCertificateNumber(text: string, pinyin?: string): string | null {
   for (const heard of [text, pinyin]) {
@@ -28,17 +32,28 @@ export function parseCertificateNumber(text: string, pinyin?: string): string | 
 }
 
 function findIn(text: string): string | null {
-  const inContext = CONTEXT.test(normalizeText(text));
+  const normalized = normalizeText(text);
+  if (ID_CONTEXT.test(normalized)) return null;
+  const inContext = CONTEXT.test(normalized);
   for (const match of text.matchAll(CANDIDATE)) {
     const letter = match[1]!.toUpperCase();
     const digits = match[2]!.replace(/[ -]/g, '');
     const number = `${letter}${digits}`;
     if (number.length < 8 || number.length > 32) continue;
-    if (!letter && !inContext) continue;
     if (looksLikeIdOrPhone(digits)) continue;
+    if (!letter && (!inContext || mayBeMisheardIdOrPhone(digits))) continue;
     return number;
   }
   return null;
+}
+
+/**
+ * Digits alone, one digit off an ID number (15 or 18) or a mobile number (11): a word beside the number read as a
+ * digit (the 灵 of 灵活 heard as "ling") or one digit dropped makes them so. A certificate number said without its
+ * letter is taken only outside these lengths.
+ */
+function mayBeMisheardIdOrPhone(digits: string): boolean {
+  return (digits.length >= 14 && digits.length <= 19) || (digits.length >= 10 && digits.length <= 12 && digits.startsWith('1'));
 }
 
 /** ID and phone numbers, and two years side by side (2019-2022): never a certificate number. */

@@ -9,7 +9,7 @@ import { hasHan, normalizeText } from './normalizeText.js';
 export type SpokenRetirementCategory = '男' | '女干部' | '女工人' | '女' | '干部' | '工人';
 
 const MAN = /男的|男同志|男职工|男性|男人|男士|男工|我是男|俺是男|老头|爷们|老爷们|男干部/;
-const WOMAN = /女的|女同志|女职工|女性|女人|女士|女工|我是女|俺是女|妇女|老太太|老婆子|娘们|女干部|闺女/;
+const WOMAN = /女的|女同志|女职工|女性|女人|女士|女工|我是女|俺是女|妇女|老太太|老婆子|娘们|女干部/;
 /** Original age stated outright: 原来55岁退休 is the 女干部 rule, 原来50岁退休 the 女工人 one. */
 const WAS_55 = /(?:55|五十五)\s*岁?\s*(?:退休|退)/;
 const WAS_50 = /(?:50|五十)\s*岁?\s*(?:退休|退)/;
