@@ -61,7 +61,7 @@ export function createIdCardSessionAdapter(options: IdCardSessionAdapterOptions)
         return;
       }
       send({ type: 'idcard.read', idNumber: card.text.idNumber, name: card.text.name, photo, expired: !idCardValidOn(card.text, chinaDateOf(now())) });
-      log.info({ photo: photo !== null }, 'ID card read');
+      log.info({ photoDecoded: photo !== null }, 'ID card read');
     } finally {
       card.textBytes.fill(0);
       card.wlt.fill(0);

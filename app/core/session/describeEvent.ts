@@ -36,7 +36,7 @@ export function describeEvent(event: { type: string } & Record<string, unknown>)
     // A card on the reader: that it was read, whether its photo could be decoded, whether it is past its validity;
     // never the number, the name or the photo (the entry keeps no payload either: visitLog.ts).
     case 'idcard.read':
-      return { photo: event.photo instanceof Uint8Array, expired: event.expired === true };
+      return { photoDecoded: event.photo instanceof Uint8Array, expired: event.expired === true };
     case 'idcard.fault':
       return { kind: event.kind };
     case 'printer.paused':

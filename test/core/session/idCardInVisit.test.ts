@@ -181,7 +181,7 @@ describe('the visit log and an ID card', () => {
     t.actor.send({ type: 'idcard.fault', kind: 'disconnected' });
     t.actor.send({ type: 'idcard.restored' });
     const reads = t.log.filter((e) => e.type === 'idcard.read');
-    expect(reads).toEqual([expect.objectContaining({ detail: { photo: true, expired: false }, sealed: null })]);
+    expect(reads).toEqual([expect.objectContaining({ detail: { photoDecoded: true, expired: false }, sealed: null })]);
     expect(t.log.find((e) => e.type === 'idcard.fault')).toMatchObject({ detail: { kind: 'disconnected' } });
     expect(t.log.map((e) => e.type)).toEqual(expect.arrayContaining(['idcard.removed', 'idcard.restored']));
     // Everything kept — details in clear and the payloads that would be sealed (here unsealed) — without the card.
