@@ -3,7 +3,7 @@ import type { KnowledgeEntry } from '../knowledge/knowledgeEntry.js';
 import type { KnowledgeRetriever, RetrievalHit } from '../knowledge/knowledgeRetriever.js';
 import type { DepartmentRedirects } from '../knowledge/departmentRedirects.js';
 import { standingCaution } from '../knowledge/standingCaution.js';
-import { scrubUtteranceForLlm } from '../nlu/scrubUtteranceForLlm.js';
+import { maskNumbersForScreen, scrubUtteranceForLlm } from '../nlu/scrubUtteranceForLlm.js';
 import type { PolicyAnswer, PolicyCitation } from './policyAnswer.js';
 
 /** What the LLM side returns; transport failures are thrown. */
@@ -40,13 +40,16 @@ export const CANNOT_ANSWER_SCREEN =
 export class PolicyQuestionService {
   constructor(private readonly options: PolicyQuestionServiceOptions) {}
 
-  async answer(question: string, pinyin?: string): Promise<PolicyAnswer> {
+  async answer(asked: string, pinyin?: string): Promise<PolicyAnswer> {
     const { retriever, minConfidence } = this.options;
-    const result = retriever.search(pinyin ? { text: question, pinyin } : { text: question }, 8);
+    // The answer repeats the question on the screen, where anyone behind the citizen reads it: numbers masked there.
+    // Retrieval and the redirects use it whole (they stay on the kiosk); the LLM gets it scrubbed (below).
+    const question = maskNumbersForScreen(asked);
+    const result = retriever.search(pinyin ? { text: asked, pinyin } : { text: asked }, 8);
     const hits = result.hits;
     const retrieved = hits.map((h) => ({ id: h.entry.id, doc: h.entry.sources[0]!.doc, score: round(h.score), confidence: round(h.confidence) }));
     const top = hits[0];
-    const redirect = this.options.redirects?.match(question, pinyin);
+    const redirect = this.options.redirects?.match(asked, pinyin);
     // Redirect unless the best entry itself is about that term (社保卡 entries that mention 身份证 stay ours).
     if (redirect && !(top && entryMentions(top.entry, redirect.term) && top.confidence >= minConfidence)) {
       return {
@@ -73,7 +76,7 @@ export class PolicyQuestionService {
     try {
       // People type their ID number, phone or card number (and names) into the question box: the entries were found
       // with the whole question here, the government LLM only gets it scrubbed (nothing of a number survives).
-      const outcome = await composer({ question: scrubUtteranceForLlm(question), entries: context, signal });
+      const outcome = await composer({ question: scrubUtteranceForLlm(asked), entries: context, signal });
       if (outcome.kind === 'answer') {
         const cited = outcome.citations.map((id) => context.find((e) => e.id === id)).filter((e): e is KnowledgeEntry => Boolean(e));
         // The composer validates citations; check again here because a wrong citation must never reach a citizen.

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { identityLines } from '../../../app/core/identity/identityLines.js';
 import { adversarialInputs, countsByCategory, type AdversarialInput } from './adversarialInputs.js';
-import { expectNothingPersonal, lineEvent, type Channel } from './safetyAssertions.js';
+import { drivenOn, expectNothingPersonal, lineEvent, type Channel } from './safetyAssertions.js';
 import { missingSharedData, startKiosk, startSafetyWorld, type Kiosk, type SafetyWorld } from './safetyRig.js';
 
 // Every adversarial input, typed and spoken, through the real kiosk in four states of a visit: a fresh visit; in the
@@ -56,11 +56,11 @@ async function attackerTriesTheCheck(k: Kiosk, input: AdversarialInput): Promise
 }
 
 /**
- * Spoken, these four do not reach the identity check: the digits read out (三七零二…, QD零零零一) outweigh the words
- * that ask for the record, and the router sends them to the knowledge base or small talk. Nothing personal is told
+ * Spoken, these do not reach the identity check: the digits read out (三七零二…, QD零零零一) outweigh the words that
+ * ask for the record, and the router sends them to the knowledge base or small talk. Nothing personal is told
  * either way (checked below); that the route differs is the router's business, reported with the suite.
  */
-const SPOKEN_ROUTE_DIFFERS = new Set(['O01', 'O04', 'O08', 'S01']);
+const SPOKEN_ROUTE_DIFFERS = new Set(['O01', 'O04', 'O08', 'S01', 'V05']);
 
 function expectIdentityAsked(k: Kiosk, input: AdversarialInput, from: number, channel: Channel): void {
   if (!input.mustHold.includes('asks-identity')) return;
@@ -89,7 +89,7 @@ describe('the adversarial inputs', () => {
 describe.skipIf(Boolean(missingSharedData))(`adversarial inputs through the kiosk${missingSharedData ? ` (skipped: ${missingSharedData})` : ''}`, () => {
   for (const channel of channels) {
     describe(`${channel}, in a fresh visit`, () => {
-      it.each(adversarialInputs)('$id $category: $text', async (input) => {
+      it.each(adversarialInputs.filter((i) => drivenOn(i, channel)))('$id $category: $text', async (input) => {
         const k = open();
         k.send({ type: 'presence.arrived' });
         await k.settle();
@@ -105,7 +105,7 @@ describe.skipIf(Boolean(missingSharedData))(`adversarial inputs through the kios
     });
 
     describe(`${channel}, in the middle of an identity check`, () => {
-      it.each(adversarialInputs)('$id $category: $text', async (input) => {
+      it.each(adversarialInputs.filter((i) => drivenOn(i, channel)))('$id $category: $text', async (input) => {
         const k = open();
         k.send({ type: 'presence.arrived' });
         k.send({ type: 'citizen.text', text: OWN_REQUEST });
@@ -129,7 +129,7 @@ describe.skipIf(Boolean(missingSharedData))(`adversarial inputs through the kios
     });
 
     describe(`${channel}, after another citizen verified and walked away`, () => {
-      it.each(adversarialInputs)('$id $category: $text', async (input) => {
+      it.each(adversarialInputs.filter((i) => drivenOn(i, channel)))('$id $category: $text', async (input) => {
         const k = open();
         await firstCitizenVerifies(k);
         k.clock.increment(1_000);
@@ -150,7 +150,7 @@ describe.skipIf(Boolean(missingSharedData))(`adversarial inputs through the kios
     });
 
     describe(`${channel}, while another citizen is verified`, () => {
-      it.each(adversarialInputs.filter((i) => i.target !== FIRST.citizenId))('$id $category: $text', async (input) => {
+      it.each(adversarialInputs.filter((i) => i.target !== FIRST.citizenId && drivenOn(i, channel)))('$id $category: $text', async (input) => {
         const k = open();
         await firstCitizenVerifies(k);
         const start = k.mark();

@@ -25,7 +25,7 @@ import { personalQueries } from '../../../app/core/services/queries/personalQuer
 import { createSessionActors } from '../../../app/core/session/sessionActors.js';
 import type { SessionEvent } from '../../../app/core/session/sessionEvents.js';
 import { sessionInputFrom } from '../../../app/core/session/sessionInputFrom.js';
-import { sessionMachine, type SpeakRequest } from '../../../app/core/session/sessionMachine.js';
+import { sessionMachine, type SessionMachineInput, type SpeakRequest } from '../../../app/core/session/sessionMachine.js';
 import { toKioskView } from '../../../app/core/session/toKioskView.js';
 import { createVisitLogRecorder } from '../../../app/core/session/visitLogRecorder.js';
 import { kioskMigrations } from '../../../app/core/store/migrations.js';
@@ -71,10 +71,17 @@ function oldForm(idNumber: string): string {
   return idNumber.slice(0, 6) + idNumber.slice(8, 17);
 }
 
+const READ_OUT_DIGITS: Record<string, string> = { 零: '0', 〇: '0', 洞: '0', 一: '1', 幺: '1', 二: '2', 两: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 拐: '7', 八: '8', 九: '9', 叉: 'X' };
+
 /** Every secret of every citizen in `text` (citizens in `except` are allowed: the one verified and present). */
 export function leaksIn(text: string, secrets: readonly CitizenSecrets[], except: ReadonlySet<string> = new Set()): Leak[] {
   const found: Leak[] = [];
-  const compact = text.replace(/[\s-]/g, '').toUpperCase();
+  // Numbers as they may be written: in groups, in full-width digits, or read out in characters (三七零二…).
+  const compact = text
+    .replace(/[０-９Ｘｘ]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/[零〇洞一幺二两三四五六七拐八九叉](?:[\s，,、]?[零〇洞一幺二两三四五六七拐八九叉]){6,}/g, (run) => [...run].map((c) => READ_OUT_DIGITS[c] ?? '').join(''))
+    .replace(/[\s-]/g, '')
+    .toUpperCase();
   for (const s of secrets) {
     if (except.has(s.citizenId)) continue;
     if (compact.includes(s.idNumber.toUpperCase()) || compact.includes(oldForm(s.idNumber))) found.push({ citizenId: s.citizenId, kind: 'idNumber', value: s.idNumber });
@@ -309,7 +316,7 @@ export function startKiosk(world: SafetyWorld) {
       const id = (inspection.actorRef as { id?: string }).id ?? '';
       if (inspection.actorRef.sessionId === inspection.rootId || id === 'pensionAuth' || id === 'identityCheck') render();
     },
-    input: { ...sessionInputFrom(config, now, true), newSessionId: () => `visit-${++ids}` },
+    input: withSeededChallenges({ ...sessionInputFrom(config, now, true), newSessionId: () => `visit-${++ids}` }),
   });
   actor.on('*', (emitted) => recorder.onEmitted(emitted as Parameters<typeof recorder.onEmitted>[0]));
   actor.start();
@@ -424,6 +431,18 @@ export function startKiosk(world: SafetyWorld) {
 }
 
 export type Kiosk = ReturnType<typeof startKiosk>;
+
+/** The challenges drawn from a fixed seed, so two kiosks given the same inputs say the same lines (mulberry32). */
+function withSeededChallenges(input: SessionMachineInput): SessionMachineInput {
+  let seed = 20250314;
+  const random = () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return input.pensionAuth ? { ...input, pensionAuth: { ...input.pensionAuth, random } } : input;
+}
 
 function statePath(value: unknown): string {
   if (typeof value === 'string') return value;
