@@ -19,8 +19,8 @@ const ID_CONTEXT = /身份证|shen fen zheng/;
  * Never an ID number or a phone number: an 18-character or 15-digit number and a mobile number are left alone (the
  * identity check has its own path, and they must not travel into a public lookup), and nothing at all is taken from
  * an utterance that speaks of an ID card. A bare run of digits counts only when the citizen speaks of a certificate
- * or a number (证书, 编号) and it is not one digit off an ID or a phone number; one that starts with a letter (the
- * national format, S000037…) always counts.
+ * or a number (证书, 编号) and has no ID or phone number inside it; one that starts with a letter (the national
+ * format, S000037…) always counts.
  */
 export function parseCertificateNumber(text: string, pinyin?: string): string | null {
   for (const heard of [text, pinyin]) {
@@ -47,18 +47,40 @@ function findIn(text: string): string | null {
   return null;
 }
 
-/**
- * Digits alone, one digit off an ID number (15 or 18) or a mobile number (11): a word beside the number read as a
- * digit (the 灵 of 灵活 heard as "ling") or one digit dropped makes them so. A certificate number said without its
- * letter is taken only outside these lengths.
- */
-function mayBeMisheardIdOrPhone(digits: string): boolean {
-  return (digits.length >= 14 && digits.length <= 19) || (digits.length >= 10 && digits.length <= 12 && digits.startsWith('1'));
-}
-
 /** ID and phone numbers, and two years side by side (2019-2022): never a certificate number. */
 function looksLikeIdOrPhone(digits: string): boolean {
   return /^\d{17}[\dXx]?$/.test(digits) || /^\d{15}$/.test(digits) || /^1[3-9]\d{9}$/.test(digits) || /^(?:19|20)\d{2}(?:19|20)\d{2}$/.test(digits);
+}
+
+/**
+ * Digits alone that hold an ID number or a mobile number with a digit more or less: a word beside the number read as
+ * a digit (the 灵 of 灵活 heard as "ling") or one digit dropped makes a number the shape checks above miss. A run of
+ * 15–19 digits with a 15-digit (old) or 17/18-digit ID number inside it (a real province code and birth date), or of
+ * 10–12 digits with a mobile number inside it, is never taken for a certificate number.
+ */
+function mayBeMisheardIdOrPhone(digits: string): boolean {
+  if (digits.length >= 10 && digits.length <= 12) return windows(digits, 11).some((w) => /^1[3-9]\d{9}$/.test(w));
+  if (digits.length < 15 || digits.length > 19) return false;
+  return (
+    windows(digits, 15).some((w) => looksLikeId(w.slice(0, 2), `19${w.slice(6, 12)}`)) ||
+    windows(digits, 17).some((w) => looksLikeId(w.slice(0, 2), w.slice(6, 14)))
+  );
+}
+
+function windows(digits: string, size: number): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + size <= digits.length; i++) out.push(digits.slice(i, i + size));
+  return out;
+}
+
+/** Province codes of GB/T 2260 that ID numbers begin with. */
+const PROVINCES = new Set(['11', '12', '13', '14', '15', '21', '22', '23', '31', '32', '33', '34', '35', '36', '37', '41', '42', '43', '44', '45', '46', '50', '51', '52', '53', '54', '61', '62', '63', '64', '65', '71', '81', '82']);
+
+function looksLikeId(province: string, yyyymmdd: string): boolean {
+  if (!PROVINCES.has(province)) return false;
+  const [y, m, d] = [Number(yyyymmdd.slice(0, 4)), Number(yyyymmdd.slice(4, 6)), Number(yyyymmdd.slice(6, 8))];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return y >= 1900 && y <= 2099 && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
 /** Full-width characters folded, and digits read out in characters or pinyin written as ASCII digits. */

@@ -10,6 +10,7 @@ describe('slots for the 聊天查 queries that work from what the citizen says',
     ['zheng shu bian hao s ling ling ling ling san qi ling er yi ling ling er yi jiu san ling ling ling er ba si', 'S000037021002193000284'],
     ['我的技能证书编号是 3702 1002 1930', '370210021930'],
     ['证书编号 2019 0315 0422 3700 5128', '20190315042237005128'],
+    ['帮我查个技能证书，编号是3702202300112233', '3702202300112233'],
   ])('certificate number: %s', (text, number) => {
     expect(extractSlots(text).certificateNumber).toBe(number);
   });
@@ -20,7 +21,7 @@ describe('slots for the 聊天查 queries that work from what the citizen says',
     '编号13805321101',
     '我想打印2019年到2022年的参保证明',
     '我交了12345678元',
-    // One digit off an ID or a phone number (the 灵 of 灵活 heard as a digit), or said beside an ID card: not taken.
+    // An ID or a phone number with a digit more (the 灵 of 灵活 heard as a digit), or said beside an ID card: not taken.
     'lao shen fen zheng hao san qi ling er ling san liu er ling san yi wu ling si er ling huo jiu ye zen me jiao',
     '证书编号3702036203150420',
     '编号138053211012',
