@@ -24,28 +24,44 @@ const PINYIN_YEAR_MONTH = /\b((?:(?:ling|dong|yi|yao|er|liang|san|si|wu|liu|qi|b
 /**
  * The birth year and month a citizen states ("我是1965年1月出生的", "俺65年3月生人", "一九七零年五月出生",
  * "yi jiu liu wu nian san yue chu sheng de"), or null when no birth date was said. A year counts as a birth year
- * only beside a word of birth (出生, 生的, "我是…年的", a clause of its own "…，78年的，"), so "2019年的缴费" is not one. Two-digit years are 19xx
- * from 31 on, else 20xx.
+ * only beside a word of birth (出生, 生的, "我是…年的", a clause of its own "…，78年的，"), so "2019年的缴费" is not
+ * one, unless the robot has just asked for the birth month (`asked`: "1965年3月" alone is the answer). Two-digit
+ * years are 19xx from 31 on, else 20xx.
  */
-export function parseBirthMonth(text: string, pinyin?: string): SpokenBirthMonth | null {
+export function parseBirthMonth(text: string, pinyin?: string, asked = false): SpokenBirthMonth | null {
   const t = normalizeText(text);
-  if (hasHan(t)) return fromCharacters(withArabicNumbers(text.normalize('NFKC')));
-  return fromPinyin(t) ?? (pinyin ? fromPinyin(normalizeText(pinyin)) : null);
+  if (hasHan(t)) return fromCharacters(withArabicNumbers(text.normalize('NFKC')), asked);
+  return fromPinyin(t, asked) ?? (pinyin ? fromPinyin(normalizeText(pinyin), asked) : null);
 }
 
-function fromCharacters(text: string): SpokenBirthMonth | null {
+/** A month said alone, in answer to "几月出生的": 三月, 3月份, 腊月, "san yue"; null otherwise. */
+export function parseBareMonth(text: string, pinyin?: string): number | null {
+  const t = normalizeText(text);
+  const han = /(?<![\d年])(\d{1,2})\s*月/.exec(withArabicNumbers(text.normalize('NFKC')));
+  if (han && !/年/.test(text)) {
+    const month = Number(han[1]);
+    return month >= 1 && month <= 12 ? month : null;
+  }
+  for (const p of [t, pinyin ? normalizeText(pinyin) : '']) {
+    const m = /\b(shi(?:\s+(?:yi|er))?|yi|er|san|si|wu|liu|qi|ba|jiu|la|zheng)\s+yue\b/.exec(p);
+    if (m && !/\bnian\b/.test(p)) return { la: 12, zheng: 1 }[m[1]!] ?? PINYIN_MONTHS[m[1]!.replace(/\s+/g, ' ')] ?? null;
+  }
+  return null;
+}
+
+function fromCharacters(text: string, asked: boolean): SpokenBirthMonth | null {
   const marker = BIRTH_CONTEXT.exec(text);
-  if (!marker) return null;
+  if (!marker && !asked) return null;
   // The date nearest before the word of birth ("我2025年退休吗？我是65年生的" → 65年), else the first after it.
   const dates = [...text.matchAll(NUMERIC_YEAR_MONTH), ...text.matchAll(YEAR_MONTH)].sort((a, b) => a.index - b.index);
-  const before = dates.filter((d) => d.index <= marker.index + marker[0].length).at(-1);
+  const before = marker ? dates.filter((d) => d.index <= marker.index + marker[0].length).at(-1) : undefined;
   const match = before ?? dates[0];
   if (!match) return null;
   return checked(fullYear(match[1]!), match[2] ? Number(match[2]) : undefined);
 }
 
-function fromPinyin(text: string): SpokenBirthMonth | null {
-  if (!PINYIN_BIRTH_CONTEXT.test(text)) return null;
+function fromPinyin(text: string, asked: boolean): SpokenBirthMonth | null {
+  if (!asked && !PINYIN_BIRTH_CONTEXT.test(text)) return null;
   const match = PINYIN_YEAR_MONTH.exec(text);
   if (!match) return null;
   const digits = match[1]!.trim().split(/\s+/).map((s) => PINYIN_DIGITS[s] ?? '').join('');

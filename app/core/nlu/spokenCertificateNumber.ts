@@ -22,19 +22,20 @@ const ID_CONTEXT = /身份证|shen fen zheng/;
  * or a number (证书, 编号) and has no ID or phone number inside it; one that starts with a letter (the national
  * format, S000037…) always counts.
  */
-export function parseCertificateNumber(text: string, pinyin?: string): string | null {
+export function parseCertificateNumber(text: string, pinyin?: string, asked = false): string | null {
   for (const heard of [text, pinyin]) {
     if (!heard) continue;
-    const found = findIn(withAsciiDigits(heard));
+    const found = findIn(withAsciiDigits(heard), asked);
     if (found) return found;
   }
   return null;
 }
 
-function findIn(text: string): string | null {
+/** `asked`: the robot has just asked for the certificate number, so digits said alone are the answer. */
+function findIn(text: string, asked: boolean): string | null {
   const normalized = normalizeText(text);
   if (ID_CONTEXT.test(normalized)) return null;
-  const inContext = CONTEXT.test(normalized);
+  const inContext = asked || CONTEXT.test(normalized);
   for (const match of text.matchAll(CANDIDATE)) {
     const letter = match[1]!.toUpperCase();
     const digits = match[2]!.replace(/[ -]/g, '');

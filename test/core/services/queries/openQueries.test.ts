@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BackendClient } from '../../../../app/core/backend/index.js';
 import { repoRoot } from '../../../../app/core/config/repoRoot.js';
 import { extractSlots, type RouteSlots } from '../../../../app/core/nlu/extractSlots.js';
+import { mergeReplySlots } from '../../../../app/core/nlu/mergeReplySlots.js';
 import { SERVICES } from '../../../../app/core/nlu/serviceCatalogue.js';
 import { openQueries, personalQueries } from '../../../../app/core/services/queries/personalQueries.js';
 import { RETIREMENT_KB_ENTRIES } from '../../../../app/core/services/queries/retirementAgeQuery.js';
@@ -90,6 +91,19 @@ describe('queries that need no identity, against the real client and simulator',
       expect(woman.spoken).toMatch(/^请问您是女干部.*还是女工人/);
       const noBirth = await ask('estimate_retirement_age', extractSlots('我是干部'));
       expect(noBirth.spoken).toBe('请告诉我出生年月，比如“1970年5月”。还有，您是男同志还是女同志？');
+    });
+
+    it('asks, then answers once the reply is folded in (mergeReplySlots)', async () => {
+      let slots = extractSlots('俺是女的，啥时候能退休');
+      expect((await ask('estimate_retirement_age', slots)).spoken).toContain('请告诉我出生年月');
+      slots = mergeReplySlots(slots, '一九七五年三月');
+      expect((await ask('estimate_retirement_age', slots)).spoken).toMatch(/^请问您是女干部/);
+      slots = mergeReplySlots(slots, '工人');
+      expect((await ask('estimate_retirement_age', slots)).spoken).toContain('1975年3月出生的原50岁退休的女职工法定退休年龄是50岁2个月，2025年5月退休');
+      const asked = await ask('query_skill_certificate', extractSlots('查个技能证书'));
+      expect(asked.empty).toBe(true);
+      const found = await ask('query_skill_certificate', mergeReplySlots(extractSlots('查个技能证书'), 'S000037020003204000517'));
+      expect(found.spoken).toContain('持证人姓马');
     });
 
     it('from the record when the visit is verified and nothing was said: category, contributions, a transfer on the way', async () => {
