@@ -1,8 +1,12 @@
 // Entry of the kiosk UI: connect to the core, start the camera, mount the screen, redraw on every view.
 import { startCameraController } from './camera/index.js';
 import { createCameraReporter } from './cameraReporter.js';
+import { keepFetchLocal } from './keepFetchLocal.js';
 import { createKioskClient } from './kioskClient.js';
 import { mountKioskScreen } from './renderKiosk.js';
+
+// Before the camera and MediaPipe start: nothing on this screen reaches another host.
+keepFetchLocal();
 
 const root = document.getElementById('kiosk');
 if (!root) throw new Error('index.html has no #kiosk element');
