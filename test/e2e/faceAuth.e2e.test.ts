@@ -1,15 +1,14 @@
 // 养老认证 end to end: the real kiosk (CLI, core, vision, simulated business system, web server, renderer) in
 // Chromium whose fake camera shows a demo pensioner's face. Presence wakes the kiosk; the citizen taps the tile,
 // types her ID number, the screen sends camera frames, and the core's face pipeline runs to a result.
-import { execFile } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cameraE2eMissing, facesDir, launchChromiumWithCamera, openKioskPage } from './helpers/chromiumCamera.js';
+import { demoCitizen } from './helpers/demoCitizens.js';
 import { writeFaceVideo, type VideoSegment } from './helpers/fakeCameraVideo.js';
 import { repoRoot, startKioskProcess, type RunningKiosk } from './startKioskProcess.js';
 
@@ -40,14 +39,6 @@ const framesWaitMs = 30_000;
 /** Positioning, two actions of 8 s, verification and submission; up to three attempts when a check fails. */
 const resultWaitMs = 90_000;
 
-async function demoIdNumber(citizenId: string): Promise<string> {
-  const { stdout } = await promisify(execFile)(process.execPath, ['bin/kiosk.js', 'citizens'], { cwd: repoRoot, timeout: 60_000 });
-  const citizens = JSON.parse(stdout.slice(stdout.indexOf('['))) as { id: string; idNumber: string }[];
-  const citizen = citizens.find((c) => c.id === citizenId);
-  if (!citizen) throw new Error(`demo citizen ${citizenId} not found in \`kiosk citizens\``);
-  return citizen.idNumber;
-}
-
 describe.skipIf(missing !== null)('养老认证 in Chromium with a fake camera (real kiosk)', () => {
   let workDir: string;
   let kiosk: RunningKiosk | undefined;
@@ -73,7 +64,7 @@ describe.skipIf(missing !== null)('养老认证 in Chromium with a fake camera (
     workDir = await mkdtemp(path.join(os.tmpdir(), 'face-auth-e2e-'));
     const video = path.join(workDir, 'pensioner.y4m');
     await writeFaceVideo(video, cameraSegments, 5);
-    idNumber = await demoIdNumber(pensionerId);
+    idNumber = (await demoCitizen(pensionerId)).idNumber;
     // A data folder of its own: the business-system simulator starts with the pensioner's authentication still due.
     const config = { ...(existsSync(e2eConfig) ? (JSON.parse(readFileSync(e2eConfig, 'utf8')) as object) : {}), dataDir: path.join(workDir, 'data') };
     const configFile = path.join(workDir, 'kiosk.config.json');

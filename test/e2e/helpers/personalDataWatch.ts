@@ -11,7 +11,7 @@ export const idNumberPattern = /[1-9][0-9]{5}(?:18|19|20)[0-9]{2}(?:0[1-9]|1[0-2
 export interface PersonalDataReport {
   /** Where an ID number or a forbidden text (a full name) was seen: `text`, `attribute data-x`, `input`. Never the value. */
   leaks: string[];
-  /** How many times the ID-number keypad was put on the screen. */
+  /** How many times the ID-number keypad came onto the screen (its redraws while typing do not count). */
   keypadShown: number;
 }
 
@@ -42,19 +42,24 @@ export async function watchPersonalData(page: Page, forbidden: readonly string[]
         check(document.body?.textContent, 'text');
         for (const field of document.querySelectorAll('input, textarea')) check((field as HTMLInputElement).value, 'input');
       };
-      const isKeypad = (node: Node): boolean =>
-        node instanceof Element && (node.matches('[data-testid="id-keypad"]') || node.querySelector('[data-testid="id-keypad"]') !== null);
+      // The keypad is redrawn on every key press: count the times it came onto a screen that did not have it.
+      let keypadUp = false;
+      const countKeypad = (): void => {
+        const up = document.querySelector('[data-testid="id-keypad"]') !== null;
+        if (up && !keypadUp) report.keypadShown += 1;
+        keypadUp = up;
+      };
       const observer = new MutationObserver((records) => {
         for (const record of records) {
           if (record.type === 'attributes' && record.target instanceof Element && record.attributeName) {
             check(record.target.getAttribute(record.attributeName), `attribute ${record.attributeName}`);
           }
           for (const node of record.addedNodes) {
-            if (isKeypad(node)) report.keypadShown += 1;
             if (node instanceof Element) for (const attr of [node, ...node.querySelectorAll('*')].flatMap((e) => [...e.attributes])) check(attr.value, `attribute ${attr.name}`);
           }
         }
         scan();
+        countKeypad();
       });
       // The document itself, so a replaced <html> (document.open) is watched too.
       observer.observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
