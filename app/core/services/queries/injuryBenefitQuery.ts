@@ -5,11 +5,10 @@ import { dayLabel, monthSpanLabel, spokenYuan, yuan } from './personalQuery.js';
 type InjuryCase = WorkInjuryBenefits['cases'][number];
 
 const cents = (amount: number) => Math.round(amount * 100) / 100;
-const GRADES = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
 function stageWords(c: InjuryCase): string {
   if (c.stage === '认定中') return `您${dayLabel(c.injuryDate)}受的伤还在做工伤认定，认定下来以后才能支付工伤待遇。`;
-  const grade = c.disabilityGrade !== null ? `，鉴定为${GRADES[c.disabilityGrade]}级伤残` : c.stage === '已鉴定' ? '，鉴定为未达到伤残等级' : '';
+  const grade = c.disabilityGrade !== null ? `，鉴定为${c.disabilityGrade}级伤残` : c.stage === '已鉴定' ? '，鉴定为未达到伤残等级' : '';
   return `您${dayLabel(c.injuryDate)}的工伤已经认定${grade}。`;
 }
 
@@ -38,7 +37,7 @@ export const injuryBenefitQuery: PersonalQuery = {
           : '目前还没有支付待遇的记录。'
         : `已经支付${paid.length}项待遇，工伤保险基金支付${spokenYuan(fund)}${employer > 0 ? `，单位支付${spokenYuan(employer)}` : ''}。`;
     const screen = cases.flatMap((c) => [
-      `${dayLabel(c.injuryDate)}（${c.employer}，编号${c.caseId}）：${c.stage}${c.recognisedDate ? `，${dayLabel(c.recognisedDate)}认定` : ''}${c.disabilityGrade !== null ? `，${GRADES[c.disabilityGrade]}级伤残（${c.assessedDate ? dayLabel(c.assessedDate) : ''}鉴定）` : ''}`,
+      `${dayLabel(c.injuryDate)}（${c.employer}，编号${c.caseId}）：${c.stage}${c.recognisedDate ? `，${dayLabel(c.recognisedDate)}认定` : ''}${c.disabilityGrade !== null ? `，${c.disabilityGrade}级伤残（${c.assessedDate ? dayLabel(c.assessedDate) : ''}鉴定）` : ''}`,
       ...(c.benefits.length > 0 ? c.benefits.map(benefitLine) : ['暂无待遇支付记录']),
     ]);
     return {

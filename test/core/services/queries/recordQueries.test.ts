@@ -103,7 +103,7 @@ describe('聊天查: the queries of issue 9, against the real client and simulat
 
   it('工伤保险待遇: stage, grade and what the fund and the employer paid; none', async () => {
     const injured = await ask('query_injury_benefit', 'QD0013');
-    expect(injured.spoken).toBe('您2023年6月12日的工伤已经认定，鉴定为九级伤残。已经支付4项待遇，工伤保险基金支付75640.50元，单位支付43400元。每一项明细在屏幕上。');
+    expect(injured.spoken).toBe('您2023年6月12日的工伤已经认定，鉴定为9级伤残。已经支付4项待遇，工伤保险基金支付75640.50元，单位支付43400元。每一项明细在屏幕上。');
     expect(injured.screen).toContain('停工留薪期工资（2023年6月至2023年12月）：43,400 元｜用人单位支付');
     expect(lines(injured.screen)).toHaveLength(1 + 4);
     expect((await ask('query_injury_benefit', 'QD0004'))).toMatchObject({ empty: true, screen: '暂无工伤认定和待遇记录。' });
