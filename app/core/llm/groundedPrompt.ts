@@ -46,8 +46,9 @@ export function buildGroundedMessages(question: string, entries: readonly Knowle
     ...entries.map(formatEntryForPrompt),
     '',
     // The question goes last, after the material, where models weigh it most. It is scrubbed here too, whoever
-    // asked: no ID, phone or card number and no name the citizen gave ever leaves the kiosk in a prompt.
-    `市民的问题：${scrubUtteranceForLlm(question).trim()}`,
+    // asked: no ID, phone or card number and no name the citizen gave ever leaves the kiosk in a prompt. It is one
+    // line, its angle brackets full-width, so a question cannot close the material or add an <entry> of its own.
+    `市民的问题：${scrubUtteranceForLlm(question).replace(/\s+/g, ' ').trim().replace(/</g, '＜').replace(/>/g, '＞')}`,
   ].join('\n');
   return [
     { role: 'system', content: groundedSystemPrompt },
