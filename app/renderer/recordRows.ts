@@ -4,7 +4,12 @@ import { scrubIdNumbers } from './scrubIdNumbers.js';
 export interface RecordRow {
   label: string | null;
   value: string;
+  /** A closing parenthetical of a labelled value, kept apart for a smaller second line: `（2024年3月15日发放）`. */
+  note: string | null;
 }
+
+/** `2,345.60 元（2024年3月15日发放）` → the amount, and the parenthetical with its brackets. */
+const trailingNote = /^(.*[^\s])\s*(（[^（）]+）)$/;
 
 /**
  * The rows of a record as the core words it, one line per row (`2024年：5,200 元`, `状态：正常（自…起）`): split on
@@ -19,6 +24,8 @@ export function recordRows(screen: string): RecordRow[] {
       const colon = line.indexOf('：');
       const label = colon > 0 ? line.slice(0, colon).trim() : '';
       const value = colon > 0 ? line.slice(colon + 1).trim() : '';
-      return label && value ? { label, value } : { label: null, value: line };
+      if (!label || !value) return { label: null, value: line, note: null };
+      const split = trailingNote.exec(value);
+      return split?.[1] && split[2] ? { label, value: split[1], note: split[2] } : { label, value, note: null };
     });
 }

@@ -41,6 +41,6 @@ function renderRow(row: RecordRow): HTMLElement {
   if (row.label === null) return h('tr', { className: 'record-row record-note', testId: 'record-row' }, [h('td', { attrs: { colspan: '2' } }, [row.value])]);
   return h('tr', { className: 'record-row', testId: 'record-row' }, [
     h('th', { className: 'record-label', attrs: { scope: 'row' } }, [row.label]),
-    h('td', { className: 'record-value' }, [row.value]),
+    h('td', { className: 'record-value' }, [row.value, row.note && h('span', { className: 'record-value-note' }, [row.note])]),
   ]);
 }

@@ -5,23 +5,30 @@ import { idNumberPattern } from '../e2e/helpers/personalDataWatch.js';
 
 describe('recordRows', () => {
   it('splits each line on its first full-width colon', () => {
-    expect(recordRows('2024年：5,200 元\n2024年3月：2,345.60 元（2024年3月15日发放）\n备注：窗口：3号')).toEqual([
-      { label: '2024年', value: '5,200 元' },
-      { label: '2024年3月', value: '2,345.60 元（2024年3月15日发放）' },
-      { label: '备注', value: '窗口：3号' },
+    expect(recordRows('2024年：5,200 元\n备注：窗口：3号')).toEqual([
+      { label: '2024年', value: '5,200 元', note: null },
+      { label: '备注', value: '窗口：3号', note: null },
+    ]);
+  });
+
+  it('keeps a closing parenthetical of a value apart, for a smaller second line', () => {
+    expect(recordRows('2024年3月：2,345.60 元（2024年3月15日发放）\n状态：正常（自2020年1月1日起）\n说明：（无）')).toEqual([
+      { label: '2024年3月', value: '2,345.60 元', note: '（2024年3月15日发放）' },
+      { label: '状态', value: '正常', note: '（自2020年1月1日起）' },
+      { label: '说明', value: '（无）', note: null },
     ]);
   });
 
   it('keeps a line without a label (or with nothing after its colon) whole, and drops blank lines', () => {
     expect(recordRows('暂无缴费基数记录。\n\n  \n：开头\n结尾：')).toEqual([
-      { label: null, value: '暂无缴费基数记录。' },
-      { label: null, value: '：开头' },
-      { label: null, value: '结尾：' },
+      { label: null, value: '暂无缴费基数记录。', note: null },
+      { label: null, value: '：开头', note: null },
+      { label: null, value: '结尾：', note: null },
     ]);
   });
 
   it('masks an ID number that reached a row', () => {
-    expect(recordRows('身份证号：37020319620315042x')).toEqual([{ label: '身份证号', value: '3702**********042X' }]);
+    expect(recordRows('身份证号：37020319620315042x')).toEqual([{ label: '身份证号', value: '3702**********042X', note: null }]);
   });
 });
 
