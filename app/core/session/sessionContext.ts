@@ -55,6 +55,8 @@ export interface SessionContext {
   identity: VisitIdentity;
   /** The last record told to the verified citizen, for "print it" and "this looks wrong"; forgotten with the identity. */
   lastRecord: LastRecord | null;
+  /** A query that needs no identity asked for something (a birth month, a certificate number): the next line may be it. */
+  awaitingReply: { service: ServiceName; slots: RouteSlots } | null;
   /** Whether the screen shows the 聊天查 menu (after the citizen tapped 权益查询). */
   showQueryMenu: boolean;
   devices: DeviceStates;
@@ -91,6 +93,7 @@ export function emptyVisit(timing: SessionTiming, robotName: string, robotLine: 
     pendingQuery: null,
     identity: noIdentity,
     lastRecord: null,
+    awaitingReply: null,
     showQueryMenu: false,
     devices,
   };

@@ -11,6 +11,7 @@ import { openQueries, personalQueries } from '../services/queries/personalQuerie
 import type { RecordPrintout } from '../records/encodeRecordPrintout.js';
 import type { PersonalQueryAnswer } from '../services/queries/personalQuery.js';
 import { parseSpokenIdNumber } from '../nlu/spokenIdNumber.js';
+import { mergeReplySlots } from '../nlu/mergeReplySlots.js';
 import { pensionAuthMachine, type PensionAuthInput } from '../services/pensionAuth/pensionAuthMachine.js';
 import type { GuideInput, GuideOutcome } from '../services/guideOutcome.js';
 import { printJobMachine, type PrintJobOutput } from '../services/printJob/printJobMachine.js';
@@ -136,6 +137,15 @@ function requestedService(event: SessionEvent): string | undefined {
   return routeOfCitizenLine(event)?.service;
 }
 
+/** What a query that asked for something now has, with the citizen's reply; null when the reply added nothing it asked for. */
+function replySlots(ctx: Ctx, event: SessionEvent): RouteSlots | null {
+  const pending = ctx.awaitingReply;
+  if (!pending || (event.type !== 'citizen.text' && event.type !== 'voice.final' && event.type !== 'citizen.resolved')) return null;
+  const merged = mergeReplySlots(pending.slots, event.text, event.type === 'citizen.text' ? undefined : (event.pinyin ?? undefined));
+  const answered = (['certificateNumber', 'birthYearMonth', 'retirementCategory'] as const).some((slot) => JSON.stringify(merged[slot]) !== JSON.stringify(pending.slots[slot]));
+  return answered ? merged : null;
+}
+
 /** What the citizen asked (typed, tapped or said); trimmed and never empty, as app/api and the voice deliver it. */
 function questionOf(event: SessionEvent): string | null {
   if (event.type === 'citizen.text' || event.type === 'citizen.tapQuestion' || event.type === 'voice.final' || event.type === 'citizen.resolved') return event.text;
@@ -240,6 +250,8 @@ export const sessionMachine = setup({
   },
   guards: {
     hasQuestion: ({ event }) => (questionOf(event) ?? '').length > 0,
+    /** The line answers what a query that needs no identity asked for ("1965年3月", "女工人", a certificate number). */
+    answersOpenQuery: ({ context, event }) => replySlots(context, event) !== null,
     /** A typed or spoken line the local router is unsure of, when an LLM is there to ask. */
     routeIsUnsure: ({ context, event }) => {
       if (context.llmRouteBelow === null || (event.type !== 'citizen.text' && event.type !== 'voice.final')) return false;
@@ -314,6 +326,10 @@ export const sessionMachine = setup({
         ? {}
         : { identity: noIdentity, lastRecord: null, subtitles: [], answer: context.answer?.mode === 'record' ? null : context.answer },
     ),
+    takeReply: assign(({ context, event }) => ({
+      pendingQuery: context.awaitingReply ? { service: context.awaitingReply.service, slots: replySlots(context, event) ?? context.awaitingReply.slots } : null,
+      awaitingReply: null,
+    })),
     rememberQuery: assign(({ event }) => {
       if (event.type === 'citizen.tapQuery') return { pendingQuery: { service: event.service as ServiceName, slots: {} }, showQueryMenu: false };
       const route = routeOfCitizenLine(event);
@@ -354,6 +370,7 @@ export const sessionMachine = setup({
         partialTranscript: null,
         notice: null,
         showQueryMenu: false,
+        awaitingReply: null,
         subtitles: subtitle(context, 'citizen', question),
       };
     }),
@@ -382,6 +399,7 @@ export const sessionMachine = setup({
     noteCitizenLine: assign(({ context, event }) => ({
       partialTranscript: null,
       answer: null,
+      awaitingReply: null,
       showQueryMenu: false,
       subtitles: subtitle(context, 'citizen', questionOf(event) ?? ''),
     })),
@@ -617,8 +635,11 @@ export const sessionMachine = setup({
                   const verified = context.identity.level === 'verified';
                   const service = context.pendingQuery?.service ?? 'policy_question';
                   const query = personalQueries[service] ?? openQueries[service];
+                  // An open query that answered empty asked for something: the next line may be the answer.
+                  const asked = openQueries[service] !== undefined && event.output.empty;
                   return {
                     pendingQuery: null,
+                    awaitingReply: asked ? { service, slots: context.pendingQuery?.slots ?? {} } : null,
                     answer: {
                       question: event.output.title,
                       spoken: event.output.spoken,
@@ -792,6 +813,7 @@ export const sessionMachine = setup({
  */
 function citizenLine() {
   return [
+    { guard: 'answersOpenQuery' as const, target: '#session.personalQuery.querying', actions: ['takeReply' as const, 'noteCitizenLine' as const] },
     { guard: 'routeIsUnsure' as const, target: '#session.resolvingRoute', reenter: true, actions: 'holdLine' as const },
     { guard: 'isChangeCitizen' as const, target: '#session.listening', actions: ['forgetIdentity' as const, 'sayCitizenChanged' as const] },
     { guard: 'wantsRecordPrinted' as const, target: '#session.printingRecord', actions: 'noteCitizenSaid' as const },

@@ -50,7 +50,7 @@ describe('record print service', () => {
       seal: (text) => `sealed:${Buffer.from(text).toString('hex')}`,
       unseal: (sealed) => Buffer.from(sealed.slice(7), 'hex').toString(),
       // The printer holds the job until released, so the row can be read while it prints.
-      printer: { printJob: async (bytes: Uint8Array) => (printed.push(bytes), await paperOut, 'done' as const) },
+      printer: { printJob: async (_jobId: string, bytes: Uint8Array) => (printed.push(bytes), await paperOut, 'done' as const) },
     });
     const service = createRecordPrintService({ spooler, log: createLogger({ level: 'silent' }) });
     const { jobId } = await service.spool(record);

@@ -92,9 +92,40 @@ describe('queries that need no identity', () => {
 
   it('a skill certificate is looked up by its number, with no identity, even without the face pipeline', async () => {
     const { actor, queried } = startSession({ personalQuery: async () => ({ title: '职业技能等级证书', spoken: '查到了。', screen: '证书编号：3702202300112233', empty: false }) });
-    actor.send({ type: 'citizen.text', text: '帮我查个技能证书，编号是3702202300112233' });
+    actor.send({ type: 'citizen.text', text: '帮我查个技能证书，编号是S000037020003204000517' });
     expect(actor.getSnapshot().value).toEqual({ personalQuery: 'querying' });
     await flush();
-    expect(queried.map((q) => [q.service, q.citizenId, q.slots.certificateNumber])).toEqual([['query_skill_certificate', null, '3702202300112233']]);
+    expect(queried.map((q) => [q.service, q.citizenId, q.slots.certificateNumber])).toEqual([['query_skill_certificate', null, 'S000037020003204000517']]);
+  });
+
+  it('a query that asked for something takes the next line as the answer, and asks no more once it has it', async () => {
+    const asking = { title: '退休年龄测算', spoken: '请告诉我您的出生年月，还有您是男的、女干部还是女工人。', screen: '还需要：出生年月、人员类别', empty: true };
+    let answers = [asking, estimate];
+    const { actor, queried } = startSession({ personalQuery: async () => answers.shift()! });
+    actor.send({ type: 'citizen.touch' });
+    actor.send({ type: 'citizen.text', text: '俺啥时候退休' });
+    await flush();
+    expect(actor.getSnapshot().context.awaitingReply).toEqual({ service: 'estimate_retirement_age', slots: {} });
+    actor.send({ type: 'citizen.text', text: '1965年3月的，男的' });
+    expect(actor.getSnapshot().value).toEqual({ personalQuery: 'querying' });
+    await flush();
+    expect(queried[1]).toEqual({ service: 'estimate_retirement_age', citizenId: null, slots: expect.objectContaining({ birthYearMonth: { year: 1965, month: 3 }, retirementCategory: '男' }) });
+    expect(actor.getSnapshot().context.awaitingReply).toBeNull();
+    // Once answered, a later date is just a line like any other.
+    answers = [];
+    actor.send({ type: 'citizen.text', text: '失业金怎么领' });
+    expect(phase(actor.getSnapshot())).toBe('thinking');
+  });
+
+  it('a line that answers nothing it asked for is routed as usual', async () => {
+    const asking = { title: '退休年龄测算', spoken: '请告诉我您的出生年月。', screen: '还需要：出生年月', empty: true };
+    const { actor, asked } = startSession({ personalQuery: async () => asking });
+    actor.send({ type: 'citizen.touch' });
+    actor.send({ type: 'citizen.text', text: '俺啥时候退休' });
+    await flush();
+    actor.send({ type: 'citizen.text', text: '失业金怎么领' });
+    await flush();
+    expect(asked).toEqual(['失业金怎么领']);
+    expect(actor.getSnapshot().context.awaitingReply).toBeNull();
   });
 });
