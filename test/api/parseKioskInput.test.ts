@@ -24,6 +24,7 @@ const validInputs: { [T in KioskInput['type']]: Extract<KioskInput, { type: T }>
   'staff.enrollPhoto': { type: 'staff.enrollPhoto', citizenId: 'QD0001', frame: frame() as never },
   'presence.arrived': { type: 'presence.arrived' },
   'presence.left': { type: 'presence.left' },
+  'presence.changed': { type: 'presence.changed' },
   'auth.idNumber': { type: 'auth.idNumber', idNumber: '370203196203150422' },
   'auth.frame': { type: 'auth.frame', frame: frame() as never },
   'auth.cancel': { type: 'auth.cancel' },

@@ -46,3 +46,26 @@ describe('presence from face tracking', () => {
     expect(run(detector, 16_000, 18_000, { someone: true, attending: true })).toEqual([[17_000, 'presence.arrived']]);
   });
 });
+
+describe('presence.changed: the face gone for a moment, then a face again', () => {
+  it('a gap of 2 s or more (but less than leaving) then someone facing the screen is reported once as changed', () => {
+    const detector = createPresenceDetector();
+    run(detector, 0, 3_000, { someone: true, attending: true });
+    expect(run(detector, 3_000, 5_500, { someone: false, attending: false })).toEqual([]);
+    expect(run(detector, 5_500, 7_000, { someone: true, attending: true })).toEqual([[5_500, 'presence.changed']]);
+  });
+
+  it('a short gap (a glance away, a missed detection) is the same person', () => {
+    const detector = createPresenceDetector();
+    run(detector, 0, 3_000, { someone: true, attending: true });
+    run(detector, 3_000, 4_500, { someone: false, attending: false });
+    expect(run(detector, 4_500, 6_000, { someone: true, attending: true })).toEqual([]);
+  });
+
+  it('a gap as long as leaving is a departure, then a new arrival, not a change', () => {
+    const detector = createPresenceDetector();
+    run(detector, 0, 3_000, { someone: true, attending: true });
+    expect(run(detector, 3_000, 9_000, { someone: false, attending: false })).toEqual([[7_900, 'presence.left']]);
+    expect(run(detector, 9_000, 11_000, { someone: true, attending: true })).toEqual([[10_000, 'presence.arrived']]);
+  });
+});

@@ -12,6 +12,8 @@ export const robotLines = {
   answerFailed: '抱歉，系统开小差了，我没能查到答案。您可以再问一次，或者找工作人员帮忙。',
   chooseQuery: '您想查哪一项？点一下就行，也可以直接说。查本人的记录需要先刷脸核实身份。',
   citizenChanged: '好的，上一位的信息已经清除了。请问您想办什么？',
+  /** The face was gone and one is back: whoever it is starts from nobody. */
+  faceChanged: '为了保护您的信息，刚才查询的内容已经清除了。如果还要查本人的记录，需要再刷一次脸。',
   offerStaffForRecord: '需要的话，我可以帮您叫工作人员。',
   takePrintoutFirst: '正在打印上一位的材料，请先等打印完、取走单子，再换下一位。',
   nothingToPrint: '现在没有可以打印的查询结果。您想查什么，查到以后我可以帮您打印出来。',

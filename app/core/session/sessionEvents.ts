@@ -18,6 +18,8 @@ export type SessionEvent =
   /** Someone stepped in front of the robot / walked away (face presence from the screen's camera). */
   | { type: 'presence.arrived' }
   | { type: 'presence.left' }
+  /** The face was gone for a moment, and a face is back: perhaps another person. */
+  | { type: 'presence.changed' }
   /** Voice: what the citizen is saying, as it is recognized (shown live, decides nothing). */
   | { type: 'voice.partial'; text: string }
   /** Voice: a finished utterance; `pinyin` is toneless and always present, `text` has characters when the model gives them. */

@@ -284,6 +284,7 @@ export const sessionMachine = setup({
     asksToPrintNothing: ({ event }) => requestedService(event) === 'print_record',
     tappedRightsQuery: ({ context, event }) => context.pensionAuthInput !== null && event.type === 'citizen.tapService' && event.service === 'rights-query',
     isVerified: ({ context }) => context.identity.level === 'verified',
+    hasIdentity: ({ context }) => context.identity.level !== 'none' || context.lastRecord !== null,
     identityVerified: ({ event }) => (event as unknown as { output: { outcome: string } }).output.outcome === 'verified',
     isStaffRequest: ({ event }) => routeOfCitizenLine(event)?.service === 'handoff_to_staff',
     isGoodbye: ({ event }) => routeOfCitizenLine(event)?.service === 'goodbye',
@@ -350,6 +351,7 @@ export const sessionMachine = setup({
       enqueue.assign({ notice: advice });
       speak(enqueue, context, { line: `${advice}${robotLines.offerStaffForRecord}` });
     }),
+    sayFaceChanged: enqueueActions(({ context, enqueue }) => speak(enqueue, context, { line: robotLines.faceChanged })),
     sayTakePrintoutFirst: enqueueActions(({ context, enqueue }) => speak(enqueue, context, { line: robotLines.takePrintoutFirst })),
     sayNothingToPrint: enqueueActions(({ context, enqueue }) => speak(enqueue, context, { line: robotLines.nothingToPrint })),
     rememberIdentity: assign(({ context, event }) =>
@@ -479,6 +481,8 @@ export const sessionMachine = setup({
     'staff.alert': { actions: 'alertStaff' },
     // The verified citizen walked away: whoever steps up next is nobody until verified again.
     'presence.left': { actions: 'forgetIdentity' },
+    // Perhaps another person: whoever was verified is forgotten (and told so, if there was anyone).
+    'presence.changed': { guard: 'hasIdentity', actions: ['forgetIdentity', 'sayFaceChanged'] },
     // 换人 from any step (a check half done is stopped by leaving it): the next citizen starts from nobody.
     'citizen.changeCitizen': { guard: 'inVisit', target: '.listening', actions: ['forgetIdentity', 'sayCitizenChanged'] },
     'identity.verified': { guard: 'inVisit', actions: 'rememberIdentity' },
@@ -621,6 +625,11 @@ export const sessionMachine = setup({
           },
         },
         querying: {
+          on: {
+            // The verified face went or changed while the record was fetched: it is not told to whoever is there now.
+            'presence.left': [{ guard: 'isVerified', target: '#session.listening', actions: ['forgetIdentity', 'sayFaceChanged'] }, { actions: 'forgetIdentity' }],
+            'presence.changed': [{ guard: 'isVerified', target: '#session.listening', actions: ['forgetIdentity', 'sayFaceChanged'] }, { actions: 'forgetIdentity' }],
+          },
           invoke: {
             src: 'answerPersonalQuery',
             input: ({ context }) => ({

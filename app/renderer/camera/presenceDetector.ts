@@ -1,9 +1,11 @@
 /**
  * Presence from face tracking: someone close and facing the screen for `arriveMs` has arrived; nobody in view
- * for `leaveMs` has left. Each crossing is reported once. A pure state machine over (observation, time), so the
- * timing is tested without a camera.
+ * for `leaveMs` has left. Nobody in view for `changeGapMs` (but less than `leaveMs`) and then someone facing the
+ * screen again may be another person: `presence.changed`, so the visit forgets who it verified (the face check
+ * is cheap to repeat; showing one citizen's record to the next is not). Each crossing is reported once. A pure
+ * state machine over (observation, time), so the timing is tested without a camera.
  */
-export type PresenceEvent = 'presence.arrived' | 'presence.left';
+export type PresenceEvent = 'presence.arrived' | 'presence.left' | 'presence.changed';
 
 export interface PresenceTiming {
   /** Attending this long (ms) → arrived. */
@@ -12,9 +14,11 @@ export interface PresenceTiming {
   leaveMs: number;
   /** A gap in attention shorter than this (a missed frame, a glance aside) does not restart the arrival count. */
   toleranceMs: number;
+  /** Nobody in view this long, then a face again: perhaps another person. */
+  changeGapMs: number;
 }
 
-export const defaultPresenceTiming: PresenceTiming = { arriveMs: 1_000, leaveMs: 5_000, toleranceMs: 400 };
+export const defaultPresenceTiming: PresenceTiming = { arriveMs: 1_000, leaveMs: 5_000, toleranceMs: 400, changeGapMs: 2_000 };
 
 export interface PresenceSample {
   /** A face is in view at all (any size, any pose). */
@@ -41,6 +45,8 @@ export function createPresenceDetector(timing: PresenceTiming = defaultPresenceT
       return present;
     },
     update({ someone, attending, at }) {
+      // Present, nobody seen for a while but not long enough to have left, and now a face attends again.
+      const changed = present && attending && lastSomeoneAt !== null && at - lastSomeoneAt >= timing.changeGapMs && at - lastSomeoneAt < timing.leaveMs;
       if (someone) lastSomeoneAt = at;
       if (attending) {
         if (attendingSince === null || lastAttendingAt === null || at - lastAttendingAt > timing.toleranceMs) attendingSince = at;
@@ -59,7 +65,7 @@ export function createPresenceDetector(timing: PresenceTiming = defaultPresenceT
         lastAttendingAt = null;
         return 'presence.left';
       }
-      return null;
+      return changed ? 'presence.changed' : null;
     },
   };
 }

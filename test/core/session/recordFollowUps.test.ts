@@ -128,3 +128,42 @@ describe('the 聊天查 menu by touch', () => {
     expect(phase(actor.getSnapshot())).toBe('listening');
   });
 });
+
+describe('a different face mid-visit', () => {
+  it('presence.changed forgets the verified citizen and their record, and says why', async () => {
+    const { actor, lines } = await toldRecord();
+    actor.send({ type: 'presence.changed' });
+    const ctx = actor.getSnapshot().context;
+    expect(ctx.identity.level).toBe('none');
+    expect(ctx.answer).toBeNull();
+    expect(JSON.stringify(ctx)).not.toContain('5,200');
+    expect(lines().at(-1)).toBe(robotLines.faceChanged);
+    actor.send({ type: 'citizen.text', text: '我的养老金发了多少' });
+    expect(actor.getSnapshot().value).toEqual({ personalQuery: 'checkingIdentity' });
+  });
+
+  it('with nobody verified a changed face says nothing', () => {
+    const { actor, lines } = startSession({ identityCheck: scriptedIdentityCheck(true) });
+    actor.send({ type: 'citizen.touch' });
+    const before = lines().length;
+    actor.send({ type: 'presence.changed' });
+    expect(lines()).toHaveLength(before);
+  });
+
+  it('a record still being fetched when the face goes or changes is never told', async () => {
+    for (const type of ['presence.left', 'presence.changed'] as const) {
+      let release!: () => void;
+      const { actor, lines } = startSession({ identityCheck: scriptedIdentityCheck(true), personalQuery: () => new Promise((resolve) => (release = () => resolve(record))) });
+      actor.send({ type: 'citizen.touch' });
+      actor.send(verified);
+      actor.send({ type: 'citizen.text', text: '我的缴费基数是多少' });
+      expect(actor.getSnapshot().value).toEqual({ personalQuery: 'querying' });
+      actor.send({ type });
+      release();
+      await flush();
+      expect(actor.getSnapshot().context.answer, type).toBeNull();
+      expect(lines(), type).not.toContain(record.spoken);
+      expect(phase(actor.getSnapshot()), type).toBe('listening');
+    }
+  });
+});

@@ -73,6 +73,7 @@ const citizenEvents: SessionEvent[] = [
   { type: 'citizen.recordAction', action: 'print' },
   { type: 'citizen.recordAction', action: 'dispute' },
   { type: 'citizen.changeCitizen' },
+  { type: 'presence.changed' },
   { type: 'citizen.end' },
   { type: 'voice.wake' },
   { type: 'voice.command', command: 'staff' },
