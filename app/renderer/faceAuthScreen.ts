@@ -5,7 +5,7 @@ import { createCameraPreview } from './camera/index.js';
 import type { SendInput } from './kioskActions.js';
 import { h } from './dom.js';
 import { renderChallenge } from './renderChallenge.js';
-import { cameraSteps, faceAuthTitle, idInputSteps, renderFaceAuthBar, renderFaceAuthInstruction, renderGuidance, renderWaiting, waitingLabel } from './renderFaceAuth.js';
+import { cameraSteps, faceAuthTitle, idInputSteps, renderCardHint, renderFaceAuthBar, renderFaceAuthInstruction, renderGuidance, renderWaiting, waitingLabel } from './renderFaceAuth.js';
 import { renderFaceAuthResult } from './renderFaceAuthResult.js';
 import { idNumberLength, renderIdKeypad, type IdEntryState, type IdKeypadActions } from './renderIdKeypad.js';
 import { createSlot } from './slot.js';
@@ -31,6 +31,7 @@ export function createFaceAuthScreen(send: SendInput, camera: CameraController):
   const element = h('section', { className: 'face-auth', testId: 'face-auth', attrs: { 'aria-label': '养老认证' } });
   const bar = createSlot(element, 'face-auth-bar-slot');
   const instruction = createSlot(element, 'face-auth-instruction-slot');
+  const cardHint = createSlot(element, 'face-auth-card-hint-slot');
   const keypad = createSlot(element, 'face-auth-keypad-slot');
   const waiting = createSlot(element, 'face-auth-waiting-slot');
   const cameraArea = h('div', { className: 'face-auth-camera' });
@@ -88,10 +89,13 @@ export function createFaceAuthScreen(send: SendInput, camera: CameraController):
 
     const typing = idInputSteps.has(current.step);
     const shownEntry: IdEntryState = { ...entry, masked: entry.masked === null ? null : (current.idNumberMasked ?? entry.masked) };
+    const hint = typing ? (current.cardHint ?? null) : null;
+    cardHint.update(JSON.stringify(hint), () => renderCardHint(hint));
     keypad.update(JSON.stringify(typing ? shownEntry : null), () => (typing ? renderIdKeypad(shownEntry, keypadActions) : null));
 
     const label = waitingLabel(current.step);
-    waiting.update(JSON.stringify([label, current.idNumberMasked]), () => (label ? renderWaiting(label, current.idNumberMasked) : null));
+    const cardName = current.cardNameMasked ?? null;
+    waiting.update(JSON.stringify([label, current.idNumberMasked, cardName]), () => (label ? renderWaiting(label, current.idNumberMasked, cardName) : null));
 
     const showCamera = cameraSteps.has(current.step);
     if (showCamera && !preview) {

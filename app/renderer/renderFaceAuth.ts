@@ -1,5 +1,6 @@
 import type { FaceAuthView } from '../api/kioskApi.js';
 import { button, h } from './dom.js';
+import { scrubIdNumbers } from './scrubIdNumbers.js';
 
 /** Steps that show the camera: the citizen looks at the screen, does the actions, waits for the check. */
 export const cameraSteps: ReadonlySet<FaceAuthView['step']> = new Set(['positioning', 'challenge', 'verifying', 'submitting']);
@@ -37,10 +38,20 @@ export function renderGuidance(guidance: string | null): HTMLElement | null {
   return h('p', { className: 'face-auth-guidance', testId: 'face-auth-guidance', attrs: { role: 'alert' } }, [guidance]);
 }
 
-/** While the core looks the number up or checks the face: the masked number and a waiting indicator. */
-export function renderWaiting(label: string, idNumberMasked: string | null): HTMLElement {
+/** With an ID-card reader ready while the number is asked: where to put the card (the core's line). */
+export function renderCardHint(cardHint: string | null | undefined): HTMLElement | null {
+  if (!cardHint) return null;
+  return h('p', { className: 'face-auth-card-hint', testId: 'face-auth-card-hint', attrs: { role: 'note' } }, [cardHint]);
+}
+
+/**
+ * While the core looks the number up or checks the face: the masked number (with the card holder's masked name
+ * when the number came from the ID card) and a waiting indicator.
+ */
+export function renderWaiting(label: string, idNumberMasked: string | null, cardNameMasked: string | null = null): HTMLElement {
   return h('div', { className: 'face-auth-waiting', testId: 'face-auth-waiting' }, [
-    idNumberMasked && h('p', { className: 'face-auth-id-masked', testId: 'face-auth-id-masked' }, [`身份证号：${idNumberMasked}`]),
+    cardNameMasked && h('p', { className: 'face-auth-id-masked', testId: 'face-auth-card-name' }, [`身份证：${cardNameMasked}`]),
+    idNumberMasked && h('p', { className: 'face-auth-id-masked', testId: 'face-auth-id-masked' }, [`身份证号：${scrubIdNumbers(idNumberMasked)}`]),
     h('p', { className: 'thinking' }, [
       h('span', { className: 'thinking-dots', attrs: { 'aria-hidden': 'true' } }, [h('i'), h('i'), h('i')]),
       label,

@@ -102,6 +102,26 @@ describe.skipIf(!hasChromium)('聊天查 screen: identity in the header, query m
     expect(await page.getByTestId('header-citizen').count()).toBe(0);
   });
 
+  it('with an ID-card reader: says where to put the card beside the keypad, then the card holder masked while it checks', async () => {
+    const cardHint = '请把身份证放在读卡区，号码会自动填好；也可以在下面输入。';
+    api.push(visit({ phase: 'listening', faceAuth: faceAuthView({ step: 'idInput', instruction: '要先核实是您本人。请输入您的身份证号。', cardHint }) }));
+    await page.getByTestId('face-auth-card-hint').waitFor({ state: 'visible' });
+    expect(await page.getByTestId('face-auth-card-hint').textContent()).toBe(cardHint);
+    expect(await page.getByTestId('id-keypad').isVisible()).toBe(true);
+    api.push(
+      visit({ phase: 'listening', faceAuth: faceAuthView({ step: 'lookingUp', instruction: '好的，请稍等，马上开始核对。', idNumberMasked: '3702**********0422', cardNameMasked: '王*兰', cardHint: null }) }),
+    );
+    await page.getByTestId('face-auth-card-name').waitFor({ state: 'visible' });
+    expect(await page.getByTestId('face-auth-card-name').textContent()).toBe('身份证：王*兰');
+    expect(await page.getByTestId('face-auth-id-masked').textContent()).toBe('身份证号：3702**********0422');
+    expect(await page.getByTestId('face-auth-card-hint').count()).toBe(0);
+    expect(await page.getByTestId('header-citizen').count()).toBe(0);
+    // No reader (or a faulted one): no hint, the keypad alone.
+    api.push(visit({ phase: 'listening', faceAuth: faceAuthView({ step: 'idInput', instruction: '请输入您的身份证号。' }) }));
+    await page.getByTestId('id-keypad').waitFor({ state: 'visible' });
+    expect(await page.getByTestId('face-auth-card-hint').count()).toBe(0);
+  });
+
   it('shows the verified citizen masked, as the hall does, with 换人 beside 结束; 换人 sends citizen.changeCitizen', async () => {
     api.push(visit({ citizen, answer: record() }));
     const header = page.getByTestId('header-citizen');
