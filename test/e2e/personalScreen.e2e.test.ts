@@ -14,6 +14,7 @@ import { chromiumPath, launchChromiumWithCamera, openKioskPage } from './helpers
 import { writeFaceVideo } from './helpers/fakeCameraVideo.js';
 import { personalDataReport, watchPersonalData } from './helpers/personalDataWatch.js';
 import { createScriptedKioskApi, faceAuthView, idleView, type ScriptedKioskApi } from './helpers/scriptedKioskApi.js';
+import { TEST_DEADLINE_MS } from '../testDeadline.js';
 import { repoRoot } from './startKioskProcess.js';
 
 const hasChromium = existsSync(chromiumPath);
@@ -95,7 +96,7 @@ describe.skipIf(!hasChromium)('聊天查 screen: identity in the header, query m
     const sent = api.waitFor('auth.idNumber');
     await page.getByTestId('id-key-ok').click();
     expect(await sent).toEqual({ type: 'auth.idNumber', idNumber: fullIdNumber });
-    await expect.poll(() => page.getByTestId('id-entry').textContent()).toContain('3702**********0422');
+    await expect.poll(() => page.getByTestId('id-entry').textContent(), { timeout: TEST_DEADLINE_MS }).toContain('3702**********0422');
     expect(await page.locator('body').textContent()).not.toContain('370203 1962 0315 0422');
     api.push(visit({ phase: 'listening', faceAuth: faceAuthView({ step: 'lookingUp', instruction: '好的，请稍等，马上开始核对。', idNumberMasked: '3702**********0422' }) }));
     await page.getByTestId('face-auth-waiting').waitFor({ state: 'visible' });
@@ -212,7 +213,7 @@ describe.skipIf(!hasChromium)('聊天查 screen: identity in the header, query m
     expect(await disputed).toEqual({ type: 'citizen.recordAction', action: 'dispute' });
 
     api.push(visit({ citizen, answer: record({ recordActions: { print: true, dispute: false } }) }));
-    await expect.poll(() => card.getByTestId('answer-question').textContent()).toBe('缴费基数');
+    await expect.poll(() => card.getByTestId('answer-question').textContent(), { timeout: TEST_DEADLINE_MS }).toBe('缴费基数');
     expect(await card.getByTestId('record-print').count()).toBe(1);
     expect(await card.getByTestId('record-dispute').count()).toBe(0);
     await page.screenshot({ path: path.join(screenshotDir, 'record-screen.png') });
@@ -222,7 +223,7 @@ describe.skipIf(!hasChromium)('聊天查 screen: identity in the header, query m
 
     // Without recordActions (not offered): no buttons at all.
     api.push(visit({ citizen, answer: record({ question: '累计缴费月数', screen: '养老：386个月（32年2个月）' }) }));
-    await expect.poll(() => card.getByTestId('answer-question').textContent()).toBe('累计缴费月数');
+    await expect.poll(() => card.getByTestId('answer-question').textContent(), { timeout: TEST_DEADLINE_MS }).toBe('累计缴费月数');
     expect(await card.getByTestId('record-actions').count()).toBe(0);
   });
 
@@ -233,7 +234,7 @@ describe.skipIf(!hasChromium)('聊天查 screen: identity in the header, query m
         answer: record({ question: '社保卡状态', spoken: `身份证${fullIdNumber}的卡正常。`, screen: `身份证号：${fullIdNumber}\n状态：正常` }),
       }),
     );
-    await expect.poll(() => page.getByTestId('header-citizen').textContent()).toBe('已核验：王*兰 3702**********0422');
+    await expect.poll(() => page.getByTestId('header-citizen').textContent(), { timeout: TEST_DEADLINE_MS }).toBe('已核验：王*兰 3702**********0422');
     expect(await page.getByTestId('answer-spoken').textContent()).toBe('身份证3702**********0422的卡正常。');
     expect(await page.getByTestId('record-row').first().textContent()).toBe('身份证号3702**********0422');
   });
@@ -252,7 +253,7 @@ describe.skipIf(!hasChromium)('聊天查 screen: identity in the header, query m
       document.body.append(keypad);
       setTimeout(() => (flash.remove(), keypad.remove()), 0);
     }, fullIdNumber);
-    await expect.poll(async () => (await personalDataReport(probe)).leaks.length).toBeGreaterThan(0);
+    await expect.poll(async () => (await personalDataReport(probe)).leaks.length, { timeout: TEST_DEADLINE_MS }).toBeGreaterThan(0);
     const report = await personalDataReport(probe);
     expect(report.leaks).toEqual(expect.arrayContaining(['ID number in text', 'forbidden text #0 in attribute title']));
     expect(report.keypadShown).toBe(1);
