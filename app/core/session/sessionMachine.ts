@@ -12,6 +12,7 @@ import type { RecordPrintout } from '../records/encodeRecordPrintout.js';
 import type { PersonalQueryAnswer } from '../services/queries/personalQuery.js';
 import { parseSpokenIdNumber } from '../nlu/spokenIdNumber.js';
 import { mergeReplySlots } from '../nlu/mergeReplySlots.js';
+import { maskNumbersForScreen } from '../nlu/scrubUtteranceForLlm.js';
 import { pensionAuthMachine, type PensionAuthInput } from '../services/pensionAuth/pensionAuthMachine.js';
 import type { GuideInput, GuideOutcome } from '../services/guideOutcome.js';
 import { printJobMachine, type PrintJobOutput } from '../services/printJob/printJobMachine.js';
@@ -160,7 +161,8 @@ function guideRequestOf(event: SessionEvent) {
 
 function subtitle(ctx: Ctx, who: Subtitle['who'], text: string): Subtitle[] {
   const at = ctx.sessionId ? ctx.now() - ctx.startedAt : 0;
-  return [...ctx.subtitles, { who, text, at }].slice(-40);
+  // Anyone behind the citizen reads the screen: a number they typed or said is shown back masked.
+  return [...ctx.subtitles, { who, text: who === 'citizen' ? maskNumbersForScreen(text) : text, at }].slice(-40);
 }
 
 interface SayParams {
@@ -325,7 +327,15 @@ export const sessionMachine = setup({
     forgetIdentity: assign(({ context }) =>
       context.identity.level === 'none' && context.lastRecord === null
         ? {}
-        : { identity: noIdentity, lastRecord: null, subtitles: [], answer: context.answer?.mode === 'record' ? null : context.answer },
+        : {
+            identity: noIdentity,
+            lastRecord: null,
+            subtitles: [],
+            answer: context.answer?.mode === 'record' ? null : context.answer,
+            // The robot's line may be the record read out; the next line said replaces this neutral one.
+            robotLine: robotLines.anythingElse,
+            awaitingReply: null,
+          },
     ),
     takeReply: assign(({ context, event }) => ({
       pendingQuery: context.awaitingReply ? { service: context.awaitingReply.service, slots: replySlots(context, event) ?? context.awaitingReply.slots } : null,

@@ -1,5 +1,6 @@
 import type { FaceAuthView, KioskPhase, KioskView, QueryTile } from '../../api/kioskApi.js';
 import { SERVICES, SERVICE_NAMES } from '../nlu/serviceCatalogue.js';
+import { maskNumbersForScreen } from '../nlu/scrubUtteranceForLlm.js';
 import { openQueries, personalQueries } from '../services/queries/personalQueries.js';
 import { availableServices, suggestedQuestions } from './kioskServices.js';
 import { hearingOffReasons } from './robotLines.js';
@@ -60,7 +61,8 @@ export function toKioskView(
     suggestions: context.suggestions ?? suggestedQuestions,
     notice: context.notice,
     voice: voiceView(context.devices),
-    heard: context.partialTranscript,
+    // What is being heard, as it is heard: an ID number read out shows masked while it is still being said.
+    heard: context.partialTranscript === null ? null : maskNumbersForScreen(context.partialTranscript),
     staff,
     faceAuth,
     citizen: context.identity.level === 'verified' ? { nameMasked: context.identity.nameMasked, idNumberMasked: context.identity.idNumberMasked } : null,

@@ -167,3 +167,19 @@ describe('a different face mid-visit', () => {
     }
   });
 });
+
+describe('numbers the citizen types or says are shown back masked', () => {
+  it('in the subtitles and in the live transcript', async () => {
+    const { actor } = startSession();
+    actor.send({ type: 'citizen.touch' });
+    actor.send({ type: 'voice.partial', text: '我的身份证号是370203196203150422' });
+    const { toKioskView } = await import('../../../app/core/session/toKioskView.js');
+    const view = toKioskView(actor.getSnapshot().value, actor.getSnapshot().context, { unlocked: false } as never, null, false);
+    expect(view.heard).not.toContain('370203196203150422');
+    expect(view.heard).toContain('3702**********0422');
+    actor.send({ type: 'citizen.text', text: '我的身份证号是370203196203150422，失业金怎么领' });
+    const citizenLines = actor.getSnapshot().context.subtitles.filter((s) => s.who === 'citizen').map((s) => s.text);
+    expect(citizenLines.join()).not.toContain('370203196203150422');
+    expect(citizenLines.at(-1)).toContain('3702**********0422');
+  });
+});
