@@ -11,6 +11,7 @@ export const robotLines = {
   farewell: '感谢您的咨询，祝您生活愉快，再见！',
   answerFailed: '抱歉，系统开小差了，我没能查到答案。您可以再问一次，或者找工作人员帮忙。',
   chooseQuery: '您想查哪一项？点一下就行，也可以直接说。查本人的记录需要先刷脸核实身份。',
+  onlyOwnRecord: '这里只能查您本人的记录。别人的记录，需要本人来刷脸查询，或者带上委托材料到窗口办理。',
   citizenChanged: '好的，上一位的信息已经清除了。请问您想办什么？',
   /** The face was gone and one is back: whoever it is starts from nobody. */
   faceChanged: '为了保护您的信息，刚才查询的内容已经清除了。如果还要查本人的记录，需要再刷一次脸。',

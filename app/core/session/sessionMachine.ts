@@ -12,6 +12,7 @@ import type { RecordPrintout } from '../records/encodeRecordPrintout.js';
 import type { PersonalQueryAnswer } from '../services/queries/personalQuery.js';
 import { parseSpokenIdNumber } from '../nlu/spokenIdNumber.js';
 import { mergeReplySlots } from '../nlu/mergeReplySlots.js';
+import { maskIdNumber } from '../../../common/maskIdNumber.js';
 import { maskNumbersForScreen } from '../nlu/scrubUtteranceForLlm.js';
 import { pensionAuthMachine, type PensionAuthInput } from '../services/pensionAuth/pensionAuthMachine.js';
 import type { GuideInput, GuideOutcome } from '../services/guideOutcome.js';
@@ -145,6 +146,15 @@ function replySlots(ctx: Ctx, event: SessionEvent): RouteSlots | null {
   const merged = mergeReplySlots(pending.slots, event.text, event.type === 'citizen.text' ? undefined : (event.pinyin ?? undefined));
   const answered = (['certificateNumber', 'birthYearMonth', 'retirementCategory'] as const).some((slot) => JSON.stringify(merged[slot]) !== JSON.stringify(pending.slots[slot]));
   return answered ? merged : null;
+}
+
+/** An ID number in the line (typed in digits, or read out), or null. */
+function idNumberIn(event: SessionEvent): string | null {
+  const text = questionOf(event) ?? '';
+  const typed = /(?<!\d)\d{17}[\dXx](?!\d)/.exec(text.replace(/[\s-]/g, ''))?.[0];
+  if (typed) return typed;
+  const pinyin = event.type === 'voice.final' || event.type === 'citizen.resolved' ? event.pinyin : null;
+  return (pinyin ? parseSpokenIdNumber(pinyin) : null) ?? parseSpokenIdNumber(text);
 }
 
 /** What the citizen asked (typed, tapped or said); trimmed and never empty, as app/api and the voice deliver it. */
@@ -286,6 +296,14 @@ export const sessionMachine = setup({
     asksToPrintNothing: ({ event }) => requestedService(event) === 'print_record',
     tappedRightsQuery: ({ context, event }) => context.pensionAuthInput !== null && event.type === 'citizen.tapService' && event.service === 'rights-query',
     isVerified: ({ context }) => context.identity.level === 'verified',
+    /** A verified visit asking for a record by another person's ID number: only one's own records are told here. */
+    asksForSomeoneElse: ({ context, event }) => {
+      if (context.identity.level !== 'verified') return false;
+      const service = requestedService(event) as ServiceName | undefined;
+      if (service === undefined || personalQueries[service] === undefined) return false;
+      const named = idNumberIn(event);
+      return named !== null && maskIdNumber(named) !== context.identity.idNumberMasked;
+    },
     hasIdentity: ({ context }) => context.identity.level !== 'none' || context.lastRecord !== null,
     identityVerified: ({ event }) => (event as unknown as { output: { outcome: string } }).output.outcome === 'verified',
     isStaffRequest: ({ event }) => routeOfCitizenLine(event)?.service === 'handoff_to_staff',
@@ -361,6 +379,7 @@ export const sessionMachine = setup({
       enqueue.assign({ notice: advice });
       speak(enqueue, context, { line: `${advice}${robotLines.offerStaffForRecord}` });
     }),
+    sayOnlyOwnRecord: enqueueActions(({ context, enqueue }) => speak(enqueue, context, { line: robotLines.onlyOwnRecord })),
     sayFaceChanged: enqueueActions(({ context, enqueue }) => speak(enqueue, context, { line: robotLines.faceChanged })),
     sayTakePrintoutFirst: enqueueActions(({ context, enqueue }) => speak(enqueue, context, { line: robotLines.takePrintoutFirst })),
     sayNothingToPrint: enqueueActions(({ context, enqueue }) => speak(enqueue, context, { line: robotLines.nothingToPrint })),
@@ -842,6 +861,7 @@ function citizenLine() {
     { guard: 'isGuideRequest' as const, target: '#session.guiding', actions: 'acceptGuideRequest' as const },
     { guard: 'isPlacelessGuideRequest' as const, target: '#session.listening', actions: ['noteCitizenLine' as const, 'askWhere' as const] },
     { guard: 'isStaffRequest' as const, target: '#session.callingStaff', actions: 'noteCitizenLine' as const },
+    { guard: 'asksForSomeoneElse' as const, target: '#session.followUp', actions: ['noteCitizenSaid' as const, 'sayOnlyOwnRecord' as const] },
     // Nothing personal before the face is verified: a visit that verified it already goes straight to the record.
     { guard: and(['isPersonalQuery', 'isVerified']), target: '#session.personalQuery.querying', actions: ['noteCitizenLine' as const, 'rememberQuery' as const] },
     { guard: 'isPersonalQuery' as const, target: '#session.personalQuery.checkingIdentity', actions: ['noteCitizenLine' as const, 'rememberQuery' as const] },

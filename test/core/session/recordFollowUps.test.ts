@@ -183,3 +183,24 @@ describe('numbers the citizen types or says are shown back masked', () => {
     expect(citizenLines.at(-1)).toContain('3702**********0422');
   });
 });
+
+describe('a verified citizen asking by another person\'s ID number', () => {
+  it('is told only their own records are told here, and nothing is fetched', async () => {
+    const { actor, lines, queried } = startSession({ identityCheck: scriptedIdentityCheck(true), personalQuery: async () => record });
+    actor.send({ type: 'citizen.touch' });
+    actor.send(verified);
+    actor.send({ type: 'citizen.text', text: '查一下370203196203150422的缴费基数' });
+    await flush();
+    expect(queried).toEqual([]);
+    expect(lines().at(-1)).toBe(robotLines.onlyOwnRecord);
+  });
+
+  it('their own number in the question is fine', async () => {
+    const { actor, queried } = startSession({ identityCheck: scriptedIdentityCheck(true), personalQuery: async () => record });
+    actor.send({ type: 'citizen.touch' });
+    actor.send({ ...verified, idNumberMasked: '3702**********0422' });
+    actor.send({ type: 'citizen.text', text: '查一下370203196203150422的缴费基数' });
+    await flush();
+    expect(queried.map((q) => q.service)).toEqual(['query_contribution_base']);
+  });
+});
