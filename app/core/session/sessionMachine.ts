@@ -198,7 +198,7 @@ function speak(enqueue: SayEnqueue, context: Ctx, params: SayParams): void {
 }
 
 /** Staff calls whose reason the citizen was already told with staff coming (the e-stop, camera, printer lines). */
-const ANNOUNCED_STAFF_REASONS = new Set(['robot-estop', 'camera-lost', 'print-failed', 'print-unconfirmed']);
+const ANNOUNCED_STAFF_REASONS = new Set(['robot-estop', 'camera-lost', 'print-failed', 'print-unconfirmed', 'identity-review']);
 
 /** Why staff are fetched while the visit goes on. */
 function alertReason(event: SessionEvent): string {

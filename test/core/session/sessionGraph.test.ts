@@ -41,7 +41,7 @@ function internalEvents(): SessionEvent[] {
     } else if (type === 'xstate.done.actor.pensionAuth') {
       events.push({ type, output: { outcome: 'authenticated', line: '认证成功。', staffReason: null } }, { type, output: { outcome: 'staff-review', line: '请找工作人员。', staffReason: 'pension-auth-review' } });
     } else if (type === 'xstate.done.actor.identityCheck') {
-      events.push({ type, output: { outcome: 'verified', citizenId: 'QD0001', idNumberMasked: '3702**********0422' } }, { type, output: { outcome: 'not-verified', line: '没能核实您的身份。', staffReason: 'identity-review' } });
+      events.push({ type, output: { outcome: 'verified', citizenId: 'QD0001', idNumberMasked: '3702**********0422' } }, { type, output: { outcome: 'not-verified', line: '没能核实您的身份。已经为您呼叫工作人员，请稍等。', staffReason: 'identity-review' } });
     } else if (type.startsWith('xstate.done.actor.0.session.personalQuery')) {
       events.push({ type, output: { title: '缴费基数', spoken: '您2024年的养老保险缴费基数是5200元。', screen: '2024年：5,200 元', empty: false } });
     } else if (type.startsWith('xstate.done.actor.0.session.resolvingRoute')) {
@@ -137,7 +137,7 @@ describe('session machine, model-based (xstate/graph)', () => {
           const before = vertex.state.context;
           const after = edge.state.context;
           // A device fault that sends for staff says so as it happens (and the call failing is said again).
-          const announcedOnEntry = service === 'callingStaff' && edge.event.type.startsWith('xstate.done') && ['robot-estop', 'camera-lost', 'print-failed', 'print-unconfirmed'].includes(before.staffReason ?? '');
+          const announcedOnEntry = service === 'callingStaff' && edge.event.type.startsWith('xstate.done') && ['robot-estop', 'camera-lost', 'print-failed', 'print-unconfirmed', 'identity-review'].includes(before.staffReason ?? '');
           // Told: a new line, or a new robot subtitle (the list may have been wiped for the next citizen first).
           const newRobotSubtitle = JSON.stringify(after.subtitles) !== JSON.stringify(before.subtitles) && after.subtitles.at(-1)?.who === 'robot';
           const told = announcedOnEntry ? /工作人员/.test(after.robotLine) : after.robotLine !== before.robotLine || newRobotSubtitle;
