@@ -30,6 +30,8 @@ export type LivenessChallengeKind = 'blink' | 'turnLeft' | 'turnRight' | 'openMo
 
 /** The 养老认证 screen, present while that service runs. */
 export interface FaceAuthView {
+  /** Who asks for the face: 养老认证, or a check of who the citizen is before their own record (聊天查). */
+  purpose: 'pension-auth' | 'identity';
   step: 'explain' | 'idInput' | 'lookingUp' | 'positioning' | 'challenge' | 'verifying' | 'submitting' | 'result';
   /** The main instruction, large (also spoken). */
   instruction: string;

@@ -83,8 +83,8 @@ export function createFaceAuthScreen(send: SendInput, camera: CameraController):
     if (!view) return;
     const current = view;
     element.dataset.step = current.step;
-    element.setAttribute('aria-label', faceAuthTitle(current.step));
-    bar.update(JSON.stringify([faceAuthTitle(current.step), current.step === 'result', current.attempt, current.maxAttempts]), () => renderFaceAuthBar(current, () => send({ type: 'auth.cancel' })));
+    element.setAttribute('aria-label', faceAuthTitle(current.purpose));
+    bar.update(JSON.stringify([faceAuthTitle(current.purpose), current.step === 'result', current.attempt, current.maxAttempts]), () => renderFaceAuthBar(current, () => send({ type: 'auth.cancel' })));
     instruction.update(JSON.stringify(current.instruction), () => renderFaceAuthInstruction(current.instruction));
 
     const typing = idInputSteps.has(current.step);

@@ -7,12 +7,9 @@ export const cameraSteps: ReadonlySet<FaceAuthView['step']> = new Set(['position
 /** Steps that show the ID-number keypad. */
 export const idInputSteps: ReadonlySet<FaceAuthView['step']> = new Set(['explain', 'idInput']);
 
-/**
- * The screen's title. The identity check runs for 养老认证 and for a citizen's own record (聊天查) alike, and the view
- * does not say which, so its steps are titled by what happens in them: 核实身份; 养老认证's own steps by the service.
- */
-export function faceAuthTitle(step: FaceAuthView['step']): string {
-  return step === 'explain' || step === 'submitting' || step === 'result' ? '养老认证' : '核实身份';
+/** The screen's title: the identity check before a citizen's own record (聊天查) is 核实身份, the rest 养老认证. */
+export function faceAuthTitle(purpose: FaceAuthView['purpose']): string {
+  return purpose === 'identity' ? '核实身份' : '养老认证';
 }
 
 /**
@@ -22,7 +19,7 @@ export function faceAuthTitle(step: FaceAuthView['step']): string {
 export function renderFaceAuthBar(view: FaceAuthView, onCancel: () => void): HTMLElement {
   const done = view.step === 'result';
   return h('header', { className: 'face-auth-bar' }, [
-    h('h1', { className: 'face-auth-title', testId: 'face-auth-title' }, [faceAuthTitle(view.step)]),
+    h('h1', { className: 'face-auth-title', testId: 'face-auth-title' }, [faceAuthTitle(view.purpose)]),
     view.attempt > 0 && !done && h('span', { className: 'face-auth-attempt', testId: 'face-auth-attempt' }, [`第${view.attempt}次，共可试${view.maxAttempts}次`]),
     button(done ? '完成' : '取消', onCancel, { className: 'face-auth-cancel', testId: 'face-auth-cancel' }),
   ]);

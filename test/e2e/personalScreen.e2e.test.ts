@@ -86,7 +86,7 @@ describe.skipIf(!hasChromium)('聊天查 screen: identity in the header, query m
     await page.getByTestId('end-button').waitFor({ state: 'visible' });
     expect(await page.getByTestId('header-citizen').count()).toBe(0);
     expect(await page.getByTestId('change-citizen-button').count()).toBe(0);
-    api.push(visit({ phase: 'listening', faceAuth: faceAuthView({ step: 'idInput', instruction: '要先核实是您本人。请输入您的身份证号，然后看着屏幕，按提示做几个动作。' }) }));
+    api.push(visit({ phase: 'listening', faceAuth: faceAuthView({ purpose: 'identity', step: 'idInput', instruction: '要先核实是您本人。请输入您的身份证号，然后看着屏幕，按提示做几个动作。' }) }));
     await page.getByTestId('id-keypad').waitFor({ state: 'visible' });
     expect(await page.getByTestId('face-auth-title').textContent()).toBe('核实身份');
     expect(await page.getByTestId('header-citizen').count()).toBe(0);

@@ -30,6 +30,7 @@ export function idleView(): KioskView {
 
 export function faceAuthView(change: Partial<FaceAuthView> = {}): FaceAuthView {
   return {
+    purpose: 'pension-auth',
     step: 'idInput',
     instruction: '养老认证要核对是您本人。请先输入您的身份证号，然后看着屏幕，按提示做几个动作。',
     guidance: null,

@@ -67,6 +67,7 @@ export function faceAuthView(snapshot: PensionAuthSnapshot | IdentityCheckSnapsh
   if (snapshot.value === 'identifying' && child) return identityView(child, now, true);
   const step = PENSION_STEPS[snapshot.value] ?? 'lookingUp';
   return {
+    purpose: 'pension-auth',
     step,
     instruction: ctx.instruction,
     guidance: null,
@@ -98,6 +99,8 @@ function identityView(snapshot: IdentityCheckSnapshot, now: number, embedded: bo
   const kind = ctx.challenges[ctx.challengeIndex];
   const elapsed = ctx.challengeStartedAt === null ? 0 : now - ctx.challengeStartedAt;
   return {
+    // Embedded in 养老认证, or on its own before a citizen's own record.
+    purpose: embedded ? 'pension-auth' : 'identity',
     step,
     instruction: ctx.instruction,
     guidance: ctx.guidance,

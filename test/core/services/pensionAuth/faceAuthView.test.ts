@@ -8,6 +8,13 @@ import { startIdentity } from '../../identity/identityCheckHarness.js';
 import { decision, oneAttempt, passChallenges, pensioner, settle, startAuth, toChallenge, toPositioning, validId, validIdMasked, verifiedVisit, type Harness } from './pensionAuthHarness.js';
 
 describe('faceAuthView: the 养老认证 screen as a pure function of the machine’s snapshot and the time', () => {
+  it('says 养老认证 is asking, in its own steps and in the identity check it embeds', async () => {
+    const t = startAuth();
+    expect(faceAuthView(t.snapshot(), 0)?.purpose).toBe('pension-auth');
+    await toPositioning(t);
+    expect(faceAuthView(t.snapshot(), 0)).toMatchObject({ purpose: 'pension-auth', step: 'positioning' });
+  });
+
   it('is null without a machine', () => {
     expect(faceAuthView(undefined, 0)).toBeNull();
   });
@@ -102,7 +109,7 @@ describe('faceAuthView: the 养老认证 screen as a pure function of the machin
 describe('faceAuthView of an identity check on its own', () => {
   it('shows the same screen for a check a service runs by itself, and its end as a result', async () => {
     const t = startIdentity();
-    expect(faceAuthView(t.snapshot(), 0)).toMatchObject({ step: 'idInput', instruction: identityLines.askNumber, wantFrames: false });
+    expect(faceAuthView(t.snapshot(), 0)).toMatchObject({ purpose: 'identity', step: 'idInput', instruction: identityLines.askNumber, wantFrames: false });
     await oneAttempt(t);
     expect(faceAuthView(t.snapshot(), 0)).toMatchObject({ step: 'result', wantFrames: false, idNumberMasked: validIdMasked, result: { outcome: 'authenticated' } });
     const u = startIdentity({ citizenId: null });
