@@ -10,6 +10,7 @@ import { repoRoot } from '../app/core/config/repoRoot.js';
 import { createKioskRuntime } from '../app/core/kioskRuntime.js';
 import { loadKnowledgeBase } from '../app/core/knowledge/loadKnowledgeBase.js';
 import { createLogger } from '../app/core/log/createLogger.js';
+import { routeUtterance } from '../app/core/nlu/routeUtterance.js';
 import { createEspeakSynthesizer, createMemoryAudioSink, createPushSource, resampleAll } from '../speech/index.js';
 import { sharedModelsDir } from '../test/sharedData.js';
 import { summarizeMs, writeBenchResult } from './benchResult.js';
@@ -57,6 +58,8 @@ const toTranscript: number[] = [];
 const toDecision: number[] = [];
 const toFirstAudio: number[] = [];
 const heard: string[] = [];
+// What each heard line became: the session routes it (app/core/nlu) before anything is answered.
+const answerModes: Record<string, number> = {};
 for (let round = 0; round < 3; round++) {
   for (const question of questions) {
     if (view.phase !== 'idle') {
@@ -81,6 +84,7 @@ for (let round = 0; round < 3; round++) {
     const transcriptAt = changes.find((c) => c.at >= start && c.view.phase === 'thinking')?.at ?? NaN;
     const decisionAt = changes.find((c) => c.at >= start && c.view.answer !== null)!.at;
     heard.push(view.subtitles.filter((s) => s.who === 'citizen').at(-1)?.text ?? '');
+    answerModes[view.answer!.mode] = (answerModes[view.answer!.mode] ?? 0) + 1;
     await until(() => sink.chunks().some((c) => c.playsFromMs >= decisionAt));
     const firstAudioAt = sink.chunks().find((c) => c.playsFromMs >= decisionAt)!.playsFromMs;
     toTranscript.push(transcriptAt - endOfSpeech);
@@ -94,7 +98,9 @@ rmSync(dataDir, { recursive: true, force: true });
 writeBenchResult('voice-latency', {
   recognizer: 'asr-pinyin-small (development model); espeak-ng voice',
   utterances: toTranscript.length,
-  heard: [...new Set(heard)],
+  heard: [...new Set(heard)].map((text) => ({ text, routedTo: routeUtterance(text, text).service })),
+  answerModes,
+  routingNote: 'routedTo is the local router\'s service for the heard line; without the face pipeline 养老认证 and the personal queries are not offered, so those lines, and services the kiosk does not run yet, are answered from the knowledge base',
   endOfSpeechToFinalTranscriptMs: summarizeMs(toTranscript),
   endOfSpeechToSessionDecisionMs: summarizeMs(toDecision),
   endOfSpeechToFirstAnswerAudioMs: summarizeMs(toFirstAudio),
