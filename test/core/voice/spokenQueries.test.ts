@@ -203,7 +203,7 @@ async function startSpeakingKiosk() {
       .map((e) => (e.detail as { to: string }).to),
     requests: from.request ? requests().slice(requests().lastIndexOf(from.request) + 1) : [...requests()],
   });
-  /** The robot has said its last line to the end (a line cut off or replaced counts once the speaker is idle 1 s). */
+  /** The robot has said its last line to the end (a line cut off or replaced counts once the speaker has been idle 3 s). */
   let idleSince = 0;
   const robotQuiet = () => {
     const log = entries();
@@ -211,7 +211,7 @@ async function startSpeakingKiosk() {
     const lastEnded = log.filter((e) => e.type === 'robot.speechEnded').at(-1)?.seq ?? -1;
     if (sink.isPlaying()) idleSince = 0;
     else idleSince ||= Date.now();
-    return lastEnded > lastSaid || (idleSince > 0 && Date.now() - idleSince > 1_000);
+    return lastEnded > lastSaid || (idleSince > 0 && Date.now() - idleSince > 3_000);
   };
   /**
    * A citizen says a sentence once the robot is quiet: a microphone stream of its own (lead-in silence, the
