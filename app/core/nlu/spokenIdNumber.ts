@@ -1,9 +1,10 @@
 import { normalizeText } from './normalizeText.js';
 
 // Digits as people read them out, in toneless pinyin and in characters (幺 and 洞 are how numbers are read aloud
-// to avoid 一/七 and 零 confusion); the check character X is read as the letter or as 叉.
+// to avoid 一/七 and 零 confusion); the check character X is read as the letter or as 叉. `lin` and `you` are how the
+// small development recognizer hears 零 and 九 (measured on the espeak fixtures of test/core/voice/spokenQueries.test.ts).
 const DIGITS: Record<string, string> = {
-  ling: '0', dong: '0', yi: '1', yao: '1', er: '2', liang: '2', san: '3', si: '4', wu: '5', liu: '6', qi: '7', guai: '7', ba: '8', jiu: '9', gou: '9',
+  ling: '0', lin: '0', dong: '0', yi: '1', yao: '1', er: '2', liang: '2', san: '3', si: '4', wu: '5', liu: '6', qi: '7', guai: '7', ba: '8', jiu: '9', you: '9', gou: '9',
   零: '0', 〇: '0', 洞: '0', 一: '1', 幺: '1', 二: '2', 两: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 拐: '7', 八: '8', 九: '9',
   x: 'X', cha: 'X', 叉: 'X', ai: 'X',
 };
