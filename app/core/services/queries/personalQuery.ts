@@ -39,9 +39,18 @@ export function yuan(amount: number): string {
   return `${amount.toLocaleString('en-US', { minimumFractionDigits: Number.isInteger(amount) ? 0 : 2, maximumFractionDigits: 2 })} 元`;
 }
 
-/** Yuan as the robot says them; the voice reads the digits in Chinese (两千三百元). */
+/**
+ * Yuan as the robot says them: whole yuan, then 角 and 分 as people say money ("1296元5角", "80元零5分"), never a
+ * decimal point; the voice reads the digits in Chinese ("一千二百九十六元五角").
+ */
 export function spokenYuan(amount: number): string {
-  return `${Number.isInteger(amount) ? amount : amount.toFixed(2)}元`;
+  const fen = Math.round(Math.abs(amount) * 100);
+  const sign = amount < 0 ? '负' : '';
+  const yuan = Math.trunc(fen / 100);
+  const jiao = Math.trunc((fen % 100) / 10);
+  const cents = fen % 10;
+  if (jiao === 0 && cents === 0) return `${sign}${yuan}元`;
+  return `${sign}${yuan}元${jiao ? `${jiao}角` : '零'}${cents ? `${cents}分` : ''}`;
 }
 
 /** 2024-03 → 2024年3月. */

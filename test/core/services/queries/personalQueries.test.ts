@@ -19,7 +19,7 @@ describe('聊天查: personal queries worded from the business system (real clie
   it('缴费基数: the year asked for, or the latest, spoken; every year on screen', async () => {
     const latest = await ask('query_contribution_base', 'QD0006');
     expect(latest.empty).toBe(false);
-    expect(latest.spoken).toMatch(/^您\d{4}年的养老保险缴费基数是\d+(\.\d\d)?元。/);
+    expect(latest.spoken).toMatch(/^您\d{4}年的养老保险缴费基数是\d+元(\d角)?(零?\d分)?。/);
     const years = latest.screen.split('\n');
     expect(years.length).toBeGreaterThan(3);
     const wantedYear = Number(/^(\d{4})年/.exec(years[2]!)![1]);
@@ -42,7 +42,7 @@ describe('聊天查: personal queries worded from the business system (real clie
 
   it('养老金发放明细: the latest payment spoken, months on screen; no record said plainly', async () => {
     const paid = await ask('query_pension_benefit', 'QD0001');
-    expect(paid.spoken).toMatch(/^您最近一笔养老金是\d{4}年\d{1,2}月的，\d+(\.\d\d)?元，\d{4}年\d{1,2}月\d{1,2}日发放。/);
+    expect(paid.spoken).toMatch(/^您最近一笔养老金是\d{4}年\d{1,2}月的，\d+元(\d角)?(零?\d分)?，\d{4}年\d{1,2}月\d{1,2}日发放。/);
     expect(paid.screen.split('\n').length).toBeGreaterThan(1);
     const none = await ask('query_pension_benefit', 'QD0008');
     expect(none.empty).toBe(true);
@@ -60,7 +60,7 @@ describe('聊天查: personal queries worded from the business system (real clie
 
   it('失业保险金: months paid and left for a claimant, kept months for one who found work, nothing for others', async () => {
     const claimant = await ask('query_unemployment_benefit', 'QD0007');
-    expect(claimant.spoken).toMatch(/正在领取失业保险金，每月\d+(\.\d\d)?元，已经领了7个月，还能领17个月。/);
+    expect(claimant.spoken).toMatch(/正在领取失业保险金，每月\d+元(\d角)?(零?\d分)?，已经领了7个月，还能领17个月。/);
     expect(claimant.screen.split('\n').length).toBe(1 + 7);
     expect((await ask('query_unemployment_benefit', 'QD0011')).spoken).toMatch(/已经停发.*保留着/);
     expect((await ask('query_unemployment_benefit', 'QD0001')).empty).toBe(true);
@@ -83,5 +83,16 @@ describe('聊天查: personal queries worded from the business system (real clie
         expect(`${answer.spoken}\n${answer.screen}`).not.toMatch(/\d{17}[\dX]/);
       }
     }
+  });
+});
+
+describe('money as the robot says it', () => {
+  it('whole yuan, then 角 and 分, never a decimal point', async () => {
+    const { spokenYuan } = await import('../../../../app/core/services/queries/personalQuery.js');
+    expect(spokenYuan(5200)).toBe('5200元');
+    expect(spokenYuan(1296.5)).toBe('1296元5角');
+    expect(spokenYuan(1296.57)).toBe('1296元5角7分');
+    expect(spokenYuan(80.05)).toBe('80元零5分');
+    expect(spokenYuan(0.1 + 0.2)).toBe('0元3角');
   });
 });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BackendClient } from '../../../../app/core/backend/index.js';
 import type { RouteSlots } from '../../../../app/core/nlu/extractSlots.js';
 import { personalQueries } from '../../../../app/core/services/queries/personalQueries.js';
+import { spokenYuan } from '../../../../app/core/services/queries/personalQuery.js';
 import { startHarness, type Harness } from '../../backend/simulatorHarness.js';
 
 let harness: Harness;
@@ -15,8 +16,11 @@ afterAll(() => harness.close());
 const ask = (service: keyof typeof personalQueries, citizenId: string, slots: RouteSlots = {}) => personalQueries[service]!.answer(client, citizenId, slots);
 const sentences = (text: string) => text.split(/[。！？]/).filter((s) => s.trim()).length;
 const lines = (screen: string) => screen.split('\n');
-/** "12991.36元" → 12991.36 */
-const amountAfter = (text: string, words: string) => Number(new RegExp(`${words}(\\d+(?:\\.\\d\\d)?)元`).exec(text)?.[1]);
+/** "12991元3角6分" (as money is said) → 12991.36 */
+const amountAfter = (text: string, words: string) => {
+  const m = new RegExp(`${words}(\\d+)元(?:(\\d)角)?(?:零?(\\d)分)?`).exec(text);
+  return m ? Number(m[1]) + Number(m[2] ?? 0) / 10 + Number(m[3] ?? 0) / 100 : NaN;
+};
 
 // The harness simulator's "now" is 2025-03-14 (China time): the last payable month is 2025-02.
 describe('聊天查: the queries of issue 9, against the real client and simulator', () => {
@@ -45,7 +49,7 @@ describe('聊天查: the queries of issue 9, against the real client and simulat
   it('缴费明细: the latest 12 months by default, totals that add up, a table by year with every month', async () => {
     const answer = await ask('query_payment_records', 'QD0004');
     expect(answer.empty).toBe(false);
-    expect(answer.spoken).toMatch(/^您最近12个月每个月都有缴费，一共12个月，个人一共缴了\d+(\.\d\d)?元，单位缴了\d+(\.\d\d)?元。/);
+    expect(answer.spoken).toMatch(/^您最近12个月每个月都有缴费，一共12个月，个人一共缴了\d+元(\d角)?(零?\d分)?，单位缴了\d+元(\d角)?(零?\d分)?。/);
     const { records } = await client.getContributions('QD0004', { from: '2024-03', to: '2025-02' });
     const personal = Math.round(records.reduce((s, r) => s + r.personalAmount, 0) * 100) / 100;
     expect(amountAfter(answer.spoken, '个人一共缴了')).toBeCloseTo(personal, 2);
@@ -57,7 +61,7 @@ describe('聊天查: the queries of issue 9, against the real client and simulat
 
   it('缴费明细: a year, 今年, 去年 and a period from the utterance; the gaps told', async () => {
     const gaps = await ask('query_payment_records', 'QD0006', { year: 2019 });
-    expect(gaps.spoken).toMatch(/^您2019年有9个月缴费，都是您自己缴的，一共\d+(\.\d\d)?元。其中2019年5月至2019年7月没有缴费（断缴），每个月的明细在屏幕上。$/);
+    expect(gaps.spoken).toMatch(/^您2019年有9个月缴费，都是您自己缴的，一共\d+元(\d角)?(零?\d分)?。其中2019年5月至2019年7月没有缴费（断缴），每个月的明细在屏幕上。$/);
     expect(lines(gaps.screen).filter((l) => l.endsWith('无缴费记录'))).toEqual(['2019年5月：无缴费记录', '2019年6月：无缴费记录', '2019年7月：无缴费记录']);
 
     const period = await ask('query_payment_records', 'QD0011', { period: { from: 2013, to: 2019 } });
@@ -91,19 +95,19 @@ describe('聊天查: the queries of issue 9, against the real client and simulat
   it('养老个人账户余额: balance and this year spoken, closed years on screen; a pensioner’s account paying out; a resident account; none', async () => {
     const worker = await ask('query_pension_account', 'QD0004');
     const { accounts } = await client.getPensionAccounts('QD0004');
-    expect(worker.spoken).toContain(`截至2025年2月28日，您的职工养老保险个人账户余额是${accounts[0]!.balance}元`);
+    expect(worker.spoken).toContain(`截至2025年2月28日，您的职工养老保险个人账户余额是${spokenYuan(accounts[0]!.balance)}`);
     expect(worker.spoken).toContain('今年已经记入1796元');
     expect(lines(worker.screen).filter((l) => /^\d{4}年：记入/.test(l))).toHaveLength(accounts[0]!.years.length);
     const pensioner = await ask('query_pension_account', 'QD0001');
     expect(pensioner.spoken).toMatch(/^您已经退休，个人账户每月随养老金支付一部分/);
     expect(pensioner.screen).toContain('支付养老金');
-    expect((await ask('query_pension_account', 'QD0014')).spoken).toContain('城乡居民养老保险个人账户余额是11574.13元');
+    expect((await ask('query_pension_account', 'QD0014')).spoken).toContain('城乡居民养老保险个人账户余额是11574元1角3分');
     expect((await ask('query_pension_account', 'QD0008')).empty).toBe(true);
   });
 
   it('工伤保险待遇: stage, grade and what the fund and the employer paid; none', async () => {
     const injured = await ask('query_injury_benefit', 'QD0013');
-    expect(injured.spoken).toBe('您2023年6月12日的工伤已经认定，鉴定为9级伤残。已经支付4项待遇，工伤保险基金支付75640.50元，单位支付43400元。每一项明细在屏幕上。');
+    expect(injured.spoken).toBe('您2023年6月12日的工伤已经认定，鉴定为9级伤残。已经支付4项待遇，工伤保险基金支付75640元5角，单位支付43400元。每一项明细在屏幕上。');
     expect(injured.screen).toContain('停工留薪期工资（2023年6月至2023年12月）：43,400 元｜用人单位支付');
     expect(lines(injured.screen)).toHaveLength(1 + 4);
     expect((await ask('query_injury_benefit', 'QD0004'))).toMatchObject({ empty: true, screen: '暂无工伤认定和待遇记录。' });
