@@ -17,6 +17,7 @@ const validInputs: { [T in KioskInput['type']]: Extract<KioskInput, { type: T }>
   'citizen.tapQuery': { type: 'citizen.tapQuery', service: 'query_contribution_base' },
   'citizen.recordAction': { type: 'citizen.recordAction', action: 'print' },
   'citizen.changeCitizen': { type: 'citizen.changeCitizen' },
+  'citizen.transactionAction': { type: 'citizen.transactionAction', action: 'change', field: 'phone' },
   'staff.unlock': { type: 'staff.unlock', pin: '2580' },
   'staff.lock': { type: 'staff.lock' },
   'staff.printSample': { type: 'staff.printSample', citizenId: 'demo-001' },

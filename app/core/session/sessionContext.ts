@@ -57,6 +57,8 @@ export interface SessionContext {
   lastRecord: LastRecord | null;
   /** A query that needs no identity asked for something (a birth month, a certificate number): the next line may be it. */
   awaitingReply: { service: ServiceName; slots: RouteSlots } | null;
+  /** A transaction asked for: the line that asked (it may already hold values) and its submission key. */
+  pendingTransaction: { line: { text: string; pinyin: string | null }; idempotencyKey: string } | null;
   /** Whether the screen shows the 聊天查 menu (after the citizen tapped 权益查询). */
   showQueryMenu: boolean;
   devices: DeviceStates;
@@ -94,6 +96,7 @@ export function emptyVisit(timing: SessionTiming, robotName: string, robotLine: 
     identity: noIdentity,
     lastRecord: null,
     awaitingReply: null,
+    pendingTransaction: null,
     showQueryMenu: false,
     devices,
   };

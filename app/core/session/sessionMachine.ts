@@ -9,6 +9,9 @@ import type { RouteSlots } from '../nlu/extractSlots.js';
 import { SERVICES, type ServiceName } from '../nlu/serviceCatalogue.js';
 import { openQueries, personalQueries } from '../services/queries/personalQueries.js';
 import type { RecordPrintout } from '../records/encodeRecordPrintout.js';
+import { transactionMachine } from '../transactions/transactionMachine.js';
+import type { TransactionSpec } from '../transactions/transactionSpec.js';
+import type { TransactionOutput } from '../transactions/transactionMachine.js';
 import type { PersonalQueryAnswer } from '../services/queries/personalQuery.js';
 import { parseSpokenIdNumber } from '../nlu/spokenIdNumber.js';
 import { mergeReplySlots } from '../nlu/mergeReplySlots.js';
@@ -30,6 +33,8 @@ export interface SessionMachineInput {
   robotName: string;
   /** The hall's places the robot can guide to: what each is called and how to walk there. */
   places: Record<string, { label: string; directions: string }>;
+  /** The 对话办 transactions this kiosk runs, by service (each needs a verified face and an explicit yes). */
+  transactions?: Readonly<Record<string, TransactionSpec>>;
   /** A citizen's print job paused longer than this is given a word of reassurance. */
   printStillPausedAfterMs?: number;
   /** What is known of the devices at start (a replayed visit starts from the devices as they were). */
@@ -93,6 +98,7 @@ type Ctx = SessionContext & {
   places: SessionMachineInput['places'];
   printStillPausedAfterMs: number;
   llmRouteBelow: number | null;
+  transactions: Readonly<Record<string, TransactionSpec>>;
   /** A line waiting for the LLM's pick of its service (only while resolving it). */
   pendingLine: { text: string; pinyin: string | null; route: Route } | null;
 };
@@ -199,6 +205,8 @@ function speak(enqueue: SayEnqueue, context: Ctx, params: SayParams): void {
 
 /** Staff calls whose reason the citizen was already told with staff coming (the e-stop, camera, printer lines). */
 const ANNOUNCED_STAFF_REASONS = new Set(['robot-estop', 'camera-lost', 'print-failed', 'print-unconfirmed', 'identity-review']);
+/** A refused transaction's line already says staff are coming (transactionLines.refused). */
+const announced = (reason: string | null) => reason !== null && (ANNOUNCED_STAFF_REASONS.has(reason) || reason.startsWith('transaction-refused:'));
 
 /** Why staff are fetched while the visit goes on. */
 function alertReason(event: SessionEvent): string {
@@ -234,6 +242,8 @@ export const sessionMachine = setup({
     }),
     /** The LLM's pick of the service for a line the local router was unsure of; the local route when it has none. */
     resolveRoute: fromPromise<Route, ResolveRouteInput>(async ({ input }) => input.local),
+    /** One 对话办 transaction: what it needs, read back, the explicit yes, one submission. */
+    transaction: transactionMachine,
     /** Puts the citizen's record in the print spooler; resolves with the job id once it is queued. */
     spoolRecord: fromPromise<{ jobId: string }, SpoolRecordInput>(async () => {
       throw new Error('spoolRecord actor not provided');
@@ -280,6 +290,12 @@ export const sessionMachine = setup({
       const service = requestedService(event) as ServiceName | undefined;
       return context.pensionAuthInput !== null && service !== undefined && personalQueries[service] !== undefined;
     },
+    /** A transaction this kiosk runs, when it can check faces at all (each needs the citizen verified). */
+    isTransaction: ({ context, event }) => {
+      const service = requestedService(event);
+      return context.pensionAuthInput !== null && service !== undefined && context.transactions[service] !== undefined;
+    },
+    pendingIsTransaction: ({ context }) => context.pendingTransaction !== null,
     /** A query that needs no identity (a certificate by its number, a retirement age from a stated birth date). */
     isOpenQuery: ({ event }) => {
       const service = requestedService(event) as ServiceName | undefined;
@@ -360,9 +376,21 @@ export const sessionMachine = setup({
       awaitingReply: null,
     })),
     rememberQuery: assign(({ event }) => {
-      if (event.type === 'citizen.tapQuery') return { pendingQuery: { service: event.service as ServiceName, slots: {} }, showQueryMenu: false };
+      if (event.type === 'citizen.tapQuery') return { pendingQuery: { service: event.service as ServiceName, slots: {} }, pendingTransaction: null, showQueryMenu: false };
       const route = routeOfCitizenLine(event);
-      return route ? { pendingQuery: { service: route.service, slots: route.slots }, showQueryMenu: false } : {};
+      return route ? { pendingQuery: { service: route.service, slots: route.slots }, pendingTransaction: null, showQueryMenu: false } : {};
+    }),
+    rememberTransaction: assign(({ context, event }) => {
+      const service = requestedService(event) as ServiceName;
+      const text = questionOf(event) ?? '';
+      const pinyin = event.type === 'voice.final' || event.type === 'citizen.resolved' ? event.pinyin : null;
+      // The key is fixed now: whatever happens to this request, it is submitted at most once.
+      return { pendingQuery: { service, slots: {} }, pendingTransaction: { line: { text, pinyin }, idempotencyKey: `txn-${context.sessionId ?? 'none'}-${context.now()}` } };
+    }),
+    sayTransactionOutcome: enqueueActions(({ context, event, enqueue }) => {
+      const output = (event as unknown as { output: TransactionOutput }).output;
+      enqueue.assign({ pendingQuery: null, pendingTransaction: null, staffReason: output.staffReason });
+      speak(enqueue, context, { line: output.line, notice: output.outcome !== 'submitted' && output.outcome !== 'cancelled' });
     }),
     showQueryMenu: enqueueActions(({ context, enqueue }) => {
       enqueue.assign({ showQueryMenu: true, answer: null, notice: null });
@@ -483,6 +511,7 @@ export const sessionMachine = setup({
     places: input.places,
     printStillPausedAfterMs: input.printStillPausedAfterMs ?? 60_000,
     llmRouteBelow: input.llmRouteBelow ?? null,
+    transactions: input.transactions ?? {},
     pendingLine: null,
   }),
   invoke: { id: 'speech', src: 'speech' },
@@ -529,6 +558,7 @@ export const sessionMachine = setup({
           { guard: 'isStaffRequest', target: 'callingStaff', actions: ['startVisit', 'noteCitizenLine'] },
           { guard: 'isPersonalQuery', target: '#session.personalQuery.checkingIdentity', actions: ['startVisit', 'noteCitizenLine', 'rememberQuery'] },
           { guard: 'isOpenQuery', target: '#session.personalQuery.querying', actions: ['startVisit', 'noteCitizenLine', 'rememberQuery'] },
+          { guard: 'isTransaction', target: '#session.personalQuery.checkingIdentity', actions: ['startVisit', 'noteCitizenLine', 'rememberTransaction'] },
           { guard: 'hasQuestion', target: 'thinking', actions: ['startVisit', 'acceptQuestion', 'sayThinking'] },
           { target: 'greeting', actions: ['startVisit', 'greet'] },
         ],
@@ -631,6 +661,7 @@ export const sessionMachine = setup({
             input: ({ context }) => ({ ...context.pensionAuthInput!, known: null, visitId: context.sessionId }),
             onDone: [
               // The check told the session who it is (identity.verified) before it ended.
+              { guard: and(['identityVerified', 'pendingIsTransaction']), target: '#session.transaction' },
               { guard: 'identityVerified', target: 'querying' },
               { guard: 'serviceNeedsStaff', target: '#session.callingStaff', actions: 'showServiceOutcome' },
               { target: '#session.followUp', actions: 'showServiceOutcome' },
@@ -779,6 +810,40 @@ export const sessionMachine = setup({
         'voice.partial': { actions: 'showPartial' },
       },
     },
+    /** A 对话办 transaction for the verified citizen; the child asks, reads back, waits for the yes and submits once. */
+    transaction: {
+      entry: assign({ answer: null, notice: null, suggestions: null, showQueryMenu: false }),
+      invoke: {
+        id: 'transaction',
+        src: 'transaction',
+        input: ({ context }) => ({
+          spec: context.transactions[context.pendingQuery?.service ?? '']!,
+          citizenId: context.identity.level === 'verified' ? context.identity.citizenId : '',
+          idempotencyKey: context.pendingTransaction?.idempotencyKey ?? `txn-${context.sessionId ?? 'none'}-${context.now()}`,
+          given: context.pendingTransaction?.line ?? null,
+        }),
+        onDone: [
+          { guard: ({ event }) => event.output.staffReason !== null, target: 'callingStaff', actions: 'sayTransactionOutcome' },
+          { target: 'followUp', actions: 'sayTransactionOutcome' },
+        ],
+      },
+      on: {
+        // The transaction's lines are the visit's lines: shown as the robot's line and a subtitle, and said.
+        'robot.say': { actions: { type: 'say', params: ({ event }) => ({ line: event.line, ...(event.listen ? { listen: event.listen } : {}) }) } },
+        'citizen.text': { actions: ['noteCitizenSaid', sendTo('transaction', ({ event }) => ({ type: 'txn.reply' as const, text: event.text, pinyin: null }))] },
+        'voice.final': { actions: ['noteCitizenSaid', sendTo('transaction', ({ event }) => ({ type: 'txn.reply' as const, text: event.text, pinyin: event.pinyin }))] },
+        'voice.partial': { actions: 'showPartial' },
+        'citizen.transactionAction': {
+          actions: sendTo('transaction', ({ event }) =>
+            event.action === 'confirm' ? { type: 'txn.confirm' as const } : event.action === 'cancel' ? { type: 'txn.cancel' as const } : { type: 'txn.change' as const, field: event.field ?? '' },
+          ),
+        },
+        'auth.cancel': { actions: sendTo('transaction', { type: 'txn.cancel' as const }) },
+        // Whoever asked is gone or changed: the transaction stops before its yes (after it, the submission goes on).
+        'presence.left': { target: 'listening', actions: ['forgetIdentity', 'sayFaceChanged'] },
+        'presence.changed': { target: 'listening', actions: ['forgetIdentity', 'sayFaceChanged'] },
+      },
+    },
     /** The record the citizen asked to print goes into the spooler; then the visit follows the job to paper. */
     printingRecord: {
       entry: assign({ notice: null }),
@@ -826,7 +891,7 @@ export const sessionMachine = setup({
         }),
         onDone: [
           // The line that sent the citizen here already said staff are coming (e-stop, printer): nothing to add.
-          { guard: ({ context }) => context.staffReason !== null && ANNOUNCED_STAFF_REASONS.has(context.staffReason), target: 'followUp', actions: assign({ staffReason: null }) },
+          { guard: ({ context }) => announced(context.staffReason), target: 'followUp', actions: assign({ staffReason: null }) },
           { target: 'followUp', actions: [assign({ staffReason: null }), 'sayStaffCalled'] },
         ],
         onError: { target: 'followUp', actions: [assign({ staffReason: null }), 'sayStaffCallFailed'] },
@@ -862,6 +927,8 @@ function citizenLine() {
     { guard: 'isPlacelessGuideRequest' as const, target: '#session.listening', actions: ['noteCitizenLine' as const, 'askWhere' as const] },
     { guard: 'isStaffRequest' as const, target: '#session.callingStaff', actions: 'noteCitizenLine' as const },
     { guard: 'asksForSomeoneElse' as const, target: '#session.followUp', actions: ['noteCitizenSaid' as const, 'sayOnlyOwnRecord' as const] },
+    { guard: and(['isTransaction', 'isVerified']), target: '#session.transaction', actions: ['noteCitizenLine' as const, 'rememberTransaction' as const] },
+    { guard: 'isTransaction' as const, target: '#session.personalQuery.checkingIdentity', actions: ['noteCitizenLine' as const, 'rememberTransaction' as const] },
     // Nothing personal before the face is verified: a visit that verified it already goes straight to the record.
     { guard: and(['isPersonalQuery', 'isVerified']), target: '#session.personalQuery.querying', actions: ['noteCitizenLine' as const, 'rememberQuery' as const] },
     { guard: 'isPersonalQuery' as const, target: '#session.personalQuery.checkingIdentity', actions: ['noteCitizenLine' as const, 'rememberQuery' as const] },

@@ -19,6 +19,7 @@ const PHASES: Record<string, KioskPhase> = {
   printing: 'thinking',
   printingRecord: 'thinking',
   resolvingRoute: 'thinking',
+  transaction: 'listening',
   guiding: 'guiding',
   farewell: 'farewell',
 };

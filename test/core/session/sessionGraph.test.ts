@@ -2,16 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { createMachine, SimulatedClock, type ActorLogic, type SnapshotFrom } from 'xstate';
 import { getAdjacencyMap, getShortestPaths, type AdjacencyValue } from 'xstate/graph';
 import { sessionMachine } from '../../../app/core/session/sessionMachine.js';
+import { robotLines } from '../../../app/core/session/robotLines.js';
 import { routeUtterance } from '../../../app/core/nlu/routeUtterance.js';
+import { cardLossTransaction } from '../../../app/core/transactions/cardLossTransaction.js';
 import type { SessionEvent } from '../../../app/core/session/sessionEvents.js';
 import { answerFor, pensionAuthSettings, places, timing } from './sessionHarness.js';
 
 // Model-based tests over the session machine (xstate/graph): the machine's own transition function is walked with
 // every event a visit can meet, including its timers and its actors' completions as events.
-const machine = sessionMachine.provide({ actors: { pensionAuth: createMachine({}) as never, identityCheck: createMachine({}) as never, printJob: createMachine({}) as never } });
+const machine = sessionMachine.provide({ actors: { pensionAuth: createMachine({}) as never, identityCheck: createMachine({}) as never, printJob: createMachine({}) as never, transaction: createMachine({}) as never } });
 type Snapshot = SnapshotFrom<typeof machine>;
 const clock = new SimulatedClock();
-const input = { timing, places, robotName: '小青', newSessionId: () => 'graph', now: () => 0, pensionAuth: pensionAuthSettings(clock), llmRouteBelow: 0.8 };
+const input = { timing, places, robotName: '小青', newSessionId: () => 'graph', now: () => 0, pensionAuth: pensionAuthSettings(clock), llmRouteBelow: 0.8, transactions: { report_card_loss: cardLossTransaction({ reportCardLoss: async () => Promise.reject(new Error('not in the graph')) }) } };
 
 /** Every state node id of the machine, e.g. session.followUp.nudged. */
 function stateIds(): string[] {
@@ -48,6 +50,8 @@ function internalEvents(): SessionEvent[] {
       events.push({ type, output: routeUtterance('查一下我的缴费基数') }, { type, output: routeUtterance('失业金怎么领') });
     } else if (type.startsWith('xstate.done.actor.0.session.printingRecord')) {
       events.push({ type, output: { jobId: 'record-1' } });
+    } else if (type === 'xstate.done.actor.transaction') {
+      events.push({ type, output: { outcome: 'submitted', line: '社保卡已经挂失，受理编号GS1。', reference: 'GS1', staffReason: null } }, { type, output: { outcome: 'refused', line: '社保卡挂失没有办成：已经挂失了。我已经请工作人员过来帮您。', reference: null, staffReason: 'transaction-refused:report_card_loss' } });
     } else if (type === 'xstate.done.actor.printJob') {
       events.push({ type, output: { outcome: 'done', line: '打好了。', staffReason: null } }, { type, output: { outcome: 'unconfirmed', line: '工作人员来核实。', staffReason: 'print-unconfirmed' } });
     } else if (type.startsWith('xstate.done')) events.push({ type });
@@ -65,6 +69,7 @@ const citizenEvents: SessionEvent[] = [
   { type: 'citizen.text', text: '你好，你是谁呀' },
   { type: 'citizen.text', text: '厕所在哪' },
   { type: 'citizen.text', text: '查一下我的缴费基数' },
+  { type: 'citizen.text', text: '我的社保卡丢了，要挂失' },
   { type: 'identity.verified', citizenId: 'QD0001', idNumberMasked: '3702**********0422', nameMasked: '王*兰' },
   { type: 'citizen.tapService', service: 'policy-qa' },
   { type: 'citizen.tapService', service: 'call-staff' },
@@ -128,19 +133,22 @@ describe('session machine, model-based (xstate/graph)', () => {
 
   it('every way out of a service tells the citizen an outcome', () => {
     const graph = adjacency();
-    for (const service of ['pensionAuth', 'personalQuery', 'guiding', 'printing', 'thinking', 'callingStaff'] as const) {
+    for (const service of ['pensionAuth', 'personalQuery', 'guiding', 'printing', 'thinking', 'callingStaff', 'transaction'] as const) {
       let exits = 0;
       for (const vertex of Object.values(graph).filter((v) => v.state.matches(service))) {
         for (const edge of edgesOf(vertex)) {
           if (edge.state.matches(service)) continue;
+          // Verified, on to the transaction asked for: its child speaks first thing (a stand-in child here).
+          if (service === 'personalQuery' && edge.state.matches('transaction')) continue;
           exits++;
           const before = vertex.state.context;
           const after = edge.state.context;
           // A device fault that sends for staff says so as it happens (and the call failing is said again).
-          const announcedOnEntry = service === 'callingStaff' && edge.event.type.startsWith('xstate.done') && ['robot-estop', 'camera-lost', 'print-failed', 'print-unconfirmed', 'identity-review'].includes(before.staffReason ?? '');
+          const announcedOnEntry = service === 'callingStaff' && edge.event.type.startsWith('xstate.done') && (['robot-estop', 'camera-lost', 'print-failed', 'print-unconfirmed', 'identity-review'].includes(before.staffReason ?? '') || (before.staffReason ?? '').startsWith('transaction-refused:'));
           // Told: a new line, or a new robot subtitle (the list may have been wiped for the next citizen first).
           const newRobotSubtitle = JSON.stringify(after.subtitles) !== JSON.stringify(before.subtitles) && after.subtitles.at(-1)?.who === 'robot';
-          const told = announcedOnEntry ? /工作人员/.test(after.robotLine) : after.robotLine !== before.robotLine || newRobotSubtitle;
+          // (or the face changed meanwhile, and that was said after the staff line)
+          const told = announcedOnEntry ? /工作人员/.test(after.robotLine) || after.robotLine === robotLines.faceChanged : after.robotLine !== before.robotLine || newRobotSubtitle;
           expect(told, `${service} → ${JSON.stringify(edge.state.value)} on ${edge.event.type}`).toBe(true);
         }
       }

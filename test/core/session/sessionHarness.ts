@@ -1,6 +1,7 @@
 import { assign, createActor, fromCallback, fromPromise, sendParent, setup, SimulatedClock, type AnyActorLogic, type SnapshotFrom } from 'xstate';
 import type { AnswerView } from '../../../app/api/kioskApi.js';
 import type { Route } from '../../../app/core/nlu/routeUtterance.js';
+import type { TransactionSpec } from '../../../app/core/transactions/transactionSpec.js';
 import type { PersonalQueryAnswer } from '../../../app/core/services/queries/personalQuery.js';
 import { sessionMachine, type AnswerQuestionInput, type CallStaffInput, type PersonalQueryInput, type SpeakRequest, type SpoolRecordInput, type ResolveRouteInput } from '../../../app/core/session/sessionMachine.js';
 import type { GuideInput, GuideOutcome } from '../../../app/core/services/guideOutcome.js';
@@ -30,6 +31,8 @@ export interface HarnessOptions {
   /** The LLM's pick for lines the local router is less sure of than `llmRouteBelow`. */
   resolveRoute?: (input: ResolveRouteInput) => Promise<Route>;
   llmRouteBelow?: number;
+  /** The 对话办 transactions offered (run by the real transaction machine). */
+  transactions?: Record<string, TransactionSpec>;
   /** Offer 养老认证 at all (its settings are only passed through to the child). */
   withPensionAuth?: boolean;
 }
@@ -89,6 +92,7 @@ export function startSession(options: HarnessOptions = {}) {
       newSessionId: () => `s${++ids}`,
       now: () => clock.now(),
       ...(options.llmRouteBelow !== undefined ? { llmRouteBelow: options.llmRouteBelow } : {}),
+      ...(options.transactions ? { transactions: options.transactions } : {}),
       ...(withAuth ? { pensionAuth: pensionAuthSettings(clock) } : {}),
     },
   });
