@@ -4,6 +4,7 @@ import { askCommand } from './askCommand.js';
 import { citizensCommand } from './citizensCommand.js';
 import { faceCommand } from './faceCommand.js';
 import { nluCommand } from './nluCommand.js';
+import { outboxCommand } from './outboxCommand.js';
 import { printCertificateCommand } from './printCertificateCommand.js';
 import { staffRequestsCommand } from './staffRequestsCommand.js';
 import { startCommand } from './startCommand.js';
@@ -22,6 +23,7 @@ const commands: Record<string, { run: Command; summary: string }> = {
   nlu: { run: nluCommand, summary: 'nlu: {"utterance"} JSON lines on stdin → {"utterance","intent","service","confidence","slots"} per line' },
   face: { run: faceCommand, summary: 'face embed <image>... | face compare <a> <b> | face liveness <image>: the face pipeline on files' },
   'staff-requests': { run: staffRequestsCommand, summary: 'list open calls for staff (--all, --close <id>)' },
+  outbox: { run: outboxCommand, summary: 'the transaction outbox: counts and entries, never payloads (--state, --kind, --limit)' },
 };
 
 function usage(): string {

@@ -14,6 +14,8 @@ import { createIdCardSessionAdapter, withIdCardReader } from './devices/idCardSe
 import { createLogger, type Logger } from './log/createLogger.js';
 import { deliveryRound } from './outbox/deliveryRound.js';
 import { outboxMachine } from './outbox/outboxMachine.js';
+import { registerBackendSenders } from './outbox/backendSenders.js';
+import { TransactionOutbox } from './outbox/transactionOutbox.js';
 import { openIdentityStore } from './identity/identityAudit.js';
 import { createGuideService } from './services/guideService.js';
 import { faceAuthView } from './services/pensionAuth/faceAuthView.js';
@@ -66,6 +68,8 @@ export interface KioskRuntime {
   policy: PolicyQuestionService;
   staffRequests: StaffRequestStore;
   sessionEvents: SessionEventStore;
+  /** The one outbox of every transaction: `submit`, `onSettled`, `resultOf`, `deliverDue` (docs/outbox.md). */
+  transactions: TransactionOutbox;
   /** Opens what the visit log sealed (for replaying a stored visit on this kiosk). */
   unseal(sealed: string): string;
   log: Logger;
@@ -101,7 +105,19 @@ export async function createKioskRuntime(config: KioskConfig, options: KioskRunt
     : null;
 
   const faceAnalyzer = options.faceAnalyzer === undefined ? await createVisionFaceAnalyzer(log, { modelDirs: config.modelDirs.map(resolveFromRoot), livenessThreshold: config.faceAuth.livenessThreshold, requiredChallenges: config.faceAuth.challengesPerAttempt.min }) : options.faceAnalyzer;
-  const pensionOutbox = new PensionAuthOutbox(db, cipher);
+  // The one outbox of every transaction (养老认证, card loss, flexible employment …), sealed in SQLite before it is sent.
+  const transactions = new TransactionOutbox(db, cipher, {
+    schedule: config.outbox,
+    now,
+    onSendFailed: (entry, error) => log.warn({ outbox: entry.id, kind: entry.kind, err: error }, 'transaction saved, to be sent when the business system is back'),
+  });
+  registerBackendSenders(transactions, backend.client);
+  transactions.onSettled((s) =>
+    s.state === 'delivered'
+      ? log.info({ outbox: s.id, kind: s.kind, reference: s.reference }, 'transaction delivered')
+      : log.error({ outbox: s.id, kind: s.kind, reason: s.reason }, 'transaction rejected by the business system'),
+  );
+  const pensionOutbox = new PensionAuthOutbox(db, cipher, transactions);
   const pensionAuth = faceAnalyzer
     ? createPensionAuthService({ backend: backend.client, analyzer: faceAnalyzer, outbox: pensionOutbox, audit: new PensionAuthAudit(db), identity: openIdentityStore(db, cipher), kioskId: config.backend.kioskId, log })
     : null;
@@ -164,14 +180,16 @@ export async function createKioskRuntime(config: KioskConfig, options: KioskRunt
     log,
   });
 
-  // Results saved while the business system was down go out on the outbox's own retry schedule.
-  const outbox = pensionAuth
-    ? createActor(outboxMachine.provide({ actors: { deliver: deliveryRound(() => pensionAuth.deliverQueued(), () => pensionOutbox.queued().length) } }), { ...(clock ? { clock } : {}), input: config.outbox })
-    : null;
+  // Transactions saved while the business system was down (or left mid-send by a crash) go out on the outbox's own
+  // retry schedule.
+  const outbox = createActor(
+    outboxMachine.provide({ actors: { deliver: deliveryRound(async () => (await transactions.deliverDue()).delivered, () => transactions.waiting()) } }),
+    { ...(clock ? { clock } : {}), input: config.outbox },
+  );
 
   actor.start();
   inlet.connect(actor);
-  outbox?.start();
+  outbox.start();
   render();
 
   const api: KioskApi = {
@@ -190,10 +208,11 @@ export async function createKioskRuntime(config: KioskConfig, options: KioskRunt
     policy,
     staffRequests,
     sessionEvents,
+    transactions,
     unseal: (sealed) => cipher.decrypt(sealed),
     log,
     async close() {
-      outbox?.stop();
+      outbox.stop();
       actor?.stop();
       recorder.close('shutdown');
       staff?.close();

@@ -22,7 +22,7 @@ interface Ctx extends OutboxSchedule {
 export type OutboxEvent = { type: 'outbox.kick' };
 
 /** How long to wait after `failures` failed rounds in a row. */
-export function retryDelayMs(schedule: OutboxSchedule, failures: number): number {
+export function retryDelayMs(schedule: Pick<OutboxSchedule, 'firstRetryMs' | 'maxRetryMs'>, failures: number): number {
   return Math.min(schedule.maxRetryMs, schedule.firstRetryMs * 2 ** Math.max(0, failures - 1));
 }
 

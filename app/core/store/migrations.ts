@@ -135,4 +135,48 @@ export const kioskMigrations: Migration[] = [
       db.exec('ALTER TABLE identity_check_audit ADD COLUMN reference TEXT');
     },
   },
+  {
+    version: 7,
+    name: 'one transaction outbox for every kind of submission',
+    up(db) {
+      db.exec(`
+        -- Every transaction (养老认证 results, card-loss reports, flexible-employment registrations …) is written here,
+        -- sealed, before it is sent. pending → sending → delivered | rejected; a row found 'sending' after a crash is
+        -- sent again with the same idempotency key, so the business system does it once.
+        CREATE TABLE transaction_outbox (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          kind TEXT NOT NULL,
+          citizen_id TEXT NOT NULL,
+          idempotency_key TEXT NOT NULL UNIQUE,
+          -- the payload, sealed with the data key; emptied once delivered
+          payload_sealed TEXT NOT NULL,
+          state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'sending', 'delivered', 'rejected')),
+          attempts INTEGER NOT NULL DEFAULT 0,
+          next_attempt_at TEXT NOT NULL,
+          -- why the last attempt did not get through (an error kind or code, never personal data)
+          last_error TEXT,
+          -- the business system's reference number, with 'delivered'
+          reference TEXT,
+          -- the business system's whole answer, sealed, with 'delivered'
+          answer_sealed TEXT,
+          -- the business system's refusal (its code), with 'rejected'
+          rejection_reason TEXT,
+          created_at TEXT NOT NULL,
+          updated_at TEXT NOT NULL
+        );
+        CREATE INDEX transaction_outbox_due ON transaction_outbox(state, next_attempt_at, id);
+        -- 养老认证's own outbox (version 3) moves in: what was still queued is delivered from here.
+        INSERT INTO transaction_outbox (kind, citizen_id, idempotency_key, payload_sealed, state, attempts, next_attempt_at,
+                                        last_error, rejection_reason, created_at, updated_at)
+          SELECT 'pension-auth', citizen_id, idempotency_key, payload_sealed,
+                 CASE state WHEN 'queued' THEN 'pending' WHEN 'sent' THEN 'delivered' ELSE 'rejected' END,
+                 attempts, created_at,
+                 CASE state WHEN 'queued' THEN last_error END,
+                 CASE state WHEN 'rejected' THEN last_error END,
+                 created_at, COALESCE(sent_at, created_at)
+          FROM pension_auth_outbox ORDER BY id;
+        DROP TABLE pension_auth_outbox;
+      `);
+    },
+  },
 ];

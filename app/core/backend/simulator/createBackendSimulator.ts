@@ -52,6 +52,8 @@ export interface SimulatorInspection {
   flexibleRegistrationCount(citizenId: string): number;
   /** Recorded 养老认证 submissions (replays of a stored answer add none). */
   pensionAuthSubmissionCount(citizenId: string): number;
+  /** How many times a write under this idempotency key was carried out (replays of its stored answer add none). */
+  writesWithKey(idempotencyKey: string): number;
 }
 
 export interface BackendSimulator {
@@ -125,6 +127,7 @@ export async function createBackendSimulator(options: BackendSimulatorOptions): 
   const accessLog: AccessLogEntry[] = [];
   const hanging = new Set<ServerResponse>();
   const delayTimers = new Set<NodeJS.Timeout>();
+  const writesByKey = new Map<string, number>();
 
   faults.onReset(() => {
     // Let go of requests held by hang(): the client sees the connection drop.
@@ -154,11 +157,13 @@ export async function createBackendSimulator(options: BackendSimulatorOptions): 
       return { status: stored.status, body: stored.body, replayed: true };
     }
     // The effect and the stored answer commit together: no effect without its record, no record without its effect.
-    return db.transaction(() => {
-      const result = invoke(route, context);
-      idempotency.save(context.kioskId, key, { requestHash, status: result.status, body: result.body }, chinaDateTimeOf(context.now));
-      return result;
+    const result = db.transaction(() => {
+      const done = invoke(route, context);
+      idempotency.save(context.kioskId, key, { requestHash, status: done.status, body: done.body }, chinaDateTimeOf(context.now));
+      return done;
     })();
+    writesByKey.set(key, (writesByKey.get(key) ?? 0) + 1);
+    return result;
   }
 
   function respond(response: ServerResponse, entry: AccessLogEntry, result: RouteResult, headers: Record<string, string> = {}): void {
@@ -272,6 +277,7 @@ export async function createBackendSimulator(options: BackendSimulatorOptions): 
       cardLossReportCount: countFor('card_loss_reports'),
       flexibleRegistrationCount: countFor('flexible_registrations'),
       pensionAuthSubmissionCount: countFor('pension_auth_submissions'),
+      writesWithKey: (idempotencyKey) => writesByKey.get(idempotencyKey) ?? 0,
     },
     close() {
       closing ??= (async () => {

@@ -57,6 +57,7 @@ export const faceAuthLines = {
   authenticated: (due: string | null) => `认证成功！${due ? `下次请在${formatDate(due)}前再来认证。` : ''}`,
   queued: (due: string | null) =>
     `核对通过了。业务系统暂时连不上，认证结果已经保存，系统恢复后会自动提交，不用您再跑一趟。${due ? `下次请在${formatDate(due)}前认证。` : ''}`,
+  submissionRejected: '核对通过了，但业务系统没有接受这次认证结果。我已经请工作人员过来帮您查看，也可以到窗口办理。',
   retry: (reason: string, left: number) => `${reason}我们再试一次，还可以试${left}次。`,
   timeout: '没有看到您做动作，',
   personChanged,

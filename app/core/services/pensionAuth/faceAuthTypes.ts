@@ -12,9 +12,13 @@ export interface CitizenForAuth {
 }
 
 export interface SubmissionOutcome {
-  /** accepted: the business system has it; queued: saved and will be sent when it is reachable. */
-  state: 'accepted' | 'queued';
+  /**
+   * accepted: the business system has it; queued: saved and will be sent when it is reachable; rejected: the
+   * business system refused it (`reason`, its code): the citizen is told so and staff are called.
+   */
+  state: 'accepted' | 'queued' | 'rejected';
   nextDueDate: string | null;
+  reason?: string;
 }
 
 /**

@@ -310,7 +310,9 @@ export const pensionAuthMachine = setup({
               params: ({ event }) =>
                 event.output.state === 'accepted'
                   ? { outcome: 'authenticated', line: faceAuthLines.authenticated(event.output.nextDueDate) }
-                  : { outcome: 'queued', line: faceAuthLines.queued(event.output.nextDueDate) },
+                  : event.output.state === 'rejected'
+                    ? { outcome: 'staff-review', staffReason: 'pension-auth-review', line: faceAuthLines.submissionRejected }
+                    : { outcome: 'queued', line: faceAuthLines.queued(event.output.nextDueDate) },
             },
           ],
         },

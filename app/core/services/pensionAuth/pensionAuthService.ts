@@ -2,10 +2,11 @@ import type { Logger } from 'pino';
 import { fromCallback, fromPromise, type EventObject } from 'xstate';
 import type { LivenessChallengeKind } from '../../../api/kioskApi.js';
 import type { BackendClient } from '../../backend/backendClient.js';
+import type { PensionAuthReceipt } from '../../backend/backendTypes.js';
 import type { IdentityAttempts } from '../../identity/identityAttempts.js';
 import type { IdentityAudit } from '../../identity/identityAudit.js';
 import { createIdentityCheckService } from '../../identity/identityCheckService.js';
-import { deliverPensionAuthResults } from './deliverPensionAuthResults.js';
+import { pensionAuthSender, transactionKinds } from '../../outbox/backendSenders.js';
 import type { CitizenForAuth, SubmissionOutcome } from './faceAuthTypes.js';
 import type { FaceSessionAnalyzer } from './faceSessionAnalyzer.js';
 import type { PensionAuthAudit } from './pensionAuthAudit.js';
@@ -33,6 +34,13 @@ export interface PensionAuthServiceOptions {
 export function createPensionAuthService(options: PensionAuthServiceOptions) {
   const { backend, analyzer, outbox, audit, log } = options;
   const identity = createIdentityCheckService({ backend, analyzer, attempts: options.identity.attempts, audit: options.identity.audit, log });
+  let registered = false;
+  /** The outbox, with 养老认证's sender registered (once, at first use). */
+  const withSender = () => {
+    if (!registered) outbox.transactions.register(transactionKinds.pensionAuth, pensionAuthSender(backend));
+    registered = true;
+    return outbox;
+  };
 
   const machine = pensionAuthMachine.provide({
     actors: {
@@ -43,16 +51,20 @@ export function createPensionAuthService(options: PensionAuthServiceOptions) {
       }),
       submitResult: fromPromise<SubmissionOutcome, { citizenId: string; similarity: number; liveness: number; challenges: LivenessChallengeKind[] }>(
         async ({ input }) => {
-          const entry = outbox.enqueue(input.citizenId, {
+          const result = await withSender().submit(input.citizenId, {
             authenticatedAt: new Date().toISOString(),
             method: 'face-kiosk',
             kioskId: options.kioskId,
             scores: { similarity: clamp01(input.similarity), liveness: clamp01(input.liveness) },
             challenges: input.challenges,
           });
-          await deliverPensionAuthResults(backend, outbox, log);
-          const state = outbox.state(entry.id);
-          return state?.state === 'sent' ? { state: 'accepted', nextDueDate: state.nextDueDate } : { state: 'queued', nextDueDate: null };
+          if (result.state === 'delivered') return { state: 'accepted', nextDueDate: (result.answer as PensionAuthReceipt | null)?.nextDueDate ?? null };
+          if (result.state === 'rejected') {
+            log.error({ outbox: result.id, reason: result.reason }, 'pension authentication rejected by the business system');
+            return { state: 'rejected', reason: result.reason, nextDueDate: null };
+          }
+          log.warn({ outbox: result.id, error: result.lastError }, 'pension authentication saved, to be sent when the business system is back');
+          return { state: 'queued', nextDueDate: null };
         },
       ),
       endOfAuthentication: fromCallback<EventObject, { snapshot: () => { context: PensionAuthContext; value: unknown } }>(({ input }) => () => {
@@ -71,8 +83,11 @@ export function createPensionAuthService(options: PensionAuthServiceOptions) {
     machine,
     /** The identity check on its own (for services that need a verified citizen). */
     identityCheck: identity.machine,
-    /** Sends results that were saved while the business system was down (the outbox actor calls it on its schedule). */
-    deliverQueued: () => deliverPensionAuthResults(backend, outbox, log),
+    /**
+     * Sends now every transaction saved while the business system was down, backing off or not (staff's "send now",
+     * tests); the outbox actor sends on its own schedule. Resolves how many were delivered.
+     */
+    deliverQueued: async () => (await withSender().deliver({ all: true })).delivered,
     /** Shutdown: wipes the analyzer and releases its ONNX Runtime sessions. */
     close: () => analyzer.close(),
   };

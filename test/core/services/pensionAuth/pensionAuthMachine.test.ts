@@ -212,6 +212,15 @@ describe('attempts', () => {
     expect(t.snapshot().context.instruction).toContain('自动提交');
   });
 
+  it('says truthfully when the business system refused the result, and asks for staff (never "saved, will be sent")', async () => {
+    const t = startAuth({ submit: async () => ({ state: 'rejected', reason: 'NOT_PENSIONER', nextDueDate: null }) });
+    await oneAttempt(t);
+    expect(t.snapshot().context.outcome).toBe('staff-review');
+    expect(t.snapshot().context.staffReason).toBe('pension-auth-review');
+    expect(t.snapshot().context.instruction).toBe(faceAuthLines.submissionRejected);
+    expect(t.snapshot().context.instruction).not.toContain('保存');
+  });
+
   it('gives guidance while positioning and fails when nobody gets into place', async () => {
     const t = startAuth();
     await toPositioning(t);

@@ -213,6 +213,28 @@ describe.skipIf(Boolean(missing))(`养老认证 service${missing ? ` (skipped: $
     expect(sim.inspect.pensionAuthSubmissionCount('QD0001')).toBe(before + 1);
   });
 
+  it('tells a refused result truthfully and asks for staff, never "saved, will be sent"', async () => {
+    const { actor, frame } = startAuth();
+    actor.send({ type: 'auth.idNumber', idNumber: '370203196203150422' });
+    await inState(actor, 'positioning');
+    // The business system refuses the submission itself (a 4xx): a retry would be refused again.
+    let refused = false;
+    actor.subscribe((s) => {
+      if (s.value === 'submitting' && !refused) {
+        refused = true;
+        sim.inject.failNext(409, 1);
+      }
+    });
+    for (const file of ['faceapi__amy/amy4.png', 'faceapi__amy/amy4.png', 'faceapi__amy/amy5.png', 'faceapi__amy/amy4.png']) await frame(file);
+    const done = await inState(actor, 'result');
+    expect(done.context.outcome).toBe('staff-review');
+    expect(done.context.staffReason).toBe('pension-auth-review');
+    expect(done.context.instruction).toBe(faceAuthLines.submissionRejected);
+    expect(outbox.queued()).toEqual([]);
+    expect(await service.deliverQueued()).toBe(0);
+    expect(sim.inspect.pensionAuthSubmissionCount('QD0001')).toBe(0);
+  });
+
   it('tells the citizen what to change on a frame without a face', async () => {
     const { actor } = startAuth();
     actor.send({ type: 'auth.idNumber', idNumber: '370203196203150422' });

@@ -1,0 +1,45 @@
+import type { BackendClient } from '../backend/backendClient.js';
+import { BackendError } from '../backend/backendError.js';
+import type { FlexibleEmploymentDetails, PensionAuthSubmission } from '../backend/backendTypes.js';
+import type { OutboxSender, SendOutcome } from './transactionOutbox.js';
+
+/**
+ * A business-system write as a send: its answer delivered with the reference number, a refusal (4xx: the system
+ * said no, a retry would say no again) rejected with its code, anything transient (timeout, unreachable, 5xx)
+ * thrown so the entry waits and is sent again with the same key.
+ */
+export async function sendWrite<T>(write: () => Promise<T>, referenceOf: (answer: T) => string): Promise<SendOutcome> {
+  try {
+    const answer = await write();
+    return { outcome: 'delivered', reference: referenceOf(answer), answer };
+  } catch (error) {
+    if (error instanceof BackendError && !error.retryable) return { outcome: 'rejected', reason: error.code ?? error.kind };
+    throw error;
+  }
+}
+
+/** 养老认证 results. */
+export function pensionAuthSender(backend: Pick<BackendClient, 'submitPensionAuth'>): OutboxSender<PensionAuthSubmission> {
+  return (submission, idempotencyKey, citizenId) =>
+    sendWrite(() => backend.submitPensionAuth(citizenId, { ...submission, idempotencyKey }), (receipt) => receipt.submissionId);
+}
+
+/** 社保卡挂失 (the payload is empty: who and when is all there is). */
+export function cardLossSender(backend: Pick<BackendClient, 'reportCardLoss'>): OutboxSender<Record<string, never>> {
+  return (_payload, idempotencyKey, citizenId) => sendWrite(() => backend.reportCardLoss(citizenId, { idempotencyKey }), (result) => result.reportId);
+}
+
+/** 灵活就业登记. */
+export function flexibleEmploymentSender(backend: Pick<BackendClient, 'registerFlexibleEmployment'>): OutboxSender<FlexibleEmploymentDetails> {
+  return (details, idempotencyKey, citizenId) =>
+    sendWrite(() => backend.registerFlexibleEmployment(citizenId, { ...details, idempotencyKey }), (registration) => registration.registrationId);
+}
+
+/** The kinds the kiosk knows, each with its sender. */
+export const transactionKinds = { pensionAuth: 'pension-auth', cardLoss: 'card-loss', flexibleEmployment: 'flexible-employment' } as const;
+
+export function registerBackendSenders(outbox: { register<P>(kind: string, sender: OutboxSender<P>): void }, backend: BackendClient): void {
+  outbox.register(transactionKinds.pensionAuth, pensionAuthSender(backend));
+  outbox.register(transactionKinds.cardLoss, cardLossSender(backend));
+  outbox.register(transactionKinds.flexibleEmployment, flexibleEmploymentSender(backend));
+}
