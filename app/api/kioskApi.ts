@@ -77,6 +77,27 @@ export interface StaffView {
   printJobs: StaffPrintJobView[];
   staffRequests: { id: number; reason: string; createdAt: string }[];
   devices: { name: string; state: string; detail: string }[];
+  /**
+   * The transaction outbox, newest first (docs/outbox.md): what waits to be sent, what was refused, what went
+   * through. Never the payload or the citizen. Absent while locked, or when the kiosk keeps no outbox.
+   */
+  outbox?: StaffOutboxEntryView[];
+}
+
+export interface StaffOutboxEntryView {
+  id: number;
+  /** pension-auth, card-loss, flexible-employment … */
+  kind: string;
+  state: 'pending' | 'sending' | 'delivered' | 'rejected';
+  attempts: number;
+  createdAt: string;
+  updatedAt: string;
+  nextAttemptAt: string | null;
+  /** The business system's reference number, once delivered. */
+  reference: string | null;
+  /** The business system's refusal (its code), once rejected. */
+  rejectionReason: string | null;
+  lastError: string | null;
 }
 
 /** The session's phase as the screen shows it. */

@@ -15,6 +15,7 @@ import { createLogger, type Logger } from './log/createLogger.js';
 import { deliveryRound } from './outbox/deliveryRound.js';
 import { outboxMachine } from './outbox/outboxMachine.js';
 import { registerBackendSenders } from './outbox/backendSenders.js';
+import { listOutbox } from './outbox/outboxListing.js';
 import { TransactionOutbox } from './outbox/transactionOutbox.js';
 import { openIdentityStore } from './identity/identityAudit.js';
 import { createGuideService } from './services/guideService.js';
@@ -134,6 +135,9 @@ export async function createKioskRuntime(config: KioskConfig, options: KioskRunt
     views.publish(toKioskView(snapshot.value, snapshot.context, staff?.view() ?? lockedStaffView, faceAuth, pensionAuth !== null));
   };
 
+  // The staff panel shows the outbox: a settled transaction redraws it.
+  transactions.onSettled(() => render());
+
   const machine = sessionMachine.provide({
     actors: {
       ...createSessionActors({
@@ -176,6 +180,7 @@ export async function createKioskRuntime(config: KioskConfig, options: KioskRunt
     staffRequests,
     enrollPhoto: (citizenId, jpeg) => backend.client.enrollReferencePhoto(citizenId, { jpeg, idempotencyKey: `enrol-${randomUUID()}` }).then(() => undefined),
     devices: () => devices?.states() ?? [],
+    outbox: () => listOutbox(db, { limit: 20 }),
     onChange: render,
     log,
   });

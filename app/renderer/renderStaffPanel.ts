@@ -1,4 +1,4 @@
-import type { StaffPrintJobView, StaffView } from '../api/kioskApi.js';
+import type { StaffOutboxEntryView, StaffPrintJobView, StaffView } from '../api/kioskApi.js';
 import type { SendInput } from './kioskActions.js';
 import { button, h, type Child } from './dom.js';
 
@@ -16,6 +16,19 @@ const jobStateLabels: Record<string, string> = {
 const requestReasonLabels: Record<string, string> = {
   'citizen-request': '市民要求人工服务',
   'kb-cannot-answer': '知识库无法回答',
+};
+
+/** Transactions and their states in the words of the hall's staff; an unknown kind is shown as the core sent it. */
+const outboxKindLabels: Record<string, string> = {
+  'pension-auth': '养老认证结果',
+  'card-loss': '社保卡挂失',
+  'flexible-employment': '灵活就业登记',
+};
+const outboxStateLabels: Record<StaffOutboxEntryView['state'], string> = {
+  pending: '等待发送',
+  sending: '发送中',
+  delivered: '已送达',
+  rejected: '被业务系统拒绝',
 };
 
 /** The reference-photo camera view for one demo citizen, opened from the panel. */
@@ -67,6 +80,8 @@ export function renderStaffPanel(staff: StaffView, send: SendInput, extras: Staf
           ]),
         ),
       ),
+      staff.outbox &&
+        section('业务提交', 'staff-outbox', staff.outbox.length === 0 ? '还没有业务提交。' : null, staff.outbox.map(renderOutboxEntry)),
       section('演示市民', 'staff-citizens', staff.demoCitizens.length === 0 ? '演示市民列表为空或正在加载。' : null,
         staff.demoCitizens.map((citizen) =>
           h('li', { className: 'staff-row staff-citizen', testId: `staff-citizen-${citizen.id}` }, [
@@ -83,6 +98,22 @@ export function renderStaffPanel(staff: StaffView, send: SendInput, extras: Staf
         staff.printJobs.map((job) => renderJob(job, staff.demoCitizens.find((citizen) => citizen.id === job.citizenId)?.name ?? job.citizenId)),
       ),
     ]),
+  ]);
+}
+
+/** One transaction: what, where it stands, how often it was tried, and the reference or the refusal. */
+function renderOutboxEntry(entry: StaffOutboxEntryView): HTMLElement {
+  const detail =
+    entry.state === 'delivered'
+      ? `编号 ${entry.reference ?? ''}`
+      : entry.state === 'rejected'
+        ? `原因 ${entry.rejectionReason ?? ''}`
+        : `已尝试${entry.attempts}次${entry.nextAttemptAt ? `，下次 ${formatTime(entry.nextAttemptAt)}` : ''}`;
+  return h('li', { className: 'staff-row staff-outbox-entry', testId: `staff-outbox-${entry.id}`, attrs: { 'data-state': entry.state } }, [
+    h('span', { className: 'staff-row-name' }, [`#${entry.id} ${outboxKindLabels[entry.kind] ?? entry.kind}`]),
+    h('span', { className: 'staff-state' }, [outboxStateLabels[entry.state]]),
+    h('span', { className: 'staff-row-detail' }, [detail]),
+    h('span', { className: 'staff-row-time' }, [formatTime(entry.updatedAt)]),
   ]);
 }
 

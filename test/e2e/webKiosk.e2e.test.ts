@@ -202,6 +202,8 @@ describe.skipIf(!hasChromium)('web kiosk in Chromium (1080×1920 portrait)', () 
     const printButton = page.locator('[data-testid^="staff-print-"]').first();
     await printButton.waitFor({ state: 'visible', timeout: 10_000 });
     expect(await page.getByTestId('staff-citizens').locator('li').count()).toBeGreaterThan(0);
+    // The transaction outbox is on the panel (empty on a fresh kiosk: nothing submitted yet).
+    expect(await page.getByTestId('staff-outbox').textContent()).toContain('业务提交');
     const citizenId = (await printButton.getAttribute('data-testid'))?.slice('staff-print-'.length) ?? '';
     await printButton.click();
     const job = page.locator(`[data-testid^="staff-job-"][data-citizen-id="${citizenId}"]`).first();

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import { createActor, type Actor, type SimulatedClock, type SnapshotFrom } from 'xstate';
-import type { StaffInput, StaffPrintJobView, StaffView } from '../../api/kioskApi.js';
+import type { StaffInput, StaffOutboxEntryView, StaffPrintJobView, StaffView } from '../../api/kioskApi.js';
 import { PrinterError, type PrintJobRecord, type PrinterEvent } from '../../../printer/index.js';
 import type { StaffRequestStore } from '../store/staffRequestStore.js';
 import { staffLockMachine } from './staffLockMachine.js';
@@ -29,6 +29,8 @@ export interface StaffConsoleDeps {
   /** Stores a demo pensioner's reference photo taken by the kiosk camera (the demo ships no photos). */
   enrollPhoto: (citizenId: string, jpeg: Uint8Array) => Promise<void>;
   devices: () => StaffView['devices'];
+  /** The transaction outbox as staff see it (listOutbox: never payloads); none when absent. */
+  outbox?: () => StaffOutboxEntryView[];
   onChange: () => void;
   log: Logger;
 }
@@ -114,6 +116,7 @@ export class StaffConsole {
       printJobs: [...this.jobs.values()].slice(-10).reverse(),
       staffRequests: this.deps.staffRequests.list('open').map(({ id, reason, createdAt }) => ({ id, reason, createdAt })),
       devices: this.deps.devices(),
+      ...(this.deps.outbox ? { outbox: this.deps.outbox() } : {}),
     };
   }
 

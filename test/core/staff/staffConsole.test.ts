@@ -89,6 +89,15 @@ describe('staff console lock', () => {
     staff.close();
   });
 
+  it('shows the transaction outbox when unlocked, never while locked', () => {
+    const entry = { id: 3, kind: 'card-loss', state: 'rejected' as const, attempts: 1, createdAt: '2026-01-05T01:00:00.000Z', updatedAt: '2026-01-05T01:00:01.000Z', nextAttemptAt: null, reference: null, rejectionReason: 'CARD_ALREADY_LOST', lastError: null };
+    const { staff, unlock } = start({ outbox: () => [entry] });
+    expect(staff.view().outbox).toBeUndefined();
+    unlock();
+    expect(staff.view().outbox).toEqual([entry]);
+    staff.close();
+  });
+
   it('refuses a wrong PIN and logs the attempt without the PIN', () => {
     const { staff, unlock, logLines } = start();
     unlock('1397');
