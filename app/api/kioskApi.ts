@@ -170,8 +170,18 @@ export interface KioskView {
   faceAuth: FaceAuthView | null;
   /** Who the visit verified, masked as the hall masks it (王*兰, 3702**********0422); null before the face matched. */
   citizen: VerifiedCitizenView | null;
+  /** A 对话办 transaction while it runs: what it needs, what was given (as read back), and where it stands. */
+  transaction: TransactionView | null;
   /** The 聊天查 menu, while the citizen chooses a query by touch (after tapping 权益查询); null otherwise. */
   queryMenu: QueryTile[] | null;
+}
+
+export interface TransactionView {
+  title: string;
+  /** collecting: asking for what is missing; confirming: waiting for the explicit yes; submitting: past the yes. */
+  step: 'collecting' | 'confirming' | 'submitting';
+  /** Each field with the value as the robot read it back, or null while it is missing. */
+  fields: { name: string; label: string; value: string | null }[];
 }
 
 export interface QueryTile {

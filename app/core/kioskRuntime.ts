@@ -20,6 +20,8 @@ import { TransactionOutbox } from './outbox/transactionOutbox.js';
 import { openIdentityStore } from './identity/identityAudit.js';
 import { createGuideService } from './services/guideService.js';
 import { faceAuthView } from './services/pensionAuth/faceAuthView.js';
+import { cardLossTransaction } from './transactions/cardLossTransaction.js';
+import { transactionView } from './transactions/transactionView.js';
 import type { FaceSessionAnalyzer } from './services/pensionAuth/faceSessionAnalyzer.js';
 import { PensionAuthAudit } from './services/pensionAuth/pensionAuthAudit.js';
 import { PensionAuthOutbox } from './services/pensionAuth/pensionAuthOutbox.js';
@@ -132,7 +134,10 @@ export async function createKioskRuntime(config: KioskConfig, options: KioskRunt
     const snapshot = actor.getSnapshot();
     const child = (snapshot.children.pensionAuth ?? snapshot.children.identityCheck) as { getSnapshot(): unknown } | undefined;
     const faceAuth = child ? faceAuthView(child.getSnapshot() as Parameters<typeof faceAuthView>[0], now()) : null;
-    views.publish(toKioskView(snapshot.value, snapshot.context, staff?.view() ?? lockedStaffView, faceAuth, pensionAuth !== null));
+    const transaction = snapshot.children.transaction as { getSnapshot(): unknown } | undefined;
+    views.publish(
+      toKioskView(snapshot.value, snapshot.context, staff?.view() ?? lockedStaffView, faceAuth, pensionAuth !== null, transactionView(transaction?.getSnapshot() as Parameters<typeof transactionView>[0])),
+    );
   };
 
   // The staff panel shows the outbox: a settled transaction redraws it.
@@ -167,7 +172,8 @@ export async function createKioskRuntime(config: KioskConfig, options: KioskRunt
       const isRoot = inspection.actorRef.sessionId === inspection.rootId;
       if (inspection.type === '@xstate.snapshot' && (isRoot || SCREEN_CHILDREN.has((inspection.actorRef as { id?: string }).id ?? ''))) render();
     },
-    input: withIdCardReader(sessionInputFrom(config, now, pensionAuth !== null), idCardReader),
+    // The 对话办 transactions this kiosk runs (more come with issue 10), each behind the identity check and a yes.
+    input: { ...withIdCardReader(sessionInputFrom(config, now, pensionAuth !== null), idCardReader), transactions: { report_card_loss: cardLossTransaction(transactions) } },
   });
   actor.on('*', (emitted) => recorder.onEmitted(emitted as Parameters<typeof recorder.onEmitted>[0]));
 
@@ -232,7 +238,7 @@ export async function createKioskRuntime(config: KioskConfig, options: KioskRunt
 }
 
 /** Besides the visit itself, the children whose snapshots the screen shows (the face screen). */
-const SCREEN_CHILDREN = new Set(['pensionAuth', 'identityCheck']);
+const SCREEN_CHILDREN = new Set(['pensionAuth', 'identityCheck', 'transaction']);
 
 const lockedStaffView: KioskView['staff'] = { unlocked: false, message: null, demoCitizens: [], printJobs: [], staffRequests: [], devices: [] };
 

@@ -17,6 +17,7 @@ import { renderQueryMenu } from './renderQueryMenu.js';
 import { renderServices } from './renderServices.js';
 import { renderSubtitles, scrollToNewest } from './renderSubtitles.js';
 import { renderThinking } from './renderThinking.js';
+import { renderTransaction } from './renderTransaction.js';
 import { renderVoiceStatus } from './renderVoiceStatus.js';
 import { createSlot } from './slot.js';
 import { createStaffOverlay } from './staffOverlay.js';
@@ -87,7 +88,7 @@ export function mountKioskScreen(root: HTMLElement, send: SendInput, camera: Cam
       attract.update(JSON.stringify(idle && !authRunning), () => (idle && !authRunning ? renderAttract(send) : null));
       // 养老认证 takes the stage while it runs, whatever the phase; its screen redraws itself part by part.
       const stageChanged = stage.update(
-        authRunning ? 'face-auth' : JSON.stringify(idle ? null : [view.phase, view.robotLine, view.suggestions, view.answer, view.services, view.queryMenu]),
+        authRunning ? 'face-auth' : JSON.stringify(idle ? null : [view.phase, view.robotLine, view.suggestions, view.answer, view.services, view.queryMenu, view.transaction]),
         () => (authRunning ? h('main', { className: 'stage stage-face-auth' }, [faceAuth.element]) : idle ? null : renderStage(view, send)),
       );
       if (view.faceAuth) faceAuth.show(view.faceAuth);
@@ -133,6 +134,7 @@ function renderStage(view: KioskView, send: SendInput): HTMLElement {
     view.phase === 'thinking' && renderThinking(),
     view.answer && renderAnswer(view.answer, send),
     menu && renderQueryMenu(menu, send),
-    renderServices(view.services, view.answer !== null || menu !== null, send),
+    view.transaction && renderTransaction(view.transaction, send),
+    !view.transaction && renderServices(view.services, view.answer !== null || menu !== null, send),
   ]);
 }

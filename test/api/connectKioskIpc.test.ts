@@ -31,6 +31,7 @@ function view(robotLine: string): KioskView {
     suggestions: [], notice: null, voice: { enabled: false, reason: null }, heard: null, faceAuth: null,
   citizen: null,
   queryMenu: null,
+  transaction: null,
     staff: { unlocked: false, message: null, demoCitizens: [], printJobs: [], staffRequests: [], devices: [] },
   };
 }

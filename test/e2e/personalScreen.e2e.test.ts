@@ -227,6 +227,33 @@ describe.skipIf(!hasChromium)('聊天查 screen: identity in the header, query m
     expect(await card.getByTestId('record-actions').count()).toBe(0);
   });
 
+  it('shows a transaction: its fields as read back, 修改 beside each, 确认办理 only once all are there, nothing after the yes', async () => {
+    const fields = [
+      { name: 'phone', label: '新手机号码', value: '1 3 8 0 0 1 3 8 0 0 0' },
+      { name: 'district', label: '居住区', value: null },
+    ];
+    api.push(visit({ citizen, transaction: { title: '联系方式变更', step: 'collecting', fields } }));
+    const panel = page.getByTestId('transaction');
+    await panel.waitFor({ state: 'visible' });
+    expect(await panel.getByTestId('transaction-field-district').textContent()).toBe('待填写');
+    expect(await panel.getByTestId('transaction-confirm').count()).toBe(0);
+    expect(await page.getByTestId('services').count()).toBe(0);
+    api.push(visit({ citizen, transaction: { title: '联系方式变更', step: 'confirming', fields: [fields[0]!, { ...fields[1]!, value: '崂山区' }] } }));
+    const confirm = panel.getByTestId('transaction-confirm');
+    await confirm.waitFor({ state: 'visible' });
+    const changed = api.waitFor('citizen.transactionAction');
+    await panel.getByTestId('transaction-change-phone').click();
+    expect(await changed).toEqual({ type: 'citizen.transactionAction', action: 'change', field: 'phone' });
+    const confirmed = api.waitFor('citizen.transactionAction');
+    await confirm.click();
+    expect(await confirmed).toEqual({ type: 'citizen.transactionAction', action: 'confirm' });
+    await page.screenshot({ path: path.join(screenshotDir, 'transaction-confirming.png') });
+    api.push(visit({ citizen, transaction: { title: '联系方式变更', step: 'submitting', fields: [fields[0]!, { ...fields[1]!, value: '崂山区' }] } }));
+    await panel.getByTestId('transaction-submitting').waitFor({ state: 'visible' });
+    expect(await panel.getByTestId('transaction-cancel').count()).toBe(0);
+    expect(await panel.getByTestId('transaction-change-phone').count()).toBe(0);
+  });
+
   it('masks an ID number sent by mistake, in the header and in the record', async () => {
     api.push(
       visit({

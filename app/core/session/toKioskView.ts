@@ -1,4 +1,4 @@
-import type { FaceAuthView, KioskPhase, KioskView, QueryTile } from '../../api/kioskApi.js';
+import type { FaceAuthView, KioskPhase, KioskView, QueryTile, TransactionView } from '../../api/kioskApi.js';
 import { SERVICES, SERVICE_NAMES } from '../nlu/serviceCatalogue.js';
 import { maskNumbersForScreen } from '../nlu/scrubUtteranceForLlm.js';
 import { openQueries, personalQueries } from '../services/queries/personalQueries.js';
@@ -50,6 +50,7 @@ export function toKioskView(
   staff: KioskView['staff'],
   faceAuth: FaceAuthView | null,
   faceAuthAvailable: boolean,
+  transaction: TransactionView | null = null,
 ): KioskView {
   return {
     phase: phaseOf(value),
@@ -68,5 +69,6 @@ export function toKioskView(
     faceAuth,
     citizen: context.identity.level === 'verified' ? { nameMasked: context.identity.nameMasked, idNumberMasked: context.identity.idNumberMasked } : null,
     queryMenu: context.showQueryMenu ? queryTiles() : null,
+    transaction,
   };
 }

@@ -19,7 +19,7 @@ export type TransactionEvent =
   | { type: 'txn.cancel' }
   | { type: 'txn.change'; field: string };
 
-export type TransactionOutcome = 'submitted' | 'refused' | 'unavailable' | 'cancelled';
+export type TransactionOutcome = 'submitted' | 'queued' | 'refused' | 'unavailable' | 'cancelled';
 
 export interface TransactionOutput {
   outcome: TransactionOutcome;
@@ -162,6 +162,11 @@ export const transactionMachine = setup({
             guard: ({ event }) => event.output.status === 'submitted',
             target: 'done',
             actions: assign(({ event }) => (event.output.status === 'submitted' ? { outcome: 'submitted' as const, line: event.output.line, reference: event.output.reference } : {})),
+          },
+          {
+            guard: ({ event }) => event.output.status === 'queued',
+            target: 'done',
+            actions: assign(({ event }) => (event.output.status === 'queued' ? { outcome: 'queued' as const, line: event.output.line } : {})),
           },
           {
             target: 'done',

@@ -21,6 +21,8 @@ export interface TransactionField<T = unknown> {
 /** How a submission ended at the business system. */
 export type TransactionResult =
   | { status: 'submitted'; reference: string; line: string }
+  /** Saved in the outbox while the business system is down: sent later, once; the citizen is told so. */
+  | { status: 'queued'; line: string }
   | { status: 'refused'; reason: string };
 
 /**

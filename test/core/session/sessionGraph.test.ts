@@ -13,7 +13,7 @@ import { answerFor, pensionAuthSettings, places, timing } from './sessionHarness
 const machine = sessionMachine.provide({ actors: { pensionAuth: createMachine({}) as never, identityCheck: createMachine({}) as never, printJob: createMachine({}) as never, transaction: createMachine({}) as never } });
 type Snapshot = SnapshotFrom<typeof machine>;
 const clock = new SimulatedClock();
-const input = { timing, places, robotName: '小青', newSessionId: () => 'graph', now: () => 0, pensionAuth: pensionAuthSettings(clock), llmRouteBelow: 0.8, transactions: { report_card_loss: cardLossTransaction({ reportCardLoss: async () => Promise.reject(new Error('not in the graph')) }) } };
+const input = { timing, places, robotName: '小青', newSessionId: () => 'graph', now: () => 0, pensionAuth: pensionAuthSettings(clock), llmRouteBelow: 0.8, transactions: { report_card_loss: cardLossTransaction({ submit: async () => Promise.reject(new Error('not in the graph')) }) } };
 
 /** Every state node id of the machine, e.g. session.followUp.nudged. */
 function stateIds(): string[] {

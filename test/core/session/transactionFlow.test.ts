@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { BackendError } from '../../../app/core/backend/backendError.js';
 import { cardLossTransaction } from '../../../app/core/transactions/cardLossTransaction.js';
 import { transactionLines } from '../../../app/core/transactions/transactionLines.js';
 import { robotLines } from '../../../app/core/session/robotLines.js';
@@ -7,16 +6,18 @@ import { flush, phase, scriptedIdentityCheck, startSession } from './sessionHarn
 
 const verified = { type: 'identity.verified' as const, citizenId: 'QD0006', idNumberMasked: '3702**********1237', nameMasked: '赵*明' };
 
-/** A business system that takes card-loss reports (or refuses them), counting each distinct submission key. */
+/** An outbox whose business system takes card-loss reports (or refuses them), counting each distinct submission key. */
 function cardBackend(refuse = false) {
   const keys = new Set<string>();
   const calls: string[] = [];
+  const entry = (citizenId: string, idempotencyKey: string) => ({ id: 1, kind: 'card-loss', citizenId, idempotencyKey });
   const backend = {
-    reportCardLoss: async (citizenId: string, { idempotencyKey }: { idempotencyKey: string }) => {
+    submit: async (kind: string, citizenId: string, _payload: unknown, options: { idempotencyKey?: string } = {}) => {
       calls.push(citizenId);
-      if (refuse) throw new BackendError({ kind: 'rejected', status: 409, code: 'CARD_ALREADY_LOST', message: 'already lost' });
-      keys.add(idempotencyKey);
-      return { reportId: 'GS20250314001', citizenId, cardNumberMasked: 'Q****1234', status: '挂失' as const, reportedAt: '2025-03-14T10:00:00+08:00', nextSteps: '找到卡可以来解挂。' };
+      if (refuse) return { ...entry(citizenId, options.idempotencyKey ?? ''), state: 'rejected' as const, reason: 'CARD_ALREADY_LOST' };
+      keys.add(options.idempotencyKey ?? '');
+      const answer = { reportId: 'GS20250314001', citizenId, cardNumberMasked: 'Q****1234', status: '挂失' as const, reportedAt: '2025-03-14T10:00:00+08:00', nextSteps: '找到卡可以来解挂。' };
+      return { ...entry(citizenId, options.idempotencyKey ?? ''), kind, state: 'delivered' as const, reference: answer.reportId, answer };
     },
   };
   return { backend, keys, calls };

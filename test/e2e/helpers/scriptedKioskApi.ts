@@ -24,6 +24,7 @@ export function idleView(): KioskView {
     faceAuth: null,
     citizen: null,
     queryMenu: null,
+  transaction: null,
     staff: { unlocked: false, message: null, demoCitizens: [], printJobs: [], staffRequests: [], devices: [] },
   };
 }

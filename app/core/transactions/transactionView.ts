@@ -1,0 +1,15 @@
+import type { SnapshotFrom } from 'xstate';
+import type { TransactionView } from '../../api/kioskApi.js';
+import type { transactionMachine } from './transactionMachine.js';
+
+/** The transaction's screen, from its machine's snapshot: the fields as read back, and the step. Null once it ended. */
+export function transactionView(snapshot: SnapshotFrom<typeof transactionMachine> | undefined): TransactionView | null {
+  if (!snapshot || snapshot.status !== 'active') return null;
+  const { spec, values } = snapshot.context;
+  const step = snapshot.value === 'confirming' ? 'confirming' : snapshot.value === 'submitting' ? 'submitting' : 'collecting';
+  return {
+    title: spec.title,
+    step,
+    fields: spec.fields.map((field) => ({ name: field.name, label: field.label, value: field.name in values ? field.readBack(values[field.name]) : null })),
+  };
+}
