@@ -21,6 +21,7 @@ import { openIdentityStore } from './identity/identityAudit.js';
 import { createGuideService } from './services/guideService.js';
 import { faceAuthView } from './services/pensionAuth/faceAuthView.js';
 import { cardLossTransaction } from './transactions/cardLossTransaction.js';
+import { flexibleEmploymentTransaction } from './transactions/flexibleEmploymentTransaction.js';
 import { transactionView } from './transactions/transactionView.js';
 import type { FaceSessionAnalyzer } from './services/pensionAuth/faceSessionAnalyzer.js';
 import { PensionAuthAudit } from './services/pensionAuth/pensionAuthAudit.js';
@@ -173,7 +174,13 @@ export async function createKioskRuntime(config: KioskConfig, options: KioskRunt
       if (inspection.type === '@xstate.snapshot' && (isRoot || SCREEN_CHILDREN.has((inspection.actorRef as { id?: string }).id ?? ''))) render();
     },
     // The 对话办 transactions this kiosk runs (more come with issue 10), each behind the identity check and a yes.
-    input: { ...withIdCardReader(sessionInputFrom(config, now, pensionAuth !== null), idCardReader), transactions: { report_card_loss: cardLossTransaction(transactions) } },
+    input: {
+      ...withIdCardReader(sessionInputFrom(config, now, pensionAuth !== null), idCardReader),
+      transactions: {
+        report_card_loss: cardLossTransaction(transactions),
+        flexible_employment_register: flexibleEmploymentTransaction(transactions, () => new Date(now())),
+      },
+    },
   });
   actor.on('*', (emitted) => recorder.onEmitted(emitted as Parameters<typeof recorder.onEmitted>[0]));
 
