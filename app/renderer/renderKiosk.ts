@@ -130,7 +130,8 @@ function renderStage(view: KioskView, send: SendInput): HTMLElement {
   if (view.phase === 'guiding') return h('main', { className: 'stage stage-guiding' }, [renderGuiding(view.robotLine)]);
   const menu = view.queryMenu;
   return h('main', { className: 'stage' }, [
-    renderGreeting(menu ? { ...view, suggestions: [] } : view, send),
+    // The menu or a transaction needs the room the suggestion chips would take.
+    renderGreeting(menu || view.transaction ? { ...view, suggestions: [] } : view, send),
     view.phase === 'thinking' && renderThinking(),
     view.answer && renderAnswer(view.answer, send),
     menu && renderQueryMenu(menu, send),

@@ -1,0 +1,116 @@
+// 对话办 end to end in Chromium against the real kiosk: a transaction asked for by a citizen not yet verified runs
+// the identity check (keypad, live face), then shows its fields and 确认办理; the yes submits it once through the
+// transaction outbox and the reference is told. A second transaction in the same visit needs no second check and
+// its fields are given by typing; the business system's refusal is told as it is. The DOM is watched for the
+// citizen's ID number and full name throughout.
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cameraE2eMissing, launchChromiumWithCamera } from './helpers/chromiumCamera.js';
+import { demoCitizen, type DemoCitizen } from './helpers/demoCitizens.js';
+import { writeFaceVideo } from './helpers/fakeCameraVideo.js';
+import { personalDataReport } from './helpers/personalDataWatch.js';
+import {
+  askTyped,
+  cameraShotDir,
+  citizenFace,
+  citizenId,
+  describeScreen,
+  enterIdNumber,
+  openVisit,
+  openWatchedPage,
+  screenshotDir,
+  startFaceKiosk,
+  waitForFaceCheck,
+  waitForKeypad,
+  waits,
+  type WatchedPage,
+} from './helpers/personalQueryVisit.js';
+import type { RunningKiosk } from './startKioskProcess.js';
+
+const missing = cameraE2eMissing();
+if (missing) console.warn(`对话办 e2e skipped: ${missing}`);
+
+describe.skipIf(missing !== null)('对话办 in Chromium: identity, the fields, the yes, the reference or the refusal (real kiosk)', () => {
+  let workDir: string;
+  let kiosk: RunningKiosk | undefined;
+  let browser: Browser | undefined;
+  let watched: WatchedPage;
+  let citizen: DemoCitizen;
+  let flowBroken = false;
+  async function step(context: { skip: () => void }, body: () => Promise<void>): Promise<void> {
+    if (flowBroken) context.skip();
+    try {
+      await body();
+    } catch (error) {
+      flowBroken = true;
+      console.error(`对话办 e2e: the screen when the step failed:\n${await describeScreen(watched.page)}`);
+      await watched.page.screenshot({ path: path.join(cameraShotDir, 'transactions-failure.png') }).catch(() => undefined);
+      throw error;
+    }
+  }
+  const subtitles = () => watched.page.getByTestId('subtitles').textContent();
+
+  beforeAll(async () => {
+    workDir = await mkdtemp(path.join(os.tmpdir(), 'transactions-e2e-'));
+    const video = path.join(workDir, 'citizen.y4m');
+    await writeFaceVideo(video, citizenFace, 5);
+    citizen = await demoCitizen(citizenId);
+    kiosk = await startFaceKiosk(workDir);
+    browser = await launchChromiumWithCamera(video);
+    watched = await openWatchedPage(browser, kiosk.url, [citizen.name, citizen.idNumber]);
+    await mkdir(screenshotDir, { recursive: true });
+    await mkdir(cameraShotDir, { recursive: true });
+  }, waits.kioskStart + 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await kiosk?.stop();
+    if (workDir) await rm(workDir, { recursive: true, force: true });
+  });
+
+  it('社保卡挂失: the identity check first, then the consequence and 确认办理; the yes gives a reference', (context) =>
+    step(context, async () => {
+      const { page } = watched;
+      await openVisit(page);
+      await askTyped(page, '我的社保卡丢了，要挂失');
+      await waitForKeypad(page);
+      await enterIdNumber(page, citizen.idNumber);
+      await waitForFaceCheck(page);
+      const panel = page.getByTestId('transaction');
+      await panel.waitFor({ state: 'visible', timeout: waits.verified });
+      await expect.poll(subtitles, { timeout: waits.record }).toContain('不能再用来看病结算');
+      const confirm = panel.getByTestId('transaction-confirm');
+      await confirm.waitFor({ state: 'visible', timeout: waits.record });
+      await page.screenshot({ path: path.join(screenshotDir, 'transaction-card-loss.png') });
+      await confirm.click();
+      await expect.poll(subtitles, { timeout: waits.record }).toMatch(/社保卡已经挂失，卡号\S*\*+\S*，受理编号\S+。/);
+      expect(await page.getByTestId('transaction').count()).toBe(0);
+      await page.screenshot({ path: path.join(screenshotDir, 'transaction-card-loss-done.png') });
+    }),
+  waits.keypad * 3 + waits.verified + waits.record * 3);
+
+  it('灵活就业参保登记 in the same visit: no second check, the fields typed and read back; a pensioner is refused, told why', (context) =>
+    step(context, async () => {
+      const { page } = watched;
+      await askTyped(page, '我送外卖的，想办灵活就业参保');
+      const panel = page.getByTestId('transaction');
+      await panel.waitFor({ state: 'visible', timeout: waits.record });
+      expect(await page.getByTestId('face-auth').count()).toBe(0);
+      await expect.poll(() => panel.getByTestId('transaction-field-employmentType').textContent(), { timeout: waits.record }).toContain('新就业形态');
+      await askTyped(page, '两个都参加');
+      await askTyped(page, '百分之八十，下个月开始');
+      await askTyped(page, '我住在中韩街道');
+      const confirm = panel.getByTestId('transaction-confirm');
+      await confirm.waitFor({ state: 'visible', timeout: waits.record });
+      expect(await panel.getByTestId('transaction-field-contributionLevel').textContent()).toContain('80%档');
+      expect(await panel.getByTestId('transaction-field-residenceStreet').textContent()).toContain('中韩街道');
+      await page.screenshot({ path: path.join(screenshotDir, 'transaction-flexible-employment.png') });
+      await confirm.click();
+      await expect.poll(subtitles, { timeout: waits.record }).toContain('您已经在领取养老金，不能再登记灵活就业参保。');
+      expect((await personalDataReport(page)).keypadShown).toBe(1);
+    }),
+  waits.record * 6);
+});
