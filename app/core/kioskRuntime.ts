@@ -20,7 +20,9 @@ import { TransactionOutbox } from './outbox/transactionOutbox.js';
 import { openIdentityStore } from './identity/identityAudit.js';
 import { createGuideService } from './services/guideService.js';
 import { faceAuthView } from './services/pensionAuth/faceAuthView.js';
+import { cardLossCancellationTransaction } from './transactions/cardLossCancellationTransaction.js';
 import { cardLossTransaction } from './transactions/cardLossTransaction.js';
+import { contactChangeTransaction } from './transactions/contactChangeTransaction.js';
 import { flexibleEmploymentTransaction } from './transactions/flexibleEmploymentTransaction.js';
 import { transactionView } from './transactions/transactionView.js';
 import type { FaceSessionAnalyzer } from './services/pensionAuth/faceSessionAnalyzer.js';
@@ -178,6 +180,8 @@ export async function createKioskRuntime(config: KioskConfig, options: KioskRunt
       ...withIdCardReader(sessionInputFrom(config, now, pensionAuth !== null), idCardReader),
       transactions: {
         report_card_loss: cardLossTransaction(transactions),
+        cancel_card_loss: cardLossCancellationTransaction(transactions),
+        change_contact: contactChangeTransaction(transactions),
         flexible_employment_register: flexibleEmploymentTransaction(transactions, () => new Date(now())),
       },
     },

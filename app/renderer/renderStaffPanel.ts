@@ -22,6 +22,8 @@ const requestReasonLabels: Record<string, string> = {
 const outboxKindLabels: Record<string, string> = {
   'pension-auth': '养老认证结果',
   'card-loss': '社保卡挂失',
+  'card-loss-cancellation': '社保卡解挂',
+  'contact-change': '联系方式变更',
   'flexible-employment': '灵活就业登记',
 };
 const outboxStateLabels: Record<StaffOutboxEntryView['state'], string> = {

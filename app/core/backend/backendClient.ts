@@ -10,9 +10,11 @@ import {
   backendErrorBodySchema,
   backendHealthSchema,
   cardApplicationsSchema,
+  cardLossCancellationResultSchema,
   cardLossReportResultSchema,
   certificateDataSchema,
   citizenProfileSchema,
+  contactChangeResultSchema,
   contributionBaseHistorySchema,
   contributionHistorySchema,
   contributionMonthsSchema,
@@ -39,9 +41,12 @@ import {
   type ApplicationList,
   type BackendHealth,
   type CardApplications,
+  type CardLossCancellationResult,
   type CardLossReportResult,
   type CertificateData,
   type CitizenProfile,
+  type ContactChangeDetails,
+  type ContactChangeResult,
   type ContributionBaseHistory,
   type ContributionHistory,
   type ContributionMonths,
@@ -109,6 +114,13 @@ export interface BackendClient {
   getPensionPayments(citizenId: string): Promise<PensionPaymentHistory>;
   getCard(citizenId: string): Promise<SocialSecurityCard>;
   reportCardLoss(citizenId: string, write: IdempotentWrite): Promise<CardLossReportResult>;
+  /**
+   * 社保卡解挂: a card in 挂失 or 临时挂失 works again. Refused (rejected) while a replacement is being made
+   * (CARD_BEING_REPLACED), for a card that is not reported lost (CARD_NOT_LOST) or sealed (CARD_SEALED).
+   */
+  cancelCardLoss(citizenId: string, write: IdempotentWrite): Promise<CardLossCancellationResult>;
+  /** 联系方式变更: the new mobile number. Refused for a number that is not a mobile (INVALID_PHONE) or the same one (PHONE_UNCHANGED). */
+  changeContact(citizenId: string, change: ContactChangeDetails & IdempotentWrite): Promise<ContactChangeResult>;
   registerFlexibleEmployment(citizenId: string, registration: FlexibleEmploymentDetails & IdempotentWrite): Promise<FlexibleEmploymentRegistration>;
   getPensionAuthStatus(citizenId: string): Promise<PensionAuthStatus>;
   /**
@@ -274,6 +286,10 @@ export function createBackendClient(options: BackendClientOptions): BackendClien
       call({ method: 'GET', pattern: backendPaths.card, params: { citizenId } }, socialSecurityCardSchema),
     reportCardLoss: async (citizenId, write) =>
       call({ method: 'POST', pattern: backendPaths.cardLossReport, params: { citizenId }, body: {}, idempotencyKey: requireIdempotencyKey(write.idempotencyKey) }, cardLossReportResultSchema),
+    cancelCardLoss: async (citizenId, write) =>
+      call({ method: 'POST', pattern: backendPaths.cardLossCancellation, params: { citizenId }, body: {}, idempotencyKey: requireIdempotencyKey(write.idempotencyKey) }, cardLossCancellationResultSchema),
+    changeContact: async (citizenId, { idempotencyKey, ...change }) =>
+      call({ method: 'POST', pattern: backendPaths.contactChange, params: { citizenId }, body: change, idempotencyKey: requireIdempotencyKey(idempotencyKey) }, contactChangeResultSchema),
     registerFlexibleEmployment: async (citizenId, { idempotencyKey, ...details }) =>
       call({ method: 'POST', pattern: backendPaths.flexibleEmployment, params: { citizenId }, body: details, idempotencyKey: requireIdempotencyKey(idempotencyKey) }, flexibleEmploymentRegistrationSchema),
     getPensionAuthStatus: (citizenId) =>

@@ -11,6 +11,8 @@ export const backendPaths = {
   pensionPayments: '/v1/citizens/:citizenId/pension-payments',
   card: '/v1/citizens/:citizenId/card',
   cardLossReport: '/v1/citizens/:citizenId/card/loss-report',
+  cardLossCancellation: '/v1/citizens/:citizenId/card/loss-cancellation',
+  contactChange: '/v1/citizens/:citizenId/contact',
   flexibleEmployment: '/v1/citizens/:citizenId/flexible-employment',
   pensionAuth: '/v1/citizens/:citizenId/pension-auth',
   pensionAuthSubmissions: '/v1/citizens/:citizenId/pension-auth/submissions',

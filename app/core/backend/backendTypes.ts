@@ -119,6 +119,39 @@ export const cardLossReportResultSchema = z.object({
 });
 export type CardLossReportResult = z.infer<typeof cardLossReportResultSchema>;
 
+/** 社保卡解挂: a card in 挂失 or 临时挂失 that was found works again (正常). */
+export const cardLossCancellationResultSchema = z.object({
+  /** "JG20250314-0001". */
+  cancellationId: z.string().min(1),
+  citizenId: citizenIdSchema,
+  cardNumberMasked: z.string().min(4),
+  /** The status the card had before: 挂失 or 临时挂失. */
+  previousStatus: z.enum(['挂失', '临时挂失']),
+  status: z.literal('正常'),
+  cancelledAt: dateTimeSchema,
+  nextSteps: z.string().min(1),
+});
+export type CardLossCancellationResult = z.infer<typeof cardLossCancellationResultSchema>;
+
+/** A mainland mobile number: 11 digits, 13–19 first. */
+export const mobileNumberSchema = z.string().regex(/^1[3-9]\d{9}$/);
+
+/** 联系方式变更: the new mobile number the hall texts (notices, verification codes). */
+export const contactChangeDetailsSchema = z.object({ phone: mobileNumberSchema });
+export type ContactChangeDetails = z.infer<typeof contactChangeDetailsSchema>;
+
+export const contactChangeResultSchema = z.object({
+  /** "LX20250314-0001". */
+  changeId: z.string().min(1),
+  citizenId: citizenIdSchema,
+  /** The old and new numbers masked the usual way: "138****8000". */
+  previousPhoneMasked: z.string().min(4),
+  phoneMasked: z.string().min(4),
+  changedAt: dateTimeSchema,
+  nextSteps: z.string().min(1),
+});
+export type ContactChangeResult = z.infer<typeof contactChangeResultSchema>;
+
 export const flexibleEmploymentTypeSchema = z.enum(['个体经营', '非全日制', '新就业形态', '其他灵活就业']);
 /** 灵活就业 contributions are chosen as a percentage of the average wage: 60 % to 300 %. */
 export const contributionLevelSchema = z.union([z.literal(60), z.literal(80), z.literal(100), z.literal(150), z.literal(200), z.literal(300)]);
@@ -637,6 +670,7 @@ export const backendErrorCodes = [
   'CARD_ALREADY_LOST', 'CARD_BEING_REPLACED', 'ALREADY_REGISTERED', 'NOT_ELIGIBLE_PENSIONER',
   'NOT_ELIGIBLE_EMPLOYED', 'NOT_PENSIONER', 'REFERENCE_PHOTO_NOT_FOUND', 'INVALID_PHOTO', 'PHOTO_TOO_LARGE',
   'INJECTED_FAULT', 'INTERNAL', 'CARD_SEALED', 'INVALID_CERTIFICATE_NUMBER', 'CERTIFICATE_NOT_FOUND',
+  'CARD_NOT_LOST', 'CARD_REPLACEMENT_APPLIED', 'INVALID_PHONE', 'PHONE_UNCHANGED',
 ] as const;
 export type BackendErrorCode = (typeof backendErrorCodes)[number];
 
@@ -644,6 +678,8 @@ export type BackendErrorCode = (typeof backendErrorCodes)[number];
 export const lookupCitizenRequestSchema = z.object({ idNumber: z.string() });
 export const skillCertificateLookupRequestSchema = z.object({ certificateNumber: z.string().max(64) });
 export const flexibleEmploymentRequestSchema = flexibleEmploymentDetailsSchema;
+/** The phone is checked by the route itself, so a malformed number is told as INVALID_PHONE, not INVALID_REQUEST. */
+export const contactChangeRequestSchema = z.object({ phone: z.string().max(32) });
 export const pensionAuthSubmissionRequestSchema = pensionAuthSubmissionSchema;
 /** Enrolment carries the JPEG base64-encoded in JSON (like every other body), not as a raw upload. */
 export const referencePhotoEnrolmentRequestSchema = z.object({ jpegBase64: z.base64().min(4) });

@@ -61,6 +61,8 @@ export const SERVICES = {
   print_certificate: { intent: 'print_certificate', label: '参保证明打印', identity: 'verified', kind: 'transaction' },
   report_card_loss: { intent: 'report_card_loss', label: '社保卡挂失', identity: 'confirmed', kind: 'transaction' },
   cancel_card_loss: { intent: 'report_card_loss', label: '社保卡解挂', identity: 'confirmed', kind: 'transaction' },
+  // The mobile number is part of the citizen's own 参保 record (个人基本信息): the nearest coarse intent is that record's.
+  change_contact: { intent: 'query_payment_records', label: '联系方式变更', identity: 'confirmed', kind: 'transaction' },
   replace_card: { intent: 'report_card_loss', label: '补换社保卡', identity: 'confirmed', kind: 'transaction' },
   flexible_employment_register: { intent: 'flexible_employment_register', label: '灵活就业参保登记', identity: 'confirmed', kind: 'transaction' },
   unemployment_register: { intent: 'unemployment_benefit', label: '失业登记', identity: 'confirmed', kind: 'transaction' },

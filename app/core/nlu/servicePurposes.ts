@@ -30,6 +30,7 @@ export const SERVICE_PURPOSES = {
   print_certificate: '现在就要打印参保证明、缴费证明、权益记录单等证明材料',
   report_card_loss: '社保卡丢了或被偷了，现在要挂失',
   cancel_card_loss: '找到了之前挂失的社保卡，现在要解除挂失（解挂）',
+  change_contact: '手机号换了，要把社保登记的联系电话改成新号码（联系方式变更）',
   replace_card: '社保卡坏了、丢了或要换新，现在要补办或换卡',
   flexible_employment_register: '个体户、自由职业等灵活就业人员现在要办理参保登记',
   unemployment_register: '没有工作了，现在要办理失业登记',

@@ -14,12 +14,44 @@ const DIGITS: Record<string, string> = {
  * was heard is not 18 characters of digits (the last may be X). Filler between digit groups is ignored.
  */
 export function parseSpokenIdNumber(heard: string): string | null {
-  const text = normalizeText(heard).replace(/\b(ke si|ai ke si|aikesi)\b/g, 'x');
-  const units = /[a-z]/.test(text) && !/^[\dx\s]+$/.test(text) ? text.split(' ') : [...text.replace(/\s+/g, '')];
+  const out = spokenDigits(heard);
+  return /^\d{17}[\dX]$/.test(out) ? out : null;
+}
+
+/**
+ * Every digit read out in what was heard, in order (digits, characters, toneless pinyin; X as the letter or 叉),
+ * everything else dropped: "幺三八 零零一三" → "1380013". Shared by the ID number and the phone number.
+ */
+export function spokenDigits(heard: string): string {
   let out = '';
-  for (const unit of units) {
+  for (const unit of spokenUnits(heard)) {
     if (/^\d+$/.test(unit)) out += unit;
     else if (unit in DIGITS) out += DIGITS[unit];
   }
-  return /^\d{17}[\dX]$/.test(out) ? out : null;
+  return out;
+}
+
+/**
+ * The digits read out, as the runs they were said in: a word that is not a digit ends a run, spaces and
+ * punctuation between digit groups do not ("帮我改一下，新号幺三八 零零一三，八零零零" → ["1", "13800138000"]).
+ */
+export function spokenDigitRuns(heard: string): string[] {
+  const runs: string[] = [];
+  let run = '';
+  for (const unit of spokenUnits(heard)) {
+    const digit = /^\d+$/.test(unit) ? unit : Object.hasOwn(DIGITS, unit) ? DIGITS[unit] : undefined;
+    if (digit !== undefined) run += digit;
+    else if (run) {
+      runs.push(run);
+      run = '';
+    }
+  }
+  if (run) runs.push(run);
+  return runs;
+}
+
+/** Toneless pinyin split into syllables; characters and typed digits one by one (spaces and punctuation dropped). */
+function spokenUnits(heard: string): string[] {
+  const text = normalizeText(heard).replace(/\b(ke si|ai ke si|aikesi)\b/g, 'x');
+  return /[a-z]/.test(text) && !/^[\dx\s]+$/.test(text) ? text.split(' ') : [...text.replace(/\s+/g, '')];
 }

@@ -1,6 +1,6 @@
 import type { BackendClient } from '../backend/backendClient.js';
 import { BackendError } from '../backend/backendError.js';
-import type { FlexibleEmploymentDetails, PensionAuthSubmission } from '../backend/backendTypes.js';
+import type { ContactChangeDetails, FlexibleEmploymentDetails, PensionAuthSubmission } from '../backend/backendTypes.js';
 import type { OutboxSender, SendOutcome } from './transactionOutbox.js';
 
 /**
@@ -29,6 +29,16 @@ export function cardLossSender(backend: Pick<BackendClient, 'reportCardLoss'>): 
   return (_payload, idempotencyKey, citizenId) => sendWrite(() => backend.reportCardLoss(citizenId, { idempotencyKey }), (result) => result.reportId);
 }
 
+/** 社保卡解挂 (the payload is empty, like the loss report). */
+export function cardLossCancellationSender(backend: Pick<BackendClient, 'cancelCardLoss'>): OutboxSender<Record<string, never>> {
+  return (_payload, idempotencyKey, citizenId) => sendWrite(() => backend.cancelCardLoss(citizenId, { idempotencyKey }), (result) => result.cancellationId);
+}
+
+/** 联系方式变更 (the new mobile number; sealed in the outbox like every payload). */
+export function contactChangeSender(backend: Pick<BackendClient, 'changeContact'>): OutboxSender<ContactChangeDetails> {
+  return (change, idempotencyKey, citizenId) => sendWrite(() => backend.changeContact(citizenId, { ...change, idempotencyKey }), (result) => result.changeId);
+}
+
 /** 灵活就业登记. */
 export function flexibleEmploymentSender(backend: Pick<BackendClient, 'registerFlexibleEmployment'>): OutboxSender<FlexibleEmploymentDetails> {
   return (details, idempotencyKey, citizenId) =>
@@ -36,10 +46,18 @@ export function flexibleEmploymentSender(backend: Pick<BackendClient, 'registerF
 }
 
 /** The kinds the kiosk knows, each with its sender. */
-export const transactionKinds = { pensionAuth: 'pension-auth', cardLoss: 'card-loss', flexibleEmployment: 'flexible-employment' } as const;
+export const transactionKinds = {
+  pensionAuth: 'pension-auth',
+  cardLoss: 'card-loss',
+  cardLossCancellation: 'card-loss-cancellation',
+  contactChange: 'contact-change',
+  flexibleEmployment: 'flexible-employment',
+} as const;
 
 export function registerBackendSenders(outbox: { register<P>(kind: string, sender: OutboxSender<P>): void }, backend: BackendClient): void {
   outbox.register(transactionKinds.pensionAuth, pensionAuthSender(backend));
   outbox.register(transactionKinds.cardLoss, cardLossSender(backend));
   outbox.register(transactionKinds.flexibleEmployment, flexibleEmploymentSender(backend));
+  outbox.register(transactionKinds.cardLossCancellation, cardLossCancellationSender(backend));
+  outbox.register(transactionKinds.contactChange, contactChangeSender(backend));
 }

@@ -24,6 +24,7 @@ describe('simulator database', () => {
       { version: 2, name: 'kiosk submissions and idempotency keys' },
       { version: 3, name: 'pension authentication submissions and enrolled reference photos' },
       { version: 4, name: 'personal queries: retirement profile, benefits, resident pension, card applications, transfers, registrations, certificates' },
+      { version: 5, name: '社保卡解挂 and 联系方式变更 from a kiosk' },
     ]);
     db.close();
   });

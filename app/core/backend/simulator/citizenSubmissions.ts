@@ -7,8 +7,11 @@ import {
   FLEXIBLE_EMPLOYMENT_PAYER,
   flexibleEmploymentRequestSchema,
   pensionAuthSubmissionRequestSchema,
+  contactChangeRequestSchema,
+  type CardLossCancellationResult,
   type CardLossReportResult,
   type CardStatus,
+  type ContactChangeResult,
   type FlexibleEmploymentRegistration,
   type PensionAuthReceipt,
 } from '../backendTypes.js';
@@ -17,12 +20,14 @@ import { MAX_CLOCK_SKEW_MS } from '../requestSigning.js';
 import { requireCitizen } from './citizenRows.js';
 import { withheldPensionPayments } from './contributionHistory.js';
 import { HttpProblem } from './httpProblem.js';
-import { maskCardNumber } from './masking.js';
+import { maskCardNumber, maskPhone } from './masking.js';
 import { created, type RouteContext, type RouteResult } from './route.js';
 import type { SimulatorDatabase } from './simulatorDatabase.js';
 
 /** "GS20250314-0002": prefix, China date, running number of the day. */
-function nextDailyId(db: SimulatorDatabase, table: 'card_loss_reports' | 'flexible_registrations' | 'pension_auth_submissions', column: string, prefix: string, now: number): string {
+type DailyIdTable = 'card_loss_reports' | 'card_loss_cancellations' | 'contact_changes' | 'flexible_registrations' | 'pension_auth_submissions';
+
+function nextDailyId(db: SimulatorDatabase, table: DailyIdTable, column: string, prefix: string, now: number): string {
   const stem = `${prefix}${chinaDateOf(now).replaceAll('-', '')}-`;
   const count = db.prepare(`SELECT COUNT(*) FROM ${table} WHERE ${column} LIKE ?`).pluck().get(`${stem}%`) as number;
   return `${stem}${String(count + 1).padStart(4, '0')}`;
@@ -51,6 +56,65 @@ export function reportCardLoss({ db, params, kioskId, now }: RouteContext): Rout
     status: '挂失',
     reportedAt,
     nextSteps: '社保卡已挂失，这张卡不能再使用。补办新卡请带身份证到服务大厅或合作银行网点办理。',
+  };
+  return created(result);
+}
+
+/**
+ * 社保卡解挂: the card was found. Only a card in 挂失 or 临时挂失 can be made to work again; once a replacement has
+ * been applied for (补卡中) the old card stays cancelled, and a sealed card is unsealed at the bank.
+ */
+export function cancelCardLoss({ db, params, kioskId, now }: RouteContext): RouteResult {
+  const citizen = requireCitizen(db, params.citizenId!);
+  const card = db.prepare('SELECT card_number, status FROM cards WHERE citizen_id = ?').get(citizen.citizen_id) as
+    | { card_number: string; status: CardStatus }
+    | undefined;
+  if (!card) throw new HttpProblem(404, 'CARD_NOT_FOUND', '未查询到该参保人的社保卡');
+  if (card.status === '补卡中') throw new HttpProblem(409, 'CARD_REPLACEMENT_APPLIED', '该社保卡已申请补卡，原卡不能解挂');
+  if (card.status === '封存') throw new HttpProblem(409, 'CARD_SEALED', '该社保卡已封存，请到服务大厅或合作银行办理');
+  if (card.status !== '挂失' && card.status !== '临时挂失') throw new HttpProblem(409, 'CARD_NOT_LOST', '该社保卡未处于挂失状态，无需解挂');
+
+  const cancellationId = nextDailyId(db, 'card_loss_cancellations', 'cancellation_id', 'JG', now);
+  const cancelledAt = chinaDateTimeOf(now);
+  db.prepare("UPDATE cards SET status = '正常', status_since = ? WHERE citizen_id = ?").run(chinaDateOf(now), citizen.citizen_id);
+  db.prepare('INSERT INTO card_loss_cancellations (cancellation_id, citizen_id, kiosk_id, previous_status, cancelled_at) VALUES (?, ?, ?, ?, ?)')
+    .run(cancellationId, citizen.citizen_id, kioskId, card.status, cancelledAt);
+
+  const result: CardLossCancellationResult = {
+    cancellationId,
+    citizenId: citizen.citizen_id,
+    cardNumberMasked: maskCardNumber(card.card_number),
+    previousStatus: card.status,
+    status: '正常',
+    cancelledAt,
+    nextSteps: '社保卡已解挂，现在就可以正常使用。如果忘了密码，可以到合作银行网点重置。',
+  };
+  return created(result);
+}
+
+/** 联系方式变更: the mobile number the hall texts. It must be a mobile number, and not the one already on file. */
+export function changeContact({ db, params, body, kioskId, now }: RouteContext): RouteResult {
+  const citizen = requireCitizen(db, params.citizenId!);
+  const request = contactChangeRequestSchema.safeParse(body);
+  if (!request.success) throw new HttpProblem(400, 'INVALID_REQUEST', '联系方式信息不完整或格式不对');
+  const phone = request.data.phone;
+  if (!/^1[3-9]\d{9}$/.test(phone)) throw new HttpProblem(422, 'INVALID_PHONE', '手机号码应为以13至19开头的11位数字');
+  const previous = db.prepare('SELECT phone FROM citizens WHERE citizen_id = ?').pluck().get(citizen.citizen_id) as string;
+  if (previous === phone) throw new HttpProblem(409, 'PHONE_UNCHANGED', '新手机号码与登记的号码相同');
+
+  const changeId = nextDailyId(db, 'contact_changes', 'change_id', 'LX', now);
+  const changedAt = chinaDateTimeOf(now);
+  db.prepare('UPDATE citizens SET phone = ? WHERE citizen_id = ?').run(phone, citizen.citizen_id);
+  db.prepare('INSERT INTO contact_changes (change_id, citizen_id, kiosk_id, previous_phone, phone, changed_at) VALUES (?, ?, ?, ?, ?, ?)')
+    .run(changeId, citizen.citizen_id, kioskId, previous, phone, changedAt);
+
+  const result: ContactChangeResult = {
+    changeId,
+    citizenId: citizen.citizen_id,
+    previousPhoneMasked: maskPhone(previous),
+    phoneMasked: maskPhone(phone),
+    changedAt,
+    nextSteps: '以后的业务通知和验证码会发到新号码上，原来的号码不再接收。',
   };
   return created(result);
 }

@@ -49,6 +49,8 @@ export interface AccessLogEntry {
 export interface SimulatorInspection {
   requests(): readonly AccessLogEntry[];
   cardLossReportCount(citizenId: string): number;
+  cardLossCancellationCount(citizenId: string): number;
+  contactChangeCount(citizenId: string): number;
   flexibleRegistrationCount(citizenId: string): number;
   /** Recorded 养老认证 submissions (replays of a stored answer add none). */
   pensionAuthSubmissionCount(citizenId: string): number;
@@ -258,7 +260,7 @@ export async function createBackendSimulator(options: BackendSimulatorOptions): 
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
 
-  const countFor = (table: 'card_loss_reports' | 'flexible_registrations' | 'pension_auth_submissions') => {
+  const countFor = (table: 'card_loss_reports' | 'card_loss_cancellations' | 'contact_changes' | 'flexible_registrations' | 'pension_auth_submissions') => {
     const statement = db.prepare(`SELECT COUNT(*) FROM ${table} WHERE citizen_id = ?`).pluck();
     return (citizenId: string) => statement.get(citizenId) as number;
   };
@@ -275,6 +277,8 @@ export async function createBackendSimulator(options: BackendSimulatorOptions): 
     inspect: {
       requests: () => accessLog.map((entry) => ({ ...entry })),
       cardLossReportCount: countFor('card_loss_reports'),
+      cardLossCancellationCount: countFor('card_loss_cancellations'),
+      contactChangeCount: countFor('contact_changes'),
       flexibleRegistrationCount: countFor('flexible_registrations'),
       pensionAuthSubmissionCount: countFor('pension_auth_submissions'),
       writesWithKey: (idempotencyKey) => writesByKey.get(idempotencyKey) ?? 0,

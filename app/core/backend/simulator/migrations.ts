@@ -244,4 +244,25 @@ export const simulatorMigrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 5,
+    name: '社保卡解挂 and 联系方式变更 from a kiosk',
+    sql: `
+      CREATE TABLE card_loss_cancellations (
+        cancellation_id TEXT PRIMARY KEY,
+        citizen_id TEXT NOT NULL REFERENCES citizens(citizen_id),
+        kiosk_id TEXT NOT NULL,
+        previous_status TEXT NOT NULL,
+        cancelled_at TEXT NOT NULL
+      );
+      CREATE TABLE contact_changes (
+        change_id TEXT PRIMARY KEY,
+        citizen_id TEXT NOT NULL REFERENCES citizens(citizen_id),
+        kiosk_id TEXT NOT NULL,
+        previous_phone TEXT NOT NULL,
+        phone TEXT NOT NULL,
+        changed_at TEXT NOT NULL
+      );
+    `,
+  },
 ];

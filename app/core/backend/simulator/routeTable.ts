@@ -15,6 +15,8 @@ export const simulatorRoutes: readonly Route[] = [
   { method: 'GET', pattern: backendPaths.pensionPayments, handler: queries.pensionPayments, idempotent: false },
   { method: 'GET', pattern: backendPaths.card, handler: queries.card, idempotent: false },
   { method: 'POST', pattern: backendPaths.cardLossReport, handler: submissions.reportCardLoss, idempotent: true },
+  { method: 'POST', pattern: backendPaths.cardLossCancellation, handler: submissions.cancelCardLoss, idempotent: true },
+  { method: 'POST', pattern: backendPaths.contactChange, handler: submissions.changeContact, idempotent: true },
   { method: 'POST', pattern: backendPaths.flexibleEmployment, handler: submissions.registerFlexibleEmployment, idempotent: true },
   { method: 'GET', pattern: backendPaths.pensionAuth, handler: queries.pensionAuth, idempotent: false },
   { method: 'POST', pattern: backendPaths.pensionAuthSubmissions, handler: submissions.submitPensionAuth, idempotent: true },

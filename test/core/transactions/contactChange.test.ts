@@ -1,0 +1,148 @@
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Database } from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SimulatedClock } from 'xstate';
+import { registerBackendSenders, transactionKinds } from '../../../app/core/outbox/backendSenders.js';
+import { TransactionOutbox } from '../../../app/core/outbox/transactionOutbox.js';
+import { createFieldCipher } from '../../../app/core/privacy/fieldCipher.js';
+import { kioskMigrations } from '../../../app/core/store/migrations.js';
+import { openDatabase } from '../../../app/core/store/openDatabase.js';
+import { contactChangeTransaction } from '../../../app/core/transactions/contactChangeTransaction.js';
+import { readBackPhoneNumber, readPhoneNumber } from '../../../app/core/transactions/phoneNumberField.js';
+import { transactionLines } from '../../../app/core/transactions/transactionLines.js';
+import { transactionMachine, type TransactionEvent, type TransactionOutput } from '../../../app/core/transactions/transactionMachine.js';
+import type { TransactionSpec } from '../../../app/core/transactions/transactionSpec.js';
+import { FIXED_NOW, startHarness, type Harness } from '../backend/simulatorHarness.js';
+import { childUnderParent } from '../identity/childUnderParent.js';
+
+const ASK = '请说出或者在屏幕上输入您的新手机号码，一个数字一个数字地说就行。';
+
+function start(spec: TransactionSpec, opening: string | null = null) {
+  const given = opening === null ? null : { text: opening, pinyin: null };
+  const t = childUnderParent<typeof transactionMachine, TransactionOutput>(transactionMachine, { spec, citizenId: 'QD0006', idempotencyKey: 'txn-phone-0001', given }, new SimulatedClock());
+  const lines = () => t.said.map((s) => s.line);
+  const send = (event: TransactionEvent) => t.actor.send(event as never);
+  const reply = (text: string, pinyin: string | null = null) => send({ type: 'txn.reply', text, pinyin });
+  return { ...t, lines, send, reply };
+}
+
+function recordingOutbox() {
+  const submitted: { kind: string; payload: unknown; idempotencyKey: string | undefined }[] = [];
+  return {
+    submitted,
+    submit: async (kind: string, citizenId: string, payload: unknown, options: { idempotencyKey?: string } = {}) => {
+      submitted.push({ kind, payload, idempotencyKey: options.idempotencyKey });
+      return { id: 1, kind, citizenId, idempotencyKey: options.idempotencyKey ?? '', state: 'delivered' as const, reference: 'LX20250314-0001', answer: { phoneMasked: '138****8000', nextSteps: '以后的通知发到新号码。' } };
+    },
+  };
+}
+
+describe('the phone number as a citizen gives it', () => {
+  it('typed, in groups, in characters with 幺 and 洞, or in the recognizer’s toneless pinyin', () => {
+    expect(readPhoneNumber('13800138000', null)).toEqual({ ok: true, value: '13800138000' });
+    expect(readPhoneNumber('138 0013 8000', null)).toEqual({ ok: true, value: '13800138000' });
+    expect(readPhoneNumber('帮我改一下，新号是幺三八，洞洞幺三，八零零零', null)).toEqual({ ok: true, value: '13800138000' });
+    expect(readPhoneNumber('一五九零五三二六六零七', null)).toEqual({ ok: true, value: '15905326607' });
+    expect(readPhoneNumber('嗯', 'yao san ba ling ling yao san ba ling ling ling')).toEqual({ ok: true, value: '13800138000' });
+  });
+
+  it('a number that is not a mobile is told why; a few digits are not a number at all', () => {
+    expect(readPhoneNumber('12345678901', null)).toEqual({ ok: false, problem: '手机号码要以13到19开头，这个号码不像手机号码。' });
+    expect(readPhoneNumber('1380013800', null)).toEqual({ ok: false, problem: '手机号码是11位，我听到的是10位。' });
+    expect(readPhoneNumber('我住三号楼', null)).toBeNull();
+  });
+
+  it('is read back digit by digit in 3-4-4 groups', () => {
+    expect(readBackPhoneNumber('13800138000')).toBe('1 3 8，0 0 1 3，8 0 0 0');
+  });
+});
+
+describe('联系方式变更: the new mobile number, read back, the consequence before the yes', () => {
+  it('asks for the number, reads it back in groups, says what changes, and submits it once after the yes', async () => {
+    const outbox = recordingOutbox();
+    const t = start(contactChangeTransaction(outbox as never), '我手机号换了，想改一下');
+    expect(t.lines()).toEqual([ASK]);
+    expect(t.said.at(-1)?.listen).toBe('number');
+    t.reply('幺三八 零零幺三 八零零零');
+    const confirmation = t.lines().at(-1)!;
+    expect(confirmation).toContain('新手机号码：1 3 8，0 0 1 3，8 0 0 0');
+    expect(confirmation).toContain('原来的号码不再接收');
+    expect(confirmation).toContain(transactionLines.confirm);
+    expect(outbox.submitted).toEqual([]);
+    t.reply('确认');
+    await expect.poll(() => t.outputs.length).toBe(1);
+    expect(outbox.submitted).toEqual([{ kind: transactionKinds.contactChange, payload: { phone: '13800138000' }, idempotencyKey: 'txn-phone-0001' }]);
+    expect(t.outputs[0]).toMatchObject({ outcome: 'submitted', reference: 'LX20250314-0001' });
+    expect(t.outputs[0]?.line).toContain('138****8000');
+  });
+
+  it('a number in the opening line is taken; a wrong one is told why and asked again; it can be changed before the yes', () => {
+    const t = start(contactChangeTransaction(recordingOutbox() as never), '手机号改成13912345678');
+    expect(t.lines().at(-1)).toContain('新手机号码：1 3 9，1 2 3 4，5 6 7 8');
+    t.reply('不对，改成15866667777');
+    expect(t.lines().at(-1)).toContain('新手机号码：1 5 8，6 6 6 6，7 7 7 7');
+    const u = start(contactChangeTransaction(recordingOutbox() as never));
+    u.reply('12345678901');
+    expect(u.lines().at(-1)).toBe(`手机号码要以13到19开头，这个号码不像手机号码。${ASK}`);
+    u.reply('嗯……');
+    expect(u.lines().at(-1)).toBe(transactionLines.notHeard(ASK));
+  });
+});
+
+describe('联系方式变更 through the transaction outbox, against the business-system simulator', () => {
+  let harness: Harness;
+  let db: Database;
+  let outbox: TransactionOutbox;
+  beforeEach(async () => {
+    harness = await startHarness();
+    db = openDatabase(':memory:', kioskMigrations);
+    const cipher = createFieldCipher({ keyFile: path.join(mkdtempSync(path.join(os.tmpdir(), 'phone-key-')), 'k') });
+    outbox = new TransactionOutbox(db, cipher, { schedule: { firstRetryMs: 5_000, maxRetryMs: 60_000 }, now: () => FIXED_NOW });
+    registerBackendSenders(outbox, harness.client());
+  });
+  afterEach(async () => {
+    db.close();
+    await harness.close();
+  });
+
+  it('changes the number once: the same key again is the same answer, counted once; the new number is on file', async () => {
+    const spec = contactChangeTransaction(outbox);
+    const first = await spec.submit({ citizenId: 'QD0006', values: { phone: '13800138000' }, idempotencyKey: 'txn-phone-0002' });
+    expect(first).toMatchObject({ status: 'submitted', reference: expect.stringMatching(/^LX\d{8}-\d{4}$/) });
+    expect(first.status === 'submitted' && first.line).toContain('新号码138****8000');
+    expect(await spec.submit({ citizenId: 'QD0006', values: { phone: '13800138000' }, idempotencyKey: 'txn-phone-0002' })).toEqual(first);
+    expect(harness.simulator.inspect.contactChangeCount('QD0006')).toBe(1);
+    expect(harness.simulator.inspect.writesWithKey('txn-phone-0002')).toBe(1);
+    // Asked again under a new key, the number is now the one on file: refused, and told as it is.
+    expect(await spec.submit({ citizenId: 'QD0006', values: { phone: '13800138000' }, idempotencyKey: 'txn-phone-0003' })).toEqual({
+      status: 'refused',
+      reason: '这个号码和您现在登记的手机号码一样，不需要变更。',
+    });
+  });
+
+  it('the number already on file is refused; a number that is not a mobile is refused by the business system too', async () => {
+    const spec = contactChangeTransaction(outbox);
+    expect(await spec.submit({ citizenId: 'QD0006', values: { phone: '15905326606' }, idempotencyKey: 'txn-phone-0004' })).toEqual({
+      status: 'refused',
+      reason: '这个号码和您现在登记的手机号码一样，不需要变更。',
+    });
+    expect(await spec.submit({ citizenId: 'QD0006', values: { phone: '12345678901' }, idempotencyKey: 'txn-phone-0005' })).toEqual({
+      status: 'refused',
+      reason: '这个号码不是有效的手机号码，请核对后再办理。',
+    });
+    expect(harness.simulator.inspect.contactChangeCount('QD0006')).toBe(0);
+  });
+
+  it('the business system down: saved, told the old number still gets texts, sent once when it is back', async () => {
+    harness.simulator.inject.failNext(503, 20);
+    const queued = await contactChangeTransaction(outbox).submit({ citizenId: 'QD0007', values: { phone: '13800138000' }, idempotencyKey: 'txn-phone-0006' });
+    expect(queued).toMatchObject({ status: 'queued' });
+    expect(queued.status === 'queued' && queued.line).toContain('原来的号码');
+    harness.simulator.inject.reset();
+    await outbox.deliverDue({ all: true });
+    await outbox.deliverDue({ all: true });
+    expect(harness.simulator.inspect.contactChangeCount('QD0007')).toBe(1);
+  });
+});
