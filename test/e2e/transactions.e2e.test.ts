@@ -1,7 +1,7 @@
 // 对话办 end to end in Chromium against the real kiosk: a transaction asked for by a citizen not yet verified runs
 // the identity check (keypad, live face), then shows its fields and 确认办理; the yes submits it once through the
-// transaction outbox and the reference is told. A second transaction in the same visit needs no second check and
-// its fields are given by typing; the business system's refusal is told as it is. The DOM is watched for the
+// transaction outbox and the reference is told. Three more transactions in the same visit need no second check;
+// their fields are given by typing; the business system's refusal is told as it is. The DOM is watched for the
 // citizen's ID number and full name throughout.
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -113,4 +113,34 @@ describe.skipIf(missing !== null)('对话办 in Chromium: identity, the fields, 
       expect((await personalDataReport(page)).keypadShown).toBe(1);
     }),
   waits.record * 6);
+
+  it('社保卡解挂 in the same visit: the card just reported lost is found; 确认办理 lifts the loss', (context) =>
+    step(context, async () => {
+      const { page } = watched;
+      await askTyped(page, '我的社保卡找到了，要解挂');
+      const panel = page.getByTestId('transaction');
+      const confirm = panel.getByTestId('transaction-confirm');
+      await confirm.waitFor({ state: 'visible', timeout: waits.record });
+      expect(await page.getByTestId('face-auth').count()).toBe(0);
+      await confirm.click();
+      await expect.poll(subtitles, { timeout: waits.record }).toMatch(/社保卡已经解挂，\S*受理编号\S+。/);
+    }),
+  waits.record * 3);
+
+  it('联系方式变更: a new mobile number typed, read back digit by digit, changed with the yes', (context) =>
+    step(context, async () => {
+      const { page } = watched;
+      await askTyped(page, '我要改一下手机号');
+      const panel = page.getByTestId('transaction');
+      await panel.waitFor({ state: 'visible', timeout: waits.record });
+      await askTyped(page, '13912345678');
+      await expect.poll(() => panel.getByTestId('transaction-field-phone').textContent(), { timeout: waits.record }).toContain('1 3 9');
+      const confirm = panel.getByTestId('transaction-confirm');
+      await confirm.waitFor({ state: 'visible', timeout: waits.record });
+      await page.screenshot({ path: path.join(screenshotDir, 'transaction-contact-change.png') });
+      await confirm.click();
+      await expect.poll(subtitles, { timeout: waits.record }).toMatch(/手机号码已经改好了\S*受理编号\S+。/);
+      expect((await personalDataReport(page)).keypadShown).toBe(1);
+    }),
+  waits.record * 4);
 });
