@@ -6,6 +6,7 @@ import { faceCommand } from './faceCommand.js';
 import { nluCommand } from './nluCommand.js';
 import { outboxCommand } from './outboxCommand.js';
 import { printCertificateCommand } from './printCertificateCommand.js';
+import { scenarioCommand } from './scenarioCommand.js';
 import { staffRequestsCommand } from './staffRequestsCommand.js';
 import { startCommand } from './startCommand.js';
 import { transcribeCommand } from './transcribeCommand.js';
@@ -22,6 +23,7 @@ const commands: Record<string, { run: Command; summary: string }> = {
   transcribe: { run: transcribeCommand, summary: 'transcribe <wav>...: local VAD + speech recognition, one JSON line per file' },
   nlu: { run: nluCommand, summary: 'nlu: {"utterance"} JSON lines on stdin → {"utterance","intent","service","confidence","slots"} per line' },
   face: { run: faceCommand, summary: 'face embed <image>... | face compare <a> <b> | face liveness <image>: the face pipeline on files' },
+  scenario: { run: scenarioCommand, summary: 'scenario <file.json>...: drive the kiosk as a citizen would; one JSON line per file, exit 1 when any failed' },
   'staff-requests': { run: staffRequestsCommand, summary: 'list open calls for staff (--all, --close <id>)' },
   outbox: { run: outboxCommand, summary: 'the transaction outbox: counts and entries, never payloads (--state, --kind, --limit)' },
 };
