@@ -34,4 +34,14 @@ describe('kiosk scenario', () => {
     expect(none.code).toBe(2);
     expect(none.stderr).toContain('usage: kiosk scenario');
   }, 120_000);
+
+  it('skips a face scenario, with its reason, when the shared face photos are absent: not a failure', async () => {
+    const cli = kioskCliInTempDir('kiosk-scenario-cli-');
+    const face = path.join(repoRoot, 'test', 'scenarios', 'pension_auth.happy.json');
+    const { code, stdout } = await cli.run(['scenario', '--shared', path.join(cli.dir, 'no-shared'), face]);
+    expect(code).toBe(0);
+    const line = JSON.parse(stdout) as Record<string, unknown>;
+    expect(line).toMatchObject({ file: face, passed: true, turns: 0, failedStep: null });
+    expect(line.skipped).toMatch(/face images not found.*faceapi__amy/);
+  }, 120_000);
 });
