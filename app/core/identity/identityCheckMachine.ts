@@ -56,8 +56,8 @@ export interface IdentityCheckInput extends IdentityCheckSettings {
   visitId?: string | null;
   /** The camera already failed before the check started (the parent heard it). */
   cameraFault?: CameraLostReason | null;
-  /** The opening lines in the parent's words (default identityLines.askNumber / liveCheck). */
-  opening?: { askNumber: string; liveCheck: string };
+  /** The opening (and cancelling) lines in the parent's words (default identityLines.askNumber / liveCheck / cancelled). */
+  opening?: { askNumber: string; liveCheck: string; cancelled?: string };
 }
 
 /** Whose checks are counted: the number typed or read out, or the citizen the visit already verified. */
@@ -116,7 +116,7 @@ export type IdentityCheckEvent = PensionAuthParentEvent | FrameAnalyzedEvent;
 export interface IdentityCheckContext extends IdentityCheckSettings {
   known: KnownIdentity | null;
   visitId: string | null;
-  opening: { askNumber: string; liveCheck: string };
+  opening: { askNumber: string; liveCheck: string; cancelled?: string };
   /** The robot's current line, on the screen and said once (robot.say to the parent) whenever it changes. */
   instruction: string;
   guidance: string | null;
@@ -389,7 +389,7 @@ export const identityCheckMachine = setup({
   invoke: { id: 'endOfCheck', src: 'endOfCheck', input: ({ self }) => ({ snapshot: () => self.getSnapshot() }) },
   initial: 'opening',
   on: {
-    'auth.cancel': { target: '.done', actions: { type: 'say', params: { outcome: 'cancelled', line: faceAuthLines.cancelled } } },
+    'auth.cancel': { target: '.done', actions: { type: 'say', params: ({ context }) => ({ outcome: 'cancelled', line: context.opening.cancelled ?? identityLines.cancelled }) } },
     'idcard.fault': { guard: ({ context }) => context.cardReader !== 'none', actions: assign({ cardReader: 'faulted' as const }) },
     'idcard.restored': { guard: ({ context }) => context.cardReader !== 'none', actions: assign({ cardReader: 'ready' as const }) },
   },

@@ -8,6 +8,8 @@ export const identityLines = {
   /** The check asks for the number (the parent may give its own opening line instead). */
   askNumber: '要先核实是您本人。请输入您的身份证号，然后看着屏幕，按提示做几个动作。',
   /** The visit already knows who the citizen is: no number, a fresh live check. */
+  /** The citizen stopped the check: nothing was looked up for them, nothing is told. */
+  cancelled: '好的，已取消身份核实，什么都没有查。需要查本人的记录时，再跟我说。',
   liveCheck: '要再核对一次是您本人。请看着屏幕，按提示做几个动作。',
   /** Shown beside the keypad while the number is asked and an ID-card reader is ready (not spoken). */
   cardHint: '请把身份证放在读卡区，号码会自动填好；也可以在下面输入。',

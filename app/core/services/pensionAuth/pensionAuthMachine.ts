@@ -251,7 +251,7 @@ export const pensionAuthMachine = setup({
           known: context.known,
           visitId: context.visitId,
           cameraFault: context.cameraFault,
-          opening: { askNumber: faceAuthLines.explain, liveCheck: faceAuthLines.explainLiveCheck },
+          opening: { askNumber: faceAuthLines.explain, liveCheck: faceAuthLines.explainLiveCheck, cancelled: faceAuthLines.cancelled },
         }),
         onDone: [
           // Known before, status told, now live: submit. Otherwise the status may be asked only now.
