@@ -39,10 +39,14 @@ export function serviceOfHeard(event: SessionEvent): ServiceName | null {
   return service && !followUps.has(service) ? service : null;
 }
 
-/** Keeps the service of the visit: the latest query or transaction, else the latest conversation service. */
+/**
+ * Keeps the service of the visit: the first transaction (the lines after it — "确认", "两个都参加", "算了不办了" — are
+ * answers to it, whatever the router makes of them), else the latest query, else the latest conversation service.
+ */
 export function nextService(current: ServiceName | null, routed: ServiceName | null): ServiceName | null {
   if (!routed) return current;
-  const weight = (s: ServiceName | null) => (s === null ? 0 : SERVICES[s].kind === 'conversation' ? 1 : 2);
+  if (current !== null && SERVICES[current].kind === 'transaction') return current;
+  const weight = (s: ServiceName | null) => (s === null ? 0 : SERVICES[s].kind === 'conversation' ? 1 : SERVICES[s].kind === 'query' ? 2 : 3);
   return weight(routed) >= weight(current) ? routed : current;
 }
 
@@ -69,6 +73,9 @@ export function outcomeOfVisits(entries: readonly StoredSessionEvent[], unseal: 
       if (type.includes('identityCheck') && typeof detail.outcome === 'string') {
         outcome = identityOutcomes[detail.outcome] === undefined ? detail.outcome : (identityOutcomes[detail.outcome] ?? outcome);
       } else if (type.includes('pensionAuth') && typeof detail.outcome === 'string') {
+        outcome = detail.outcome;
+      } else if (type === 'xstate.done.actor.transaction' && typeof detail.outcome === 'string') {
+        // 对话办: submitted, queued (saved while the business system is down), refused, unavailable, cancelled.
         outcome = detail.outcome;
       } else if (type.includes('personalQuery.querying') && entry.sealed) {
         const output = (JSON.parse(unseal(entry.sealed)) as { output?: { empty?: unknown } }).output;

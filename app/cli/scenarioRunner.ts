@@ -316,6 +316,14 @@ export function tapInput(view: KioskView, label: string): KioskInput | { visible
   if (view.answer?.recordActions?.dispute) candidates.push(['记录有误', { type: 'citizen.recordAction', action: 'dispute' }]);
   if (view.citizen) candidates.push(['换人', { type: 'citizen.changeCitizen' }]);
   if (view.faceAuth) candidates.push([view.faceAuth.step === 'result' ? '完成' : '取消', { type: 'auth.cancel' }]);
+  // A transaction's panel: 确认办理 once everything is there, 取消 and 修改 (the field's label) until the yes.
+  if (view.transaction && view.transaction.step !== 'submitting') {
+    if (view.transaction.step === 'confirming') candidates.push(['确认办理', { type: 'citizen.transactionAction', action: 'confirm' }]);
+    candidates.push(['取消', { type: 'citizen.transactionAction', action: 'cancel' }]);
+    for (const field of view.transaction.fields) {
+      if (field.value !== null) candidates.push([`修改${field.label}`, { type: 'citizen.transactionAction', action: 'change', field: field.name }]);
+    }
+  }
   if (view.sessionId) candidates.push(['结束', { type: 'citizen.end' }]);
   const found = candidates.find(([text]) => text === label);
   return found ? found[1] : { visible: candidates.map(([text]) => text) };
@@ -337,6 +345,8 @@ export function screenTexts(view: KioskView): string[] {
     view.faceAuth?.idNumberMasked,
     view.citizen?.nameMasked,
     view.citizen?.idNumberMasked,
+    view.transaction?.title,
+    ...(view.transaction?.fields ?? []).map((f) => `${f.label}：${f.value ?? '待填写'}`),
     ...view.subtitles.map((s) => s.text),
     ...(view.queryMenu ?? []).map((q) => q.label),
     ...view.services.map((s) => s.label),
