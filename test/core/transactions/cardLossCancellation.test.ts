@@ -1,19 +1,12 @@
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { Database } from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { TEST_DEADLINE_MS } from '../../testDeadline.js';
+import { useOutboxRig } from './outboxRig.js';
 import { SimulatedClock } from 'xstate';
-import { registerBackendSenders, transactionKinds } from '../../../app/core/outbox/backendSenders.js';
-import { TransactionOutbox } from '../../../app/core/outbox/transactionOutbox.js';
-import { createFieldCipher } from '../../../app/core/privacy/fieldCipher.js';
-import { kioskMigrations } from '../../../app/core/store/migrations.js';
-import { openDatabase } from '../../../app/core/store/openDatabase.js';
+import { transactionKinds } from '../../../app/core/outbox/backendSenders.js';
 import { cardLossCancellationTransaction } from '../../../app/core/transactions/cardLossCancellationTransaction.js';
 import { transactionLines } from '../../../app/core/transactions/transactionLines.js';
 import { transactionMachine, type TransactionEvent, type TransactionOutput } from '../../../app/core/transactions/transactionMachine.js';
 import type { TransactionSpec } from '../../../app/core/transactions/transactionSpec.js';
-import { FIXED_NOW, startHarness, type Harness } from '../backend/simulatorHarness.js';
 import { childUnderParent } from '../identity/childUnderParent.js';
 
 function start(spec: TransactionSpec, citizenId = 'QD0005', idempotencyKey = 'txn-unlost-0001') {
@@ -49,7 +42,7 @@ describe('社保卡解挂: no fields, the consequence before the yes', () => {
     expect(confirmation).toContain(transactionLines.confirm);
     expect(outbox.submitted).toEqual([]);
     t.reply('确认');
-    await expect.poll(() => t.outputs.length).toBe(1);
+    await expect.poll(() => t.outputs.length, { timeout: TEST_DEADLINE_MS }).toBe(1);
     expect(outbox.submitted).toEqual([{ kind: transactionKinds.cardLossCancellation, citizenId: 'QD0005', payload: {}, idempotencyKey: 'txn-unlost-0001' }]);
     expect(t.outputs[0]).toMatchObject({ outcome: 'submitted', reference: 'JG20250314-0001' });
     expect(t.outputs[0]?.line).toContain('卡号QD*****72');
@@ -59,12 +52,12 @@ describe('社保卡解挂: no fields, the consequence before the yes', () => {
     const outbox = recordingOutbox();
     const t = start(cardLossCancellationTransaction(outbox as never));
     t.reply('算了，不办了');
-    await expect.poll(() => t.outputs.length).toBe(1);
+    await expect.poll(() => t.outputs.length, { timeout: TEST_DEADLINE_MS }).toBe(1);
     expect(t.outputs[0]?.outcome).toBe('cancelled');
     expect(outbox.submitted).toEqual([]);
     const refused = start(cardLossCancellationTransaction(recordingOutbox({ state: 'rejected', reason: 'CARD_REPLACEMENT_APPLIED' }) as never));
     refused.send({ type: 'txn.confirm' });
-    await expect.poll(() => refused.outputs.length).toBe(1);
+    await expect.poll(() => refused.outputs.length, { timeout: TEST_DEADLINE_MS }).toBe(1);
     expect(refused.outputs[0]).toMatchObject({ outcome: 'refused', staffReason: 'transaction-refused:cancel_card_loss' });
     expect(refused.outputs[0]?.line).toContain('您已经申请了补办新卡，原来的卡不能再解挂了');
   });
@@ -77,57 +70,44 @@ describe('社保卡解挂: no fields, the consequence before the yes', () => {
 });
 
 describe('社保卡解挂 through the transaction outbox, against the business-system simulator', () => {
-  let harness: Harness;
-  let db: Database;
-  let outbox: TransactionOutbox;
-  beforeEach(async () => {
-    harness = await startHarness();
-    db = openDatabase(':memory:', kioskMigrations);
-    const cipher = createFieldCipher({ keyFile: path.join(mkdtempSync(path.join(os.tmpdir(), 'unlost-key-')), 'k') });
-    outbox = new TransactionOutbox(db, cipher, { schedule: { firstRetryMs: 5_000, maxRetryMs: 60_000 }, now: () => FIXED_NOW });
-    registerBackendSenders(outbox, harness.client());
-  });
-  afterEach(async () => {
-    db.close();
-    await harness.close();
-  });
+  const rig = useOutboxRig();
 
   it('a card in 挂失 works again, once: the same key again is the same answer, counted once; the card is 正常', async () => {
-    const spec = cardLossCancellationTransaction(outbox);
+    const spec = cardLossCancellationTransaction(rig.outbox);
     const first = await spec.submit({ citizenId: 'QD0005', values: {}, idempotencyKey: 'txn-unlost-0002' });
     expect(first).toMatchObject({ status: 'submitted', reference: expect.stringMatching(/^JG\d{8}-\d{4}$/) });
     expect(first.status === 'submitted' && first.line).toMatch(/社保卡已经解挂，卡号QD\*+72/);
     expect(await spec.submit({ citizenId: 'QD0005', values: {}, idempotencyKey: 'txn-unlost-0002' })).toEqual(first);
-    expect(harness.simulator.inspect.cardLossCancellationCount('QD0005')).toBe(1);
-    expect(harness.simulator.inspect.writesWithKey('txn-unlost-0002')).toBe(1);
-    expect((await harness.client().getCard('QD0005')).status).toBe('正常');
+    expect(rig.harness.simulator.inspect.cardLossCancellationCount('QD0005')).toBe(1);
+    expect(rig.harness.simulator.inspect.writesWithKey('txn-unlost-0002')).toBe(1);
+    expect((await rig.harness.client().getCard('QD0005')).status).toBe('正常');
     // A new request (another key) for the card that now works is refused, and told as it is.
     expect(await spec.submit({ citizenId: 'QD0005', values: {}, idempotencyKey: 'txn-unlost-0003' })).toEqual({ status: 'refused', reason: '您的社保卡没有挂失，可以正常使用，不需要解挂。' });
   });
 
   it('a 临时挂失 (by phone or online) is lifted too', async () => {
-    expect(await cardLossCancellationTransaction(outbox).submit({ citizenId: 'QD0011', values: {}, idempotencyKey: 'txn-unlost-0004' })).toMatchObject({ status: 'submitted' });
-    expect((await harness.client().getCard('QD0011')).status).toBe('正常');
+    expect(await cardLossCancellationTransaction(rig.outbox).submit({ citizenId: 'QD0011', values: {}, idempotencyKey: 'txn-unlost-0004' })).toMatchObject({ status: 'submitted' });
+    expect((await rig.harness.client().getCard('QD0011')).status).toBe('正常');
   });
 
   it('refused while a replacement is being made, and for a card that was never lost; nothing is written', async () => {
-    const spec = cardLossCancellationTransaction(outbox);
+    const spec = cardLossCancellationTransaction(rig.outbox);
     expect(await spec.submit({ citizenId: 'QD0009', values: {}, idempotencyKey: 'txn-unlost-0005' })).toEqual({
       status: 'refused',
       reason: '您已经申请了补办新卡，原来的卡不能再解挂了，新卡做好后会通知您领取。',
     });
-    expect((await harness.client().getCard('QD0009')).status).toBe('补卡中');
+    expect((await rig.harness.client().getCard('QD0009')).status).toBe('补卡中');
     expect(await spec.submit({ citizenId: 'QD0006', values: {}, idempotencyKey: 'txn-unlost-0006' })).toMatchObject({ status: 'refused' });
-    expect(harness.simulator.inspect.cardLossCancellationCount('QD0009') + harness.simulator.inspect.cardLossCancellationCount('QD0006')).toBe(0);
+    expect(rig.harness.simulator.inspect.cardLossCancellationCount('QD0009') + rig.harness.simulator.inspect.cardLossCancellationCount('QD0006')).toBe(0);
   });
 
   it('the business system down: saved, told so, sent once when it is back', async () => {
-    harness.simulator.inject.failNext(503, 20);
-    expect(await cardLossCancellationTransaction(outbox).submit({ citizenId: 'QD0005', values: {}, idempotencyKey: 'txn-unlost-0007' })).toMatchObject({ status: 'queued' });
-    expect(harness.simulator.inspect.cardLossCancellationCount('QD0005')).toBe(0);
-    harness.simulator.inject.reset();
-    await outbox.deliverDue({ all: true });
-    await outbox.deliverDue({ all: true });
-    expect(harness.simulator.inspect.cardLossCancellationCount('QD0005')).toBe(1);
+    rig.harness.simulator.inject.failNext(503, 20);
+    expect(await cardLossCancellationTransaction(rig.outbox).submit({ citizenId: 'QD0005', values: {}, idempotencyKey: 'txn-unlost-0007' })).toMatchObject({ status: 'queued' });
+    expect(rig.harness.simulator.inspect.cardLossCancellationCount('QD0005')).toBe(0);
+    rig.harness.simulator.inject.reset();
+    await rig.outbox.deliverDue({ all: true });
+    await rig.outbox.deliverDue({ all: true });
+    expect(rig.harness.simulator.inspect.cardLossCancellationCount('QD0005')).toBe(1);
   });
 });

@@ -1,20 +1,13 @@
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { Database } from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { TEST_DEADLINE_MS } from '../../testDeadline.js';
+import { useOutboxRig } from './outboxRig.js';
 import { SimulatedClock } from 'xstate';
-import { registerBackendSenders, transactionKinds } from '../../../app/core/outbox/backendSenders.js';
-import { TransactionOutbox } from '../../../app/core/outbox/transactionOutbox.js';
-import { createFieldCipher } from '../../../app/core/privacy/fieldCipher.js';
-import { kioskMigrations } from '../../../app/core/store/migrations.js';
-import { openDatabase } from '../../../app/core/store/openDatabase.js';
+import { transactionKinds } from '../../../app/core/outbox/backendSenders.js';
 import { contactChangeTransaction } from '../../../app/core/transactions/contactChangeTransaction.js';
 import { readBackPhoneNumber, readPhoneNumber } from '../../../app/core/transactions/phoneNumberField.js';
 import { transactionLines } from '../../../app/core/transactions/transactionLines.js';
 import { transactionMachine, type TransactionEvent, type TransactionOutput } from '../../../app/core/transactions/transactionMachine.js';
 import type { TransactionSpec } from '../../../app/core/transactions/transactionSpec.js';
-import { FIXED_NOW, startHarness, type Harness } from '../backend/simulatorHarness.js';
 import { childUnderParent } from '../identity/childUnderParent.js';
 
 const ASK = '请说出或者在屏幕上输入您的新手机号码，一个数字一个数字地说就行。';
@@ -72,7 +65,7 @@ describe('联系方式变更: the new mobile number, read back, the consequence 
     expect(confirmation).toContain(transactionLines.confirm);
     expect(outbox.submitted).toEqual([]);
     t.reply('确认');
-    await expect.poll(() => t.outputs.length).toBe(1);
+    await expect.poll(() => t.outputs.length, { timeout: TEST_DEADLINE_MS }).toBe(1);
     expect(outbox.submitted).toEqual([{ kind: transactionKinds.contactChange, payload: { phone: '13800138000' }, idempotencyKey: 'txn-phone-0001' }]);
     expect(t.outputs[0]).toMatchObject({ outcome: 'submitted', reference: 'LX20250314-0001' });
     expect(t.outputs[0]?.line).toContain('138****8000');
@@ -92,29 +85,16 @@ describe('联系方式变更: the new mobile number, read back, the consequence 
 });
 
 describe('联系方式变更 through the transaction outbox, against the business-system simulator', () => {
-  let harness: Harness;
-  let db: Database;
-  let outbox: TransactionOutbox;
-  beforeEach(async () => {
-    harness = await startHarness();
-    db = openDatabase(':memory:', kioskMigrations);
-    const cipher = createFieldCipher({ keyFile: path.join(mkdtempSync(path.join(os.tmpdir(), 'phone-key-')), 'k') });
-    outbox = new TransactionOutbox(db, cipher, { schedule: { firstRetryMs: 5_000, maxRetryMs: 60_000 }, now: () => FIXED_NOW });
-    registerBackendSenders(outbox, harness.client());
-  });
-  afterEach(async () => {
-    db.close();
-    await harness.close();
-  });
+  const rig = useOutboxRig();
 
   it('changes the number once: the same key again is the same answer, counted once; the new number is on file', async () => {
-    const spec = contactChangeTransaction(outbox);
+    const spec = contactChangeTransaction(rig.outbox);
     const first = await spec.submit({ citizenId: 'QD0006', values: { phone: '13800138000' }, idempotencyKey: 'txn-phone-0002' });
     expect(first).toMatchObject({ status: 'submitted', reference: expect.stringMatching(/^LX\d{8}-\d{4}$/) });
     expect(first.status === 'submitted' && first.line).toContain('新号码138****8000');
     expect(await spec.submit({ citizenId: 'QD0006', values: { phone: '13800138000' }, idempotencyKey: 'txn-phone-0002' })).toEqual(first);
-    expect(harness.simulator.inspect.contactChangeCount('QD0006')).toBe(1);
-    expect(harness.simulator.inspect.writesWithKey('txn-phone-0002')).toBe(1);
+    expect(rig.harness.simulator.inspect.contactChangeCount('QD0006')).toBe(1);
+    expect(rig.harness.simulator.inspect.writesWithKey('txn-phone-0002')).toBe(1);
     // Asked again under a new key, the number is now the one on file: refused, and told as it is.
     expect(await spec.submit({ citizenId: 'QD0006', values: { phone: '13800138000' }, idempotencyKey: 'txn-phone-0003' })).toEqual({
       status: 'refused',
@@ -123,7 +103,7 @@ describe('联系方式变更 through the transaction outbox, against the busines
   });
 
   it('the number already on file is refused; a number that is not a mobile is refused by the business system too', async () => {
-    const spec = contactChangeTransaction(outbox);
+    const spec = contactChangeTransaction(rig.outbox);
     expect(await spec.submit({ citizenId: 'QD0006', values: { phone: '15905326606' }, idempotencyKey: 'txn-phone-0004' })).toEqual({
       status: 'refused',
       reason: '这个号码和您现在登记的手机号码一样，不需要变更。',
@@ -132,17 +112,17 @@ describe('联系方式变更 through the transaction outbox, against the busines
       status: 'refused',
       reason: '这个号码不是有效的手机号码，请核对后再办理。',
     });
-    expect(harness.simulator.inspect.contactChangeCount('QD0006')).toBe(0);
+    expect(rig.harness.simulator.inspect.contactChangeCount('QD0006')).toBe(0);
   });
 
   it('the business system down: saved, told the old number still gets texts, sent once when it is back', async () => {
-    harness.simulator.inject.failNext(503, 20);
-    const queued = await contactChangeTransaction(outbox).submit({ citizenId: 'QD0007', values: { phone: '13800138000' }, idempotencyKey: 'txn-phone-0006' });
+    rig.harness.simulator.inject.failNext(503, 20);
+    const queued = await contactChangeTransaction(rig.outbox).submit({ citizenId: 'QD0007', values: { phone: '13800138000' }, idempotencyKey: 'txn-phone-0006' });
     expect(queued).toMatchObject({ status: 'queued' });
     expect(queued.status === 'queued' && queued.line).toContain('原来的号码');
-    harness.simulator.inject.reset();
-    await outbox.deliverDue({ all: true });
-    await outbox.deliverDue({ all: true });
-    expect(harness.simulator.inspect.contactChangeCount('QD0007')).toBe(1);
+    rig.harness.simulator.inject.reset();
+    await rig.outbox.deliverDue({ all: true });
+    await rig.outbox.deliverDue({ all: true });
+    expect(rig.harness.simulator.inspect.contactChangeCount('QD0007')).toBe(1);
   });
 });

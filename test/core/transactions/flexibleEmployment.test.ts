@@ -1,18 +1,11 @@
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { Database } from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { TEST_DEADLINE_MS } from '../../testDeadline.js';
+import { useOutboxRig } from './outboxRig.js';
 import { SimulatedClock } from 'xstate';
-import { registerBackendSenders } from '../../../app/core/outbox/backendSenders.js';
-import { TransactionOutbox } from '../../../app/core/outbox/transactionOutbox.js';
-import { createFieldCipher } from '../../../app/core/privacy/fieldCipher.js';
-import { kioskMigrations } from '../../../app/core/store/migrations.js';
-import { openDatabase } from '../../../app/core/store/openDatabase.js';
 import { flexibleEmploymentTransaction } from '../../../app/core/transactions/flexibleEmploymentTransaction.js';
 import { transactionMachine, type TransactionEvent, type TransactionOutput } from '../../../app/core/transactions/transactionMachine.js';
 import type { TransactionSpec } from '../../../app/core/transactions/transactionSpec.js';
-import { FIXED_NOW, startHarness, type Harness } from '../backend/simulatorHarness.js';
+import { FIXED_NOW } from '../backend/simulatorHarness.js';
 import { childUnderParent } from '../identity/childUnderParent.js';
 
 // The business system's "now" (2025-03-14): the first month may be March to June 2025.
@@ -54,7 +47,7 @@ describe('灵活就业人员参保登记: the fields by voice, in any order, eac
     for (const readBack of ['就业形式：新就业形态', '参保险种：养老和医疗保险', '缴费档次：80%档', '开始缴费月份：2025年4月', '居住街道：中韩街道', '断缴会影响']) expect(confirmation).toContain(readBack);
     expect(outbox.submitted).toEqual([]);
     t.reply('确认');
-    await expect.poll(() => t.outputs.length).toBe(1);
+    await expect.poll(() => t.outputs.length, { timeout: TEST_DEADLINE_MS }).toBe(1);
     expect(outbox.submitted).toEqual([{ employmentType: '新就业形态', insuranceTypes: ['养老', '医疗'], contributionLevel: 80, startMonth: '2025-04', residenceStreet: '中韩街道' }]);
     expect(t.outputs[0]).toMatchObject({ outcome: 'submitted', reference: 'LH001' });
   });
@@ -73,33 +66,20 @@ describe('灵活就业人员参保登记: the fields by voice, in any order, eac
 });
 
 describe('灵活就业人员参保登记 through the outbox, against the business-system simulator', () => {
-  let harness: Harness;
-  let db: Database;
-  let outbox: TransactionOutbox;
-  beforeEach(async () => {
-    harness = await startHarness();
-    db = openDatabase(':memory:', kioskMigrations);
-    const cipher = createFieldCipher({ keyFile: path.join(mkdtempSync(path.join(os.tmpdir(), 'flex-key-')), 'k') });
-    outbox = new TransactionOutbox(db, cipher, { schedule: { firstRetryMs: 5_000, maxRetryMs: 60_000 }, now: () => FIXED_NOW });
-    registerBackendSenders(outbox, harness.client());
-  });
-  afterEach(async () => {
-    db.close();
-    await harness.close();
-  });
+  const rig = useOutboxRig();
 
   const details = { employmentType: '新就业形态', insuranceTypes: ['养老', '医疗'], contributionLevel: 80, startMonth: '2025-04', residenceStreet: '中韩街道' };
 
   it('someone an employer pays for is refused, and told why', async () => {
-    const result = await flexibleEmploymentTransaction(outbox, now).submit({ citizenId: 'QD0004', values: details, idempotencyKey: 'txn-flex-0002' });
+    const result = await flexibleEmploymentTransaction(rig.outbox, now).submit({ citizenId: 'QD0004', values: details, idempotencyKey: 'txn-flex-0002' });
     expect(result).toEqual({ status: 'refused', reason: '您现在有单位为您缴纳社保，不能同时登记灵活就业。' });
   });
 
   it('an eligible citizen is registered once; the same key again is the same registration', async () => {
-    const spec = flexibleEmploymentTransaction(outbox, now);
+    const spec = flexibleEmploymentTransaction(rig.outbox, now);
     const first = await spec.submit({ citizenId: 'QD0008', values: details, idempotencyKey: 'txn-flex-0003' });
     expect(first).toMatchObject({ status: 'submitted' });
     expect(await spec.submit({ citizenId: 'QD0008', values: details, idempotencyKey: 'txn-flex-0003' })).toEqual(first);
-    expect(harness.simulator.inspect.flexibleRegistrationCount('QD0008')).toBe(1);
+    expect(rig.harness.simulator.inspect.flexibleRegistrationCount('QD0008')).toBe(1);
   });
 });

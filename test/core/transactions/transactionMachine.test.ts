@@ -1,20 +1,12 @@
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { Database } from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { TEST_DEADLINE_MS } from '../../testDeadline.js';
+import { useOutboxRig } from './outboxRig.js';
 import { SimulatedClock } from 'xstate';
-import { registerBackendSenders } from '../../../app/core/outbox/backendSenders.js';
-import { TransactionOutbox } from '../../../app/core/outbox/transactionOutbox.js';
-import { createFieldCipher } from '../../../app/core/privacy/fieldCipher.js';
-import { kioskMigrations } from '../../../app/core/store/migrations.js';
-import { openDatabase } from '../../../app/core/store/openDatabase.js';
 import { cardLossTransaction } from '../../../app/core/transactions/cardLossTransaction.js';
 import { transactionLines } from '../../../app/core/transactions/transactionLines.js';
 import { transactionMachine, type TransactionEvent, type TransactionOutput } from '../../../app/core/transactions/transactionMachine.js';
 import type { TransactionResult, TransactionSpec } from '../../../app/core/transactions/transactionSpec.js';
 import { childUnderParent } from '../identity/childUnderParent.js';
-import { FIXED_NOW, startHarness, type Harness } from '../backend/simulatorHarness.js';
 
 const flush = () => new Promise((r) => setTimeout(r, 0));
 
@@ -144,53 +136,40 @@ describe('the transaction machine (the same for every 对话办 transaction)', (
 });
 
 describe('社保卡挂失 through the transaction outbox, against the business-system simulator', () => {
-  let harness: Harness;
-  let db: Database;
-  let outbox: TransactionOutbox;
-  beforeEach(async () => {
-    harness = await startHarness();
-    db = openDatabase(':memory:', kioskMigrations);
-    const cipher = createFieldCipher({ keyFile: path.join(mkdtempSync(path.join(os.tmpdir(), 'txn-key-')), 'k') });
-    outbox = new TransactionOutbox(db, cipher, { schedule: { firstRetryMs: 5_000, maxRetryMs: 60_000 }, now: () => FIXED_NOW });
-    registerBackendSenders(outbox, harness.client());
-  });
-  afterEach(async () => {
-    db.close();
-    await harness.close();
-  });
+  const rig = useOutboxRig();
 
   it('says the consequence before the yes, submits once, and gives the reference; the same key again is the same report', async () => {
-    const spec = cardLossTransaction(outbox);
+    const spec = cardLossTransaction(rig.outbox);
     const t = start(spec);
     expect(t.lines()[0]).toContain('不能再用来看病结算');
-    expect(harness.simulator.inspect.cardLossReportCount('QD0006')).toBe(0);
+    expect(rig.harness.simulator.inspect.cardLossReportCount('QD0006')).toBe(0);
     t.reply('确认');
-    await expect.poll(() => t.outputs.length).toBe(1);
+    await expect.poll(() => t.outputs.length, { timeout: TEST_DEADLINE_MS }).toBe(1);
     expect(t.outputs[0]).toMatchObject({ outcome: 'submitted' });
     expect(t.outputs[0]?.line).toContain(t.outputs[0]!.reference!);
     expect(t.outputs[0]?.line).toMatch(/卡号\S+\*+/);
     // A retry under the same key (a crash after sending, a double tap) is the same report, not a second one.
     const again = await spec.submit({ citizenId: 'QD0006', values: {}, idempotencyKey: 'txn-key-0001' });
     expect(again).toMatchObject({ status: 'submitted', reference: t.outputs[0]!.reference });
-    expect(harness.simulator.inspect.cardLossReportCount('QD0006')).toBe(1);
+    expect(rig.harness.simulator.inspect.cardLossReportCount('QD0006')).toBe(1);
   });
 
   it('a card already lost is refused by the business system, and told so; a 临时挂失 becomes a formal one', async () => {
-    const spec = cardLossTransaction(outbox);
+    const spec = cardLossTransaction(rig.outbox);
     expect(await spec.submit({ citizenId: 'QD0006', values: {}, idempotencyKey: 'txn-key-0002' })).toMatchObject({ status: 'submitted' });
     expect(await spec.submit({ citizenId: 'QD0006', values: {}, idempotencyKey: 'txn-key-0003' })).toEqual({ status: 'refused', reason: '您的社保卡已经挂失了，不用重复办理。' });
     expect(await spec.submit({ citizenId: 'QD0011', values: {}, idempotencyKey: 'txn-key-0004' })).toMatchObject({ status: 'submitted' });
   });
 
   it('a business system that is down: saved, the citizen told it will be sent, then sent once when it is back', async () => {
-    harness.simulator.inject.failNext(503, 20);
-    const queued = await cardLossTransaction(outbox).submit({ citizenId: 'QD0007', values: {}, idempotencyKey: 'txn-key-0005' });
+    rig.harness.simulator.inject.failNext(503, 20);
+    const queued = await cardLossTransaction(rig.outbox).submit({ citizenId: 'QD0007', values: {}, idempotencyKey: 'txn-key-0005' });
     expect(queued).toMatchObject({ status: 'queued' });
     expect(queued.status === 'queued' && queued.line).toContain('保存');
-    expect(harness.simulator.inspect.cardLossReportCount('QD0007')).toBe(0);
-    harness.simulator.inject.reset();
-    await outbox.deliverDue({ all: true });
-    await outbox.deliverDue({ all: true });
-    expect(harness.simulator.inspect.cardLossReportCount('QD0007')).toBe(1);
+    expect(rig.harness.simulator.inspect.cardLossReportCount('QD0007')).toBe(0);
+    rig.harness.simulator.inject.reset();
+    await rig.outbox.deliverDue({ all: true });
+    await rig.outbox.deliverDue({ all: true });
+    expect(rig.harness.simulator.inspect.cardLossReportCount('QD0007')).toBe(1);
   });
 });
