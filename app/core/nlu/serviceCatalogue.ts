@@ -67,6 +67,9 @@ export const SERVICES = {
   flexible_employment_register: { intent: 'flexible_employment_register', label: '灵活就业参保登记', identity: 'confirmed', kind: 'transaction' },
   unemployment_register: { intent: 'unemployment_benefit', label: '失业登记', identity: 'confirmed', kind: 'transaction' },
   unemployment_benefit_apply: { intent: 'unemployment_benefit', label: '失业保险金申领', identity: 'confirmed', kind: 'transaction' },
+  // The 就业创业证 and the 技能提升补贴 are employment services; their nearest coarse intent is the unemployment one.
+  apply_employment_certificate: { intent: 'unemployment_benefit', label: '就业创业证申领', identity: 'confirmed', kind: 'transaction' },
+  apply_skill_subsidy: { intent: 'unemployment_benefit', label: '技能提升补贴申领', identity: 'confirmed', kind: 'transaction' },
   // The conversation around them
   policy_question: { intent: 'policy_question', label: '政策咨询', identity: 'none', kind: 'conversation' },
   guide_to_place: { intent: 'guide_to_place', label: '带我去窗口', identity: 'none', kind: 'conversation' },

@@ -35,6 +35,8 @@ export const SERVICE_PURPOSES = {
   flexible_employment_register: '个体户、自由职业等灵活就业人员现在要办理参保登记',
   unemployment_register: '没有工作了，现在要办理失业登记',
   unemployment_benefit_apply: '现在要申请领取失业保险金',
+  apply_employment_certificate: '现在要申领（或补办）就业创业证，不是查已有证件的信息',
+  apply_skill_subsidy: '取得职业技能等级证书后，现在要申领技能提升补贴',
   policy_question: '问人社政策、办事条件、需要什么材料、怎么办理，不涉及查本人记录，也不是现在就办',
   guide_to_place: '要机器人带路或问某个窗口、地方在哪里',
   handoff_to_staff: '要找人工、找工作人员、投诉或机器人帮不了要找人',
