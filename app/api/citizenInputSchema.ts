@@ -25,11 +25,15 @@ export const citizenInputSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('citizen.tapQuery'), service: z.string().regex(/^[a-z_]{3,48}$/, { error: refusalMessages.unusable }) }),
   /** On a record the citizen was shown: print it, or say it looks wrong. */
   z.object({ type: z.literal('citizen.recordAction'), action: z.enum(['print', 'dispute'], { error: refusalMessages.unusable }) }),
-  /** In a transaction: the explicit yes, cancel, or change one field (by its name) before the yes. */
+  /**
+   * In a transaction: the explicit yes, cancel, change one field (by its name) before the yes, choose one of the
+   * answers shown for the field being asked (`value`, read as if said), or skip an optional field.
+   */
   z.object({
     type: z.literal('citizen.transactionAction'),
-    action: z.enum(['confirm', 'cancel', 'change'], { error: refusalMessages.unusable }),
+    action: z.enum(['confirm', 'cancel', 'change', 'choose', 'skip'], { error: refusalMessages.unusable }),
     field: z.string().regex(/^[a-zA-Z]{1,32}$/, { error: refusalMessages.unusable }).optional(),
+    value: z.string().trim().min(1).max(40, { error: refusalMessages.unusable }).optional(),
   }),
   /** 换人: another citizen takes over the screen; the visit's identity is wiped, the visit goes on. */
   z.object({ type: z.literal('citizen.changeCitizen') }),

@@ -178,10 +178,17 @@ export interface KioskView {
 
 export interface TransactionView {
   title: string;
-  /** collecting: asking for what is missing; confirming: waiting for the explicit yes; submitting: past the yes. */
-  step: 'collecting' | 'confirming' | 'submitting';
-  /** Each field with the value as the robot read it back, or null while it is missing. */
-  fields: { name: string; label: string; value: string | null }[];
+  /**
+   * checking: looking at the record to see whether the citizen can have it at all; collecting: asking for what is
+   * missing; confirming: waiting for the explicit yes; submitting: past the yes.
+   */
+  step: 'checking' | 'collecting' | 'confirming' | 'submitting';
+  /** Each field with the value as the robot read it back, or null while it is missing; `skipped`: an optional one left out. */
+  fields: { name: string; label: string; value: string | null; skipped: boolean }[];
+  /** While collecting: the field being asked, the answers that can be tapped, and whether it can be left out (跳过). */
+  asking: { name: string; label: string; choices: string[]; optional: boolean } | null;
+  /** With the confirmation: what the citizen will get (a certificate's contents); null when there is none. */
+  preview: string[] | null;
 }
 
 export interface QueryTile {

@@ -321,8 +321,11 @@ export function tapInput(view: KioskView, label: string): KioskInput | { visible
     if (view.transaction.step === 'confirming') candidates.push(['确认办理', { type: 'citizen.transactionAction', action: 'confirm' }]);
     candidates.push(['取消', { type: 'citizen.transactionAction', action: 'cancel' }]);
     for (const field of view.transaction.fields) {
-      if (field.value !== null) candidates.push([`修改${field.label}`, { type: 'citizen.transactionAction', action: 'change', field: field.name }]);
+      if (field.value !== null || field.skipped) candidates.push([`修改${field.label}`, { type: 'citizen.transactionAction', action: 'change', field: field.name }]);
     }
+    // The answers shown for the field being asked, and 跳过 on an optional one.
+    for (const choice of view.transaction.asking?.choices ?? []) candidates.push([choice, { type: 'citizen.transactionAction', action: 'choose', value: choice }]);
+    if (view.transaction.asking?.optional) candidates.push(['跳过', { type: 'citizen.transactionAction', action: 'skip' }]);
   }
   if (view.sessionId) candidates.push(['结束', { type: 'citizen.end' }]);
   const found = candidates.find(([text]) => text === label);
@@ -346,7 +349,9 @@ export function screenTexts(view: KioskView): string[] {
     view.citizen?.nameMasked,
     view.citizen?.idNumberMasked,
     view.transaction?.title,
-    ...(view.transaction?.fields ?? []).map((f) => `${f.label}：${f.value ?? '待填写'}`),
+    ...(view.transaction?.fields ?? []).map((f) => `${f.label}：${f.value ?? (f.skipped ? '不填' : '待填写')}`),
+    ...(view.transaction?.asking?.choices ?? []),
+    ...(view.transaction?.preview ?? []),
     ...view.subtitles.map((s) => s.text),
     ...(view.queryMenu ?? []).map((q) => q.label),
     ...view.services.map((s) => s.label),

@@ -18,11 +18,25 @@ export function renderTransaction(view: TransactionView, send: SendInput): HTMLE
         view.fields.flatMap((field) => [
           h('dt', {}, [field.label]),
           h('dd', { testId: `transaction-field-${field.name}` }, [
-            field.value ?? '待填写',
-            field.value !== null && beforeYes && button('修改', () => send({ type: 'citizen.transactionAction', action: 'change', field: field.name }), `transaction-change-${field.name}`, 'transaction-change'),
+            field.value ?? (field.skipped ? '不填' : '待填写'),
+            (field.value !== null || field.skipped) && beforeYes && button('修改', () => send({ type: 'citizen.transactionAction', action: 'change', field: field.name }), `transaction-change-${field.name}`, 'transaction-change'),
           ]),
         ]),
       ),
+    // The field being asked: its answers as buttons (a tap is read as if said), and 跳过 when it can be left out.
+    view.asking !== null &&
+      (view.asking.choices.length > 0 || view.asking.optional) &&
+      h('div', { className: 'transaction-choices', testId: 'transaction-choices', attrs: { 'aria-label': view.asking.label } }, [
+        ...view.asking.choices.map((choice) => button(choice, () => send({ type: 'citizen.transactionAction', action: 'choose', value: choice }), 'transaction-choice', 'transaction-choice')),
+        view.asking.optional && button('跳过', () => send({ type: 'citizen.transactionAction', action: 'skip' }), 'transaction-skip', 'transaction-skip'),
+      ]),
+    view.preview !== null &&
+      view.preview.length > 0 &&
+      h('div', { className: 'transaction-preview', testId: 'transaction-preview' }, [
+        h('h3', {}, ['预览']),
+        h('ul', {}, view.preview.map((row) => h('li', {}, [row]))),
+      ]),
+    view.step === 'checking' && h('p', { className: 'transaction-status', testId: 'transaction-checking' }, ['正在核对您的记录，请稍等……']),
     view.step === 'submitting' && h('p', { className: 'transaction-status', testId: 'transaction-submitting' }, ['正在提交，请稍等……']),
     beforeYes &&
       h('div', { className: 'transaction-actions' }, [

@@ -229,16 +229,28 @@ describe.skipIf(!hasChromium)('聊天查 screen: identity in the header, query m
 
   it('shows a transaction: its fields as read back, 修改 beside each, 确认办理 only once all are there, nothing after the yes', async () => {
     const fields = [
-      { name: 'phone', label: '新手机号码', value: '1 3 8 0 0 1 3 8 0 0 0' },
-      { name: 'district', label: '居住区', value: null },
+      { name: 'phone', label: '新手机号码', value: '1 3 8 0 0 1 3 8 0 0 0', skipped: false },
+      { name: 'district', label: '居住区', value: null, skipped: false },
     ];
-    api.push(visit({ citizen, transaction: { title: '联系方式变更', step: 'collecting', fields } }));
+    const asking = { name: 'district', label: '居住区', choices: ['市南区', '崂山区'], optional: true };
+    api.push(visit({ citizen, transaction: { title: '联系方式变更', step: 'collecting', fields, asking, preview: null } }));
     const panel = page.getByTestId('transaction');
     await panel.waitFor({ state: 'visible' });
     expect(await panel.getByTestId('transaction-field-district').textContent()).toBe('待填写');
     expect(await panel.getByTestId('transaction-confirm').count()).toBe(0);
     expect(await page.getByTestId('services').count()).toBe(0);
-    api.push(visit({ citizen, transaction: { title: '联系方式变更', step: 'confirming', fields: [fields[0]!, { ...fields[1]!, value: '崂山区' }] } }));
+    // The field being asked: its answers as buttons, read as if said; 跳过 because it can be left out.
+    expect(await panel.getByTestId('transaction-choice').allTextContents()).toEqual(['市南区', '崂山区']);
+    const chosen = api.waitFor('citizen.transactionAction');
+    await panel.getByTestId('transaction-choice').nth(1).click();
+    expect(await chosen).toEqual({ type: 'citizen.transactionAction', action: 'choose', value: '崂山区' });
+    const skippedAction = api.waitFor('citizen.transactionAction');
+    await panel.getByTestId('transaction-skip').click();
+    expect(await skippedAction).toEqual({ type: 'citizen.transactionAction', action: 'skip' });
+    api.push(visit({ citizen, transaction: { title: '联系方式变更', step: 'confirming', fields: [fields[0]!, { ...fields[1]!, value: '崂山区' }], asking: null, preview: ['新号码：138****8000'] } }));
+    await panel.getByTestId('transaction-preview').waitFor({ state: 'visible' });
+    expect(await panel.getByTestId('transaction-choices').count()).toBe(0);
+    expect(await panel.getByTestId('transaction-preview').textContent()).toContain('新号码：138****8000');
     const confirm = panel.getByTestId('transaction-confirm');
     await confirm.waitFor({ state: 'visible' });
     const changed = api.waitFor('citizen.transactionAction');
@@ -248,7 +260,7 @@ describe.skipIf(!hasChromium)('聊天查 screen: identity in the header, query m
     await confirm.click();
     expect(await confirmed).toEqual({ type: 'citizen.transactionAction', action: 'confirm' });
     await page.screenshot({ path: path.join(screenshotDir, 'transaction-confirming.png') });
-    api.push(visit({ citizen, transaction: { title: '联系方式变更', step: 'submitting', fields: [fields[0]!, { ...fields[1]!, value: '崂山区' }] } }));
+    api.push(visit({ citizen, transaction: { title: '联系方式变更', step: 'submitting', fields: [fields[0]!, { ...fields[1]!, value: '崂山区' }], asking: null, preview: null } }));
     await panel.getByTestId('transaction-submitting').waitFor({ state: 'visible' });
     expect(await panel.getByTestId('transaction-cancel').count()).toBe(0);
     expect(await panel.getByTestId('transaction-change-phone').count()).toBe(0);

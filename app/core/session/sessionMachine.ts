@@ -12,6 +12,8 @@ import type { RecordPrintout } from '../records/encodeRecordPrintout.js';
 import { transactionMachine } from '../transactions/transactionMachine.js';
 import type { TransactionSpec } from '../transactions/transactionSpec.js';
 import type { TransactionOutput } from '../transactions/transactionMachine.js';
+import { transactionLines } from '../transactions/transactionLines.js';
+import { transactionReceipt } from '../transactions/transactionReceipt.js';
 import type { PersonalQueryAnswer } from '../services/queries/personalQuery.js';
 import { parseSpokenIdNumber } from '../nlu/spokenIdNumber.js';
 import { mergeReplySlots } from '../nlu/mergeReplySlots.js';
@@ -206,7 +208,7 @@ function speak(enqueue: SayEnqueue, context: Ctx, params: SayParams): void {
 /** Staff calls whose reason the citizen was already told with staff coming (the e-stop, camera, printer lines). */
 const ANNOUNCED_STAFF_REASONS = new Set(['robot-estop', 'camera-lost', 'print-failed', 'print-unconfirmed', 'identity-review']);
 /** A refused transaction's line already says staff are coming (transactionLines.refused). */
-const announced = (reason: string | null) => reason !== null && (ANNOUNCED_STAFF_REASONS.has(reason) || reason.startsWith('transaction-refused:'));
+const announced = (reason: string | null) => reason !== null && (ANNOUNCED_STAFF_REASONS.has(reason) || reason.startsWith('transaction-refused:') || reason.startsWith('transaction-ineligible:'));
 
 /** Why staff are fetched while the visit goes on. */
 function alertReason(event: SessionEvent): string {
@@ -389,8 +391,19 @@ export const sessionMachine = setup({
     }),
     sayTransactionOutcome: enqueueActions(({ context, event, enqueue }) => {
       const output = (event as unknown as { output: TransactionOutput }).output;
-      enqueue.assign({ pendingQuery: null, pendingTransaction: null, staffReason: output.staffReason });
-      speak(enqueue, context, { line: output.line, notice: output.outcome !== 'submitted' && output.outcome !== 'cancelled' });
+      const service = context.pendingQuery?.service ?? 'policy_question';
+      enqueue.assign({ pendingQuery: null, pendingTransaction: null, staffReason: output.staffReason, printJobId: output.printJobId });
+      // The short receipt: on screen with 打印, and the visit's last record, so "打印" prints it like any record.
+      const receipt = context.identity.level === 'verified' ? transactionReceipt(output, context.now()) : null;
+      if (receipt) {
+        const screen = receipt.rows.join('\n');
+        enqueue.assign({
+          answer: { question: receipt.title, spoken: output.line, screen, sources: [], mode: 'record', offerStaff: false, related: [], recordActions: { print: true, dispute: false } },
+          lastRecord: { service, title: receipt.title, screen, ifWrong: robotLines.offerStaffForRecord, empty: false },
+        });
+      }
+      const line = receipt ? `${output.line}${transactionLines.receiptOffer}` : output.line;
+      speak(enqueue, context, { line, notice: output.outcome !== 'submitted' && output.outcome !== 'cancelled' });
     }),
     showQueryMenu: enqueueActions(({ context, enqueue }) => {
       enqueue.assign({ showQueryMenu: true, answer: null, notice: null });
@@ -823,6 +836,8 @@ export const sessionMachine = setup({
           given: context.pendingTransaction?.line ?? null,
         }),
         onDone: [
+          // A printout (参保证明): the visit follows the job to paper, telling paper-out and faults as they come.
+          { guard: ({ event }) => event.output.printJobId !== null, target: 'printing', actions: 'sayTransactionOutcome' },
           { guard: ({ event }) => event.output.staffReason !== null, target: 'callingStaff', actions: 'sayTransactionOutcome' },
           { target: 'followUp', actions: 'sayTransactionOutcome' },
         ],
@@ -834,9 +849,21 @@ export const sessionMachine = setup({
         'voice.final': { actions: ['noteCitizenSaid', sendTo('transaction', ({ event }) => ({ type: 'txn.reply' as const, text: event.text, pinyin: event.pinyin }))] },
         'voice.partial': { actions: 'showPartial' },
         'citizen.transactionAction': {
-          actions: sendTo('transaction', ({ event }) =>
-            event.action === 'confirm' ? { type: 'txn.confirm' as const } : event.action === 'cancel' ? { type: 'txn.cancel' as const } : { type: 'txn.change' as const, field: event.field ?? '' },
-          ),
+          actions: sendTo('transaction', ({ event }) => {
+            switch (event.action) {
+              case 'confirm':
+                return { type: 'txn.confirm' as const };
+              case 'cancel':
+                return { type: 'txn.cancel' as const };
+              case 'skip':
+                return { type: 'txn.skip' as const };
+              // A tapped answer is read exactly as if it had been said.
+              case 'choose':
+                return { type: 'txn.reply' as const, text: event.value ?? '', pinyin: null };
+              default:
+                return { type: 'txn.change' as const, field: event.field ?? '' };
+            }
+          }),
         },
         'auth.cancel': { actions: sendTo('transaction', { type: 'txn.cancel' as const }) },
         // Whoever asked is gone or changed: the transaction stops before its yes (after it, the submission goes on).

@@ -6,6 +6,9 @@ export const transactionLines = {
   cancelled: '好的，这项业务没有办理，什么都没有提交。',
   submitting: '好的，正在为您提交，请稍等。',
   refused: (title: string, reason: string) => `${title}没有办成：${reason}我已经请工作人员过来帮您。`,
+  receiptOffer: '要回执的话，请说“打印”或点“打印”。',
+  staffComing: '我已经请工作人员过来帮您。',
+  skipOptional: '这一项不是必须的，不填请说“不用”或点“跳过”。',
   unavailable: (title: string) => `业务系统暂时连不上，${title}这次没有提交成功。请稍后再试，或者到窗口办理。`,
   readBack: (label: string, value: string) => `${label}：${value}`,
 } as const;

@@ -1,7 +1,7 @@
 import { assign, fromPromise, sendParent, setup } from 'xstate';
 import type { ListenPatience } from '../session/sessionEvents.js';
 import { transactionLines } from './transactionLines.js';
-import type { TransactionResult, TransactionSpec } from './transactionSpec.js';
+import type { TransactionEligibility, TransactionResult, TransactionSpec } from './transactionSpec.js';
 
 export interface TransactionInput {
   spec: TransactionSpec;
@@ -17,9 +17,12 @@ export type TransactionEvent =
   | { type: 'txn.reply'; text: string; pinyin: string | null }
   | { type: 'txn.confirm' }
   | { type: 'txn.cancel' }
-  | { type: 'txn.change'; field: string };
+  | { type: 'txn.change'; field: string }
+  /** The 跳过 button on an optional field. */
+  | { type: 'txn.skip' };
 
-export type TransactionOutcome = 'submitted' | 'queued' | 'refused' | 'unavailable' | 'cancelled';
+/** ineligible: the record says the citizen cannot have it (told why and where to go before anything was asked). */
+export type TransactionOutcome = 'submitted' | 'queued' | 'refused' | 'ineligible' | 'unavailable' | 'cancelled';
 
 export interface TransactionOutput {
   outcome: TransactionOutcome;
@@ -27,22 +30,37 @@ export interface TransactionOutput {
   reference: string | null;
   /** Non-null: a person is needed (a refusal is told truthfully and staff come). */
   staffReason: string | null;
+  /** The transaction's name, for the receipt. */
+  title: string;
+  /** A print job the submission spooled (参保证明): the visit follows it to paper. */
+  printJobId: string | null;
+  /** The short receipt's own rows (submitted or queued); null when there is nothing to give a receipt for. */
+  receipt: readonly string[] | null;
 }
 
 interface Ctx extends TransactionInput {
   values: Record<string, unknown>;
+  /** Optional fields the citizen chose to leave out. */
+  skipped: string[];
+  /** What the citizen will get, shown with the confirmation (spec.preview); null while there is none. */
+  preview: readonly string[] | null;
   outcome: TransactionOutcome | null;
   line: string;
   reference: string | null;
+  printJobId: string | null;
+  receipt: readonly string[] | null;
+  staffNeeded: boolean;
 }
 
 const YES = /确认|^(对|是|是的|好|好的|行|可以|没错|对的|办吧|办)[啊呀吧的了。！!]*$/;
 const NO = /取消|不办|算了|不要了|不用了/;
 const CHANGE = /改|修改|不对|错了/;
+/** On an optional field: leave it out. Checked before NO, so "不用了" there skips the field, not the transaction. */
+const SKIP = /不用|不需要|没有|跳过|不填|不改|不要|算了吧?不填/;
 
-/** The first field still missing, or null when all are there. */
-function missingField(ctx: Pick<Ctx, 'spec' | 'values'>) {
-  return ctx.spec.fields.find((field) => !(field.name in ctx.values)) ?? null;
+/** The first field still missing (an optional one the citizen skipped is not missing), or null when all are there. */
+function missingField(ctx: Pick<Ctx, 'spec' | 'values' | 'skipped'>) {
+  return ctx.spec.fields.find((field) => !(field.name in ctx.values) && !ctx.skipped.includes(field.name)) ?? null;
 }
 
 /** Every missing field the line gives, in any order the citizen gives them; and the first problem, if any. */
@@ -58,8 +76,14 @@ function readLine(ctx: Pick<Ctx, 'spec' | 'values'>, text: string, pinyin: strin
   return { found, problem };
 }
 
+/** How a field is asked: an optional one says it can be left out. */
+function askFor(field: ReturnType<typeof missingField>): string {
+  if (!field) return '';
+  return field.optional ? `${field.ask}${transactionLines.skipOptional}` : field.ask;
+}
+
 function summary(ctx: Pick<Ctx, 'spec' | 'values'>): string {
-  const readBacks = ctx.spec.fields.map((field) => transactionLines.readBack(field.label, field.readBack(ctx.values[field.name])));
+  const readBacks = ctx.spec.fields.filter((field) => field.name in ctx.values).map((field) => transactionLines.readBack(field.label, field.readBack(ctx.values[field.name])));
   return [ctx.spec.describe(ctx.values), ...readBacks.map((r) => `${r}。`)].join('');
 }
 
@@ -73,12 +97,22 @@ function summary(ctx: Pick<Ctx, 'spec' | 'values'>): string {
 export const transactionMachine = setup({
   types: { context: {} as Ctx, events: {} as TransactionEvent, input: {} as TransactionInput, output: {} as TransactionOutput },
   actors: {
+    checkEligibility: fromPromise<TransactionEligibility, { spec: TransactionSpec; citizenId: string }>(async ({ input }) =>
+      input.spec.checkEligibility ? input.spec.checkEligibility({ citizenId: input.citizenId }) : { eligible: true },
+    ),
+    preview: fromPromise<readonly string[] | null, { spec: TransactionSpec; citizenId: string; values: Record<string, unknown> }>(async ({ input }) =>
+      input.spec.preview ? input.spec.preview({ citizenId: input.citizenId, values: input.values }) : null,
+    ),
     submit: fromPromise<TransactionResult, { spec: TransactionSpec; citizenId: string; values: Record<string, unknown>; idempotencyKey: string }>(async ({ input }) =>
       input.spec.submit({ citizenId: input.citizenId, values: input.values, idempotencyKey: input.idempotencyKey }),
     ),
   },
   guards: {
     complete: ({ context }) => missingField(context) === null,
+    checksEligibility: ({ context }) => context.spec.checkEligibility !== undefined,
+    hasPreview: ({ context }) => context.spec.preview !== undefined,
+    /** Asked for an optional field, the citizen leaves it out ("不用", "没有", 跳过). */
+    skipsOptional: ({ context, event }) => missingField(context)?.optional === true && (event.type === 'txn.skip' || (event.type === 'txn.reply' && SKIP.test(event.text) && !/取消|不办/.test(event.text))),
     saysYes: ({ event }) => event.type === 'txn.reply' && YES.test(event.text.trim()),
     saysNo: ({ event }) => event.type === 'txn.reply' && NO.test(event.text),
     givesValues: ({ context, event }) => event.type === 'txn.reply' && Object.keys(readLine(context, event.text, event.pinyin).found).length > 0,
@@ -91,7 +125,7 @@ export const transactionMachine = setup({
     tell: sendParent((_, params: { line: string; listen?: ListenPatience }) => ({ type: 'robot.say' as const, line: params.line, ...(params.listen ? { listen: params.listen } : {}) })),
     askMissing: sendParent(({ context }) => {
       const field = missingField(context);
-      return { type: 'robot.say' as const, line: field?.ask ?? '', ...(field?.listen ? { listen: field.listen } : {}) };
+      return { type: 'robot.say' as const, line: askFor(field), ...(field?.listen ? { listen: field.listen } : {}) };
     }),
     takeValues: assign(({ context, event }) => (event.type === 'txn.reply' ? { values: { ...context.values, ...readLine(context, event.text, event.pinyin).found } } : {})),
     correctValues: assign(({ context, event }) =>
@@ -101,13 +135,18 @@ export const transactionMachine = setup({
     sayProblemOrAsk: sendParent(({ context, event }) => {
       const field = missingField(context);
       const { problem } = event.type === 'txn.reply' ? readLine(context, event.text, event.pinyin) : { problem: null };
-      const ask = field?.ask ?? '';
+      const ask = askFor(field);
       return { type: 'robot.say' as const, line: problem ? `${problem}${ask}` : transactionLines.notHeard(ask), ...(field?.listen ? { listen: field.listen } : {}) };
     }),
     forgetField: assign(({ context, event }) => {
       if (event.type !== 'txn.change') return {};
       const { [event.field]: _dropped, ...values } = context.values;
-      return { values };
+      // 修改 on a skipped optional field asks for it after all.
+      return { values, skipped: context.skipped.filter((name) => name !== event.field) };
+    }),
+    skipField: assign(({ context }) => {
+      const field = missingField(context);
+      return field ? { skipped: [...context.skipped, field.name] } : {};
     }),
     sayConfirmation: sendParent(({ context }) => ({ type: 'robot.say' as const, line: `${summary(context)}${transactionLines.confirm}` })),
     end: assign((_, params: { outcome: TransactionOutcome; line: string; reference?: string | null }) => ({ outcome: params.outcome, line: params.line, reference: params.reference ?? null })),
@@ -115,29 +154,69 @@ export const transactionMachine = setup({
 }).createMachine({
   id: 'transaction',
   context: ({ input }) => {
-    const base = { ...input, values: {} as Record<string, unknown>, outcome: null, line: '', reference: null };
+    const base = {
+      ...input,
+      values: {} as Record<string, unknown>,
+      skipped: [] as string[],
+      preview: null,
+      outcome: null,
+      line: '',
+      reference: null,
+      printJobId: null,
+      receipt: null,
+      staffNeeded: false,
+    };
     // What the citizen said when asking for the service may already hold values ("把电话改成138…").
     if (input.given) base.values = readLine(base, input.given.text, input.given.pinyin).found;
     return base;
   },
-  initial: 'starting',
+  initial: 'checkingEligibility',
   on: {
     'txn.cancel': { target: '.done', actions: { type: 'end', params: { outcome: 'cancelled', line: transactionLines.cancelled } } },
   },
   states: {
+    /** Can the citizen have it at all? Told before anything is asked (a benefit the record rules out, a print limit). */
+    checkingEligibility: {
+      always: { guard: ({ context }) => context.spec.checkEligibility === undefined, target: 'starting' },
+      invoke: {
+        src: 'checkEligibility',
+        input: ({ context }) => ({ spec: context.spec, citizenId: context.citizenId }),
+        onDone: [
+          { guard: ({ event }) => event.output.eligible, target: 'starting' },
+          {
+            target: 'done',
+            actions: assign(({ event }) =>
+              event.output.eligible
+                ? {}
+                : { outcome: 'ineligible' as const, line: event.output.callStaff ? `${event.output.line}${transactionLines.staffComing}` : event.output.line, staffNeeded: event.output.callStaff === true },
+            ),
+          },
+        ],
+        onError: { target: 'done', actions: assign(({ context }) => ({ outcome: 'unavailable' as const, line: transactionLines.unavailable(context.spec.title) })) },
+      },
+    },
     starting: { always: [{ guard: 'complete', target: 'confirming' }, { target: 'collecting' }] },
     collecting: {
       entry: 'askMissing',
       on: {
+        'txn.skip': { guard: 'skipsOptional', target: 'starting', actions: 'skipField' },
         'txn.reply': [
-          { guard: 'saysNo', target: 'done', actions: { type: 'end', params: { outcome: 'cancelled', line: transactionLines.cancelled } } },
           { guard: 'givesValues', target: 'starting', actions: 'takeValues' },
+          { guard: 'skipsOptional', target: 'starting', actions: 'skipField' },
+          { guard: 'saysNo', target: 'done', actions: { type: 'end', params: { outcome: 'cancelled', line: transactionLines.cancelled } } },
           { actions: 'sayProblemOrAsk' },
         ],
       },
     },
     confirming: {
       entry: 'sayConfirmation',
+      // What the citizen will get (a certificate's contents), shown beside the read-back; a preview that fails shows none.
+      invoke: {
+        src: 'preview',
+        input: ({ context }) => ({ spec: context.spec, citizenId: context.citizenId, values: context.values }),
+        onDone: { actions: assign(({ event }) => ({ preview: event.output })) },
+        onError: { actions: assign({ preview: null }) },
+      },
       on: {
         'txn.confirm': { target: 'submitting' },
         'txn.change': { target: 'starting', actions: 'forgetField' },
@@ -161,12 +240,16 @@ export const transactionMachine = setup({
           {
             guard: ({ event }) => event.output.status === 'submitted',
             target: 'done',
-            actions: assign(({ event }) => (event.output.status === 'submitted' ? { outcome: 'submitted' as const, line: event.output.line, reference: event.output.reference } : {})),
+            actions: assign(({ event }) =>
+              event.output.status === 'submitted'
+                ? { outcome: 'submitted' as const, line: event.output.line, reference: event.output.reference, printJobId: event.output.printJobId ?? null, receipt: event.output.receipt ?? [] }
+                : {},
+            ),
           },
           {
             guard: ({ event }) => event.output.status === 'queued',
             target: 'done',
-            actions: assign(({ event }) => (event.output.status === 'queued' ? { outcome: 'queued' as const, line: event.output.line } : {})),
+            actions: assign(({ event }) => (event.output.status === 'queued' ? { outcome: 'queued' as const, line: event.output.line, receipt: [] } : {})),
           },
           {
             target: 'done',
@@ -182,6 +265,10 @@ export const transactionMachine = setup({
     outcome: context.outcome ?? 'cancelled',
     line: context.line,
     reference: context.reference,
-    staffReason: context.outcome === 'refused' ? `transaction-refused:${context.spec.service}` : null,
+    staffReason:
+      context.outcome === 'refused' ? `transaction-refused:${context.spec.service}` : context.outcome === 'ineligible' && context.staffNeeded ? `transaction-ineligible:${context.spec.service}` : null,
+    title: context.spec.title,
+    printJobId: context.printJobId,
+    receipt: context.receipt,
   }),
 });

@@ -69,7 +69,7 @@ describe('the transaction machine (the same for every 对话办 transaction)', (
     t.send({ type: 'txn.confirm' });
     await flush();
     expect(submitted).toEqual([{ values: { phone: '13800138000', district: '崂山区' }, idempotencyKey: 'txn-key-0001' }]);
-    expect(t.outputs).toEqual([{ outcome: 'submitted', line: '已经改好了，受理编号CC-1。', reference: 'CC-1', staffReason: null }]);
+    expect(t.outputs).toEqual([{ outcome: 'submitted', line: '已经改好了，受理编号CC-1。', reference: 'CC-1', staffReason: null, title: '联系方式变更', printJobId: null, receipt: [] }]);
   });
 
   it('takes values in any order, several in one line, and from the line that started it', () => {
@@ -108,7 +108,7 @@ describe('the transaction machine (the same for every 对话办 transaction)', (
       t.reply('算了不办了');
       await flush();
       expect(calls, step).toBe(0);
-      expect(t.outputs, step).toEqual([{ outcome: 'cancelled', line: transactionLines.cancelled, reference: null, staffReason: null }]);
+      expect(t.outputs, step).toEqual([{ outcome: 'cancelled', line: transactionLines.cancelled, reference: null, staffReason: null, title: '联系方式变更', printJobId: null, receipt: null }]);
     }
     let release!: (r: TransactionResult) => void;
     const t = start(contactChange(() => new Promise((r) => (release = r))));
