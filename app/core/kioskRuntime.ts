@@ -5,6 +5,8 @@ import type { AudioSink, AudioSource } from '../../speech/index.js';
 import { connectHallBackend, type HallBackend } from './backend/connectHallBackend.js';
 import { createCertificatePrintService, type CertificatePrintService } from './certificates/certificatePrintService.js';
 import { loadOrCreateSigningKey } from './certificates/certificateSigningKey.js';
+import { CertificatePrintLedger } from './certificates/certificatePrintLedger.js';
+import { certificatePrintTransaction } from './transactions/certificatePrintTransaction.js';
 import type { KioskConfig } from './config/kioskConfigSchema.js';
 import { resolveFromRoot } from './config/loadConfig.js';
 import { startKioskDevices, type KioskDevices } from './devices/kioskDevices.js';
@@ -22,8 +24,12 @@ import { createGuideService } from './services/guideService.js';
 import { faceAuthView } from './services/pensionAuth/faceAuthView.js';
 import { cardLossCancellationTransaction } from './transactions/cardLossCancellationTransaction.js';
 import { cardLossTransaction } from './transactions/cardLossTransaction.js';
+import { cardReplacementTransaction } from './transactions/cardReplacementTransaction.js';
+import { employmentCertificateTransaction } from './transactions/employmentCertificateTransaction.js';
 import { contactChangeTransaction } from './transactions/contactChangeTransaction.js';
 import { flexibleEmploymentTransaction } from './transactions/flexibleEmploymentTransaction.js';
+import { unemploymentBenefitTransaction } from './transactions/unemploymentBenefitTransaction.js';
+import { unemploymentRegistrationTransaction } from './transactions/unemploymentRegistrationTransaction.js';
 import { transactionView } from './transactions/transactionView.js';
 import type { FaceSessionAnalyzer } from './services/pensionAuth/faceSessionAnalyzer.js';
 import { PensionAuthAudit } from './services/pensionAuth/pensionAuthAudit.js';
@@ -183,6 +189,12 @@ export async function createKioskRuntime(config: KioskConfig, options: KioskRunt
         cancel_card_loss: cardLossCancellationTransaction(transactions),
         change_contact: contactChangeTransaction(transactions),
         flexible_employment_register: flexibleEmploymentTransaction(transactions, () => new Date(now())),
+        // 参保证明打印 needs the printer's spooler: without devices the router's print_certificate does what it did before.
+        ...(devices ? { print_certificate: certificatePrintTransaction({ backend: backend.client, spooler: devices.spooler, printer: devices.printer, signingKey: loadOrCreateSigningKey(dataDir), ledger: new CertificatePrintLedger(db), perMonth: config.printing.certificatesPerMonth, now: () => new Date(now()), log }) } : {}),
+        unemployment_register: unemploymentRegistrationTransaction(transactions, () => new Date(now())),
+        unemployment_benefit_apply: unemploymentBenefitTransaction(transactions, backend.client),
+        replace_card: cardReplacementTransaction(transactions, backend.client),
+        apply_employment_certificate: employmentCertificateTransaction(transactions, backend.client),
       },
     },
   });

@@ -74,6 +74,31 @@ import {
   type WorkInjuryBenefits,
 } from './backendTypes.js';
 import { signRequest } from './requestSigning.js';
+import {
+  cardReplacementResultSchema,
+  employmentCertificateIssuedSchema,
+  type CardReplacementDetails,
+  type CardReplacementResult,
+  type EmploymentCertificateApplication,
+  type EmploymentCertificateIssued,
+} from './cardAndCertificateTypes.js';
+import {
+  unemploymentBenefitApplicationResultSchema,
+  unemploymentBenefitEligibilitySchema,
+  unemploymentRegistrationResultSchema,
+  type UnemploymentBenefitApplicationDetails,
+  type UnemploymentBenefitApplicationResult,
+  type UnemploymentBenefitEligibility,
+  type UnemploymentRegistrationDetails,
+  type UnemploymentRegistrationResult,
+} from './unemploymentTypes.js';
+import {
+  skillSubsidyApplicationResultSchema,
+  skillSubsidyEligibilitySchema,
+  type SkillSubsidyApplicationDetails,
+  type SkillSubsidyApplicationResult,
+  type SkillSubsidyEligibility,
+} from './skillSubsidyTypes.js';
 
 export interface BackendClientOptions {
   /** e.g. http://127.0.0.1:8731 or https://rs.example.gov.cn/kiosk-gateway */
@@ -122,6 +147,37 @@ export interface BackendClient {
   /** 联系方式变更: the new mobile number. Refused for a number that is not a mobile (INVALID_PHONE) or the same one (PHONE_UNCHANGED). */
   changeContact(citizenId: string, change: ContactChangeDetails & IdempotentWrite): Promise<ContactChangeResult>;
   registerFlexibleEmployment(citizenId: string, registration: FlexibleEmploymentDetails & IdempotentWrite): Promise<FlexibleEmploymentRegistration>;
+  /**
+   * 补换社保卡: the card becomes 补卡中 and a card application appears in getCardApplications. Refused (rejected) for a card
+   * already being replaced (CARD_REPLACEMENT_IN_PROGRESS) or sealed (CARD_SEALED), 挂失后补卡 for a card not reported lost
+   * (CARD_NOT_REPORTED_LOST), 换卡 for a card reported lost (CARD_REPORTED_LOST), an unknown hall or an address without a door.
+   */
+  replaceCard(citizenId: string, replacement: CardReplacementDetails & IdempotentWrite): Promise<CardReplacementResult>;
+  /**
+   * 就业创业证申领: a number at once (电子证 valid now; 纸质证 collected at the street's office). Refused for someone holding
+   * a valid one (ALREADY_HAS_CERTIFICATE), a pensioner (CERTIFICATE_NOT_FOR_PENSIONER), or 失业人员 while an employer
+   * pays (UNEMPLOYED_BUT_EMPLOYED).
+   */
+  applyForEmploymentCertificate(citizenId: string, application: EmploymentCertificateApplication & IdempotentWrite): Promise<EmploymentCertificateIssued>;
+  /**
+   * 失业登记: the employment registration becomes 失业. Refused (rejected) while an employer still pays (STILL_EMPLOYED),
+   * for a pensioner (NOT_ELIGIBLE_PENSIONER), when already registered (ALREADY_REGISTERED) or for a month that does not fit
+   * the record (INVALID_SEPARATION_MONTH).
+   */
+  registerUnemployment(citizenId: string, registration: UnemploymentRegistrationDetails & IdempotentWrite): Promise<UnemploymentRegistrationResult>;
+  /** 失业保险金: every condition checked against the record, each one not met with its reason (never an error for "no"). */
+  getUnemploymentBenefitEligibility(citizenId: string): Promise<UnemploymentBenefitEligibility>;
+  /** 失业保险金申领: checks everything again; a condition not met is rejected with its code (ALREADY_RECEIVING …). */
+  applyForUnemploymentBenefit(citizenId: string, application: UnemploymentBenefitApplicationDetails & IdempotentWrite): Promise<UnemploymentBenefitApplicationResult>;
+  /** 技能提升补贴: the insurance condition and each certificate on record with whether it can be applied for (never an error for "no"). */
+  getSkillSubsidyEligibility(citizenId: string): Promise<SkillSubsidyEligibility>;
+  /**
+   * 技能提升补贴申领 for one certificate: the amount by level, paid to the social security card. Refused (rejected) for a
+   * certificate not the citizen's (CERTIFICATE_NOT_FOUND), revoked (CERTIFICATE_REVOKED), issued more than 12 months ago
+   * (CERTIFICATE_TOO_OLD), of a level without a subsidy (LEVEL_NOT_COVERED), under 12 months of 失业保险
+   * (NOT_ENOUGH_INSURANCE), already subsidised (ALREADY_SUBSIDISED) or over 3 a year (SUBSIDY_LIMIT_REACHED).
+   */
+  applySkillSubsidy(citizenId: string, application: SkillSubsidyApplicationDetails & IdempotentWrite): Promise<SkillSubsidyApplicationResult>;
   getPensionAuthStatus(citizenId: string): Promise<PensionAuthStatus>;
   /**
    * Record a passed 养老认证 and restart the 12-month cycle from its day. Same key → recorded once, same answer;
@@ -292,6 +348,20 @@ export function createBackendClient(options: BackendClientOptions): BackendClien
       call({ method: 'POST', pattern: backendPaths.contactChange, params: { citizenId }, body: change, idempotencyKey: requireIdempotencyKey(idempotencyKey) }, contactChangeResultSchema),
     registerFlexibleEmployment: async (citizenId, { idempotencyKey, ...details }) =>
       call({ method: 'POST', pattern: backendPaths.flexibleEmployment, params: { citizenId }, body: details, idempotencyKey: requireIdempotencyKey(idempotencyKey) }, flexibleEmploymentRegistrationSchema),
+    replaceCard: async (citizenId, { idempotencyKey, ...details }) =>
+      call({ method: 'POST', pattern: backendPaths.cardReplacement, params: { citizenId }, body: details, idempotencyKey: requireIdempotencyKey(idempotencyKey) }, cardReplacementResultSchema),
+    applyForEmploymentCertificate: async (citizenId, { idempotencyKey, ...application }) =>
+      call({ method: 'POST', pattern: backendPaths.employmentCertificateApplication, params: { citizenId }, body: application, idempotencyKey: requireIdempotencyKey(idempotencyKey) }, employmentCertificateIssuedSchema),
+    registerUnemployment: async (citizenId, { idempotencyKey, ...details }) =>
+      call({ method: 'POST', pattern: backendPaths.unemploymentRegistration, params: { citizenId }, body: details, idempotencyKey: requireIdempotencyKey(idempotencyKey) }, unemploymentRegistrationResultSchema),
+    getUnemploymentBenefitEligibility: (citizenId) =>
+      call({ method: 'GET', pattern: backendPaths.unemploymentBenefitEligibility, params: { citizenId } }, unemploymentBenefitEligibilitySchema),
+    applyForUnemploymentBenefit: async (citizenId, { idempotencyKey, ...details }) =>
+      call({ method: 'POST', pattern: backendPaths.unemploymentBenefitApplications, params: { citizenId }, body: details, idempotencyKey: requireIdempotencyKey(idempotencyKey) }, unemploymentBenefitApplicationResultSchema),
+    getSkillSubsidyEligibility: (citizenId) =>
+      call({ method: 'GET', pattern: backendPaths.skillSubsidyEligibility, params: { citizenId } }, skillSubsidyEligibilitySchema),
+    applySkillSubsidy: async (citizenId, { idempotencyKey, ...application }) =>
+      call({ method: 'POST', pattern: backendPaths.skillSubsidyApplications, params: { citizenId }, body: application, idempotencyKey: requireIdempotencyKey(idempotencyKey) }, skillSubsidyApplicationResultSchema),
     getPensionAuthStatus: (citizenId) =>
       call({ method: 'GET', pattern: backendPaths.pensionAuth, params: { citizenId } }, pensionAuthStatusSchema),
     submitPensionAuth: async (citizenId, { idempotencyKey, ...submission }) =>

@@ -14,6 +14,20 @@ export const backendPaths = {
   cardLossCancellation: '/v1/citizens/:citizenId/card/loss-cancellation',
   contactChange: '/v1/citizens/:citizenId/contact',
   flexibleEmployment: '/v1/citizens/:citizenId/flexible-employment',
+  /** POST: 补换社保卡 (the card becomes 补卡中, an application appears under cardApplications). */
+  cardReplacement: '/v1/citizens/:citizenId/card/replacement',
+  /** POST: 就业创业证申领 (the certificate appears under employmentCertificate). */
+  employmentCertificateApplication: '/v1/citizens/:citizenId/employment-certificate/application',
+  /** POST: 失业登记. */
+  unemploymentRegistration: '/v1/citizens/:citizenId/unemployment-registration',
+  /** GET: every condition of 失业保险金 checked against the record, with the reasons when not met. */
+  unemploymentBenefitEligibility: '/v1/citizens/:citizenId/unemployment-benefit/eligibility',
+  /** POST: 失业保险金申领 (checks everything again). */
+  unemploymentBenefitApplications: '/v1/citizens/:citizenId/unemployment-benefit/applications',
+  /** GET: 技能提升补贴 — the insurance condition and each certificate on record, with whether it can be applied for. */
+  skillSubsidyEligibility: '/v1/citizens/:citizenId/skill-subsidy/eligibility',
+  /** POST: 技能提升补贴申领 for one certificate (checks everything again). */
+  skillSubsidyApplications: '/v1/citizens/:citizenId/skill-subsidy/applications',
   pensionAuth: '/v1/citizens/:citizenId/pension-auth',
   pensionAuthSubmissions: '/v1/citizens/:citizenId/pension-auth/submissions',
   referencePhoto: '/v1/citizens/:citizenId/reference-photo',

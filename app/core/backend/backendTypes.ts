@@ -137,7 +137,8 @@ export type CardLossCancellationResult = z.infer<typeof cardLossCancellationResu
 export const mobileNumberSchema = z.string().regex(/^1[3-9]\d{9}$/);
 
 /** 联系方式变更: the new mobile number the hall texts (notices, verification codes). */
-export const contactChangeDetailsSchema = z.object({ phone: mobileNumberSchema });
+/** The mobile number, and optionally the 联系地址 ("市南区香港中路10号3单元201", contactAddress.ts's shape). */
+export const contactChangeDetailsSchema = z.object({ phone: mobileNumberSchema, address: z.string().min(1).max(100).optional() });
 export type ContactChangeDetails = z.infer<typeof contactChangeDetailsSchema>;
 
 export const contactChangeResultSchema = z.object({
@@ -147,6 +148,8 @@ export const contactChangeResultSchema = z.object({
   /** The old and new numbers masked the usual way: "138****8000". */
   previousPhoneMasked: z.string().min(4),
   phoneMasked: z.string().min(4),
+  /** The new 联系地址 masked after the road ("市南区香港中路****"); null (or absent) when it was not changed. */
+  addressMasked: z.string().min(1).nullable().optional(),
   changedAt: dateTimeSchema,
   nextSteps: z.string().min(1),
 });
@@ -557,6 +560,8 @@ export type SkillCertificate = z.infer<typeof skillCertificateSchema>;
 /** 业务办理进度: what the citizen submitted (at a kiosk or elsewhere), newest first. */
 export const applicationKindSchema = z.enum([
   '社保卡挂失', '灵活就业参保登记', '养老金资格认证', '社保卡申领', '关系转移接续', '失业登记', '失业保险金申领',
+  '就业创业证申领',
+  '技能提升补贴申领',
 ]);
 export const applicationStateSchema = z.enum(['已受理', '办理中', '已办结', '未通过']);
 export const applicationSchema = z.object({
@@ -639,6 +644,8 @@ export const demoTagSchema = z.enum([
   'work-injury', 'resident-pension', 'card-temporary-loss', 'card-sealed', 'card-in-production', 'card-ready-for-pickup',
   'card-mailed', 'skill-certificate', 'employment-certificate', 'kiosk-application', 'near-retirement',
   'retirement-female-50', 'retirement-female-55',
+  'laid-off-not-registered', 'unemployment-registered', 'resigned',
+  'skill-subsidy-eligible',
 ]);
 export type DemoTag = z.infer<typeof demoTagSchema>;
 
@@ -671,6 +678,15 @@ export const backendErrorCodes = [
   'NOT_ELIGIBLE_EMPLOYED', 'NOT_PENSIONER', 'REFERENCE_PHOTO_NOT_FOUND', 'INVALID_PHOTO', 'PHOTO_TOO_LARGE',
   'INJECTED_FAULT', 'INTERNAL', 'CARD_SEALED', 'INVALID_CERTIFICATE_NUMBER', 'CERTIFICATE_NOT_FOUND',
   'CARD_NOT_LOST', 'CARD_REPLACEMENT_APPLIED', 'INVALID_PHONE', 'PHONE_UNCHANGED',
+  // 失业登记 and 失业保险金申领 (unemploymentTypes.ts)
+  'STILL_EMPLOYED', 'INVALID_SEPARATION_MONTH', 'NOT_REGISTERED_UNEMPLOYED', 'INSUFFICIENT_CONTRIBUTIONS', 'VOLUNTARY_SEPARATION',
+  'SEPARATION_REASON_UNVERIFIED', 'ALREADY_RECEIVING', 'CARD_NOT_USABLE',
+  // 补换社保卡 and 就业创业证申领 (cardAndCertificateTypes.ts)
+  'CARD_REPLACEMENT_IN_PROGRESS', 'CARD_NOT_REPORTED_LOST', 'CARD_REPORTED_LOST', 'UNKNOWN_PICKUP_HALL', 'INVALID_ADDRESS',
+  'ALREADY_HAS_CERTIFICATE', 'CERTIFICATE_NOT_FOR_PENSIONER', 'UNEMPLOYED_BUT_EMPLOYED',
+  // 技能提升补贴申领 (skillSubsidyTypes.ts) and 联系方式变更 with an address
+  'CERTIFICATE_TOO_OLD', 'CERTIFICATE_REVOKED', 'NOT_ENOUGH_INSURANCE', 'ALREADY_SUBSIDISED', 'LEVEL_NOT_COVERED', 'SUBSIDY_LIMIT_REACHED',
+  'CONTACT_UNCHANGED',
 ] as const;
 export type BackendErrorCode = (typeof backendErrorCodes)[number];
 
@@ -679,7 +695,7 @@ export const lookupCitizenRequestSchema = z.object({ idNumber: z.string() });
 export const skillCertificateLookupRequestSchema = z.object({ certificateNumber: z.string().max(64) });
 export const flexibleEmploymentRequestSchema = flexibleEmploymentDetailsSchema;
 /** The phone is checked by the route itself, so a malformed number is told as INVALID_PHONE, not INVALID_REQUEST. */
-export const contactChangeRequestSchema = z.object({ phone: z.string().max(32) });
+export const contactChangeRequestSchema = z.object({ phone: z.string().max(32), address: z.string().max(200).optional() });
 export const pensionAuthSubmissionRequestSchema = pensionAuthSubmissionSchema;
 /** Enrolment carries the JPEG base64-encoded in JSON (like every other body), not as a raw upload. */
 export const referencePhotoEnrolmentRequestSchema = z.object({ jpegBase64: z.base64().min(4) });

@@ -41,6 +41,23 @@ const BY_CODE = new Map<string, string>(Object.entries({
   NOT_ELIGIBLE_EMPLOYED: '您现在有单位为您缴纳社保，不能同时登记灵活就业。',
   NOT_PENSIONER: '您目前没有领取养老金，不需要做养老认证。',
   REFERENCE_PHOTO_NOT_FOUND: '没有找到您的参考照片，请到人工窗口办理。',
+  // 补换社保卡 and 就业创业证申领
+  CARD_REPLACEMENT_IN_PROGRESS: '您的社保卡已经在补换了，不用重复申请。新卡做到哪一步，可以问我“我的卡做好了没有”。',
+  CARD_NOT_REPORTED_LOST: '您的社保卡还没有挂失。卡丢了要先挂失才能补卡；卡还在手上的，请选卡损坏、卡过期或信息变更换卡。',
+  CARD_REPORTED_LOST: '您的社保卡已经挂失了，要办的是“挂失后补卡”，请重新选择补卡原因。',
+  UNKNOWN_PICKUP_HALL: '这个大厅暂时不能领社保卡，请换一个领卡大厅。',
+  INVALID_ADDRESS: '邮寄地址要写清楚街道、小区和门牌号，请重新说一下地址。',
+  ALREADY_HAS_CERTIFICATE: '您已经有一张有效的就业创业证了，不用重复申领。证丢了的话，请带身份证到街道（乡镇）人社服务站补办。',
+  CERTIFICATE_NOT_FOR_PENSIONER: '您已经退休在领养老金了，不能再申领就业创业证。',
+  UNEMPLOYED_BUT_EMPLOYED: '系统显示现在还有单位在给您交社保，不能按失业人员申领。已经离职的，请等单位办完停保以后再来；也可以按实际情况选灵活就业或自主创业。',
+  // 技能提升补贴申领 (the rules of knowledge base D08) and 联系方式变更 with an address
+  CERTIFICATE_TOO_OLD: '技能提升补贴要在证书发证之日起12个月内申请，这张证书已经超过期限了。',
+  CERTIFICATE_REVOKED: '这张证书已经注销了，不能申请技能提升补贴。',
+  NOT_ENOUGH_INSURANCE: '技能提升补贴要求参加失业保险累计满12个月，或者正在领失业保险金，您现在还不够条件。',
+  ALREADY_SUBSIDISED: '同一个职业同一个等级的证书只能领一次技能提升补贴，这张证书（或者同职业更高等级的证书）已经领过了。',
+  LEVEL_NOT_COVERED: '技师和高级技师证书的补贴这台机器办不了，请到窗口咨询。',
+  SUBSIDY_LIMIT_REACHED: '技能提升补贴每人每年最多领3次，您今年已经领满了。',
+  CONTACT_UNCHANGED: '您说的手机号码和联系地址都和现在登记的一样，不需要变更。',
   // Enrolment is done by staff: these are read by them.
   INVALID_PHOTO: '照片格式不对，请重新拍一张。',
   PHOTO_TOO_LARGE: '照片太大了，请重新拍一张。',

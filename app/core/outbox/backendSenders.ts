@@ -1,6 +1,9 @@
 import type { BackendClient } from '../backend/backendClient.js';
 import { BackendError } from '../backend/backendError.js';
 import type { ContactChangeDetails, FlexibleEmploymentDetails, PensionAuthSubmission } from '../backend/backendTypes.js';
+import type { CardReplacementDetails, EmploymentCertificateApplication } from '../backend/cardAndCertificateTypes.js';
+import type { UnemploymentBenefitApplicationDetails, UnemploymentRegistrationDetails } from '../backend/unemploymentTypes.js';
+import type { SkillSubsidyApplicationDetails } from '../backend/skillSubsidyTypes.js';
 import type { OutboxSender, SendOutcome } from './transactionOutbox.js';
 
 /**
@@ -45,6 +48,35 @@ export function flexibleEmploymentSender(backend: Pick<BackendClient, 'registerF
     sendWrite(() => backend.registerFlexibleEmployment(citizenId, { ...details, idempotencyKey }), (registration) => registration.registrationId);
 }
 
+/** 补换社保卡 (the reason, and the hall or the mailing address). */
+export function cardReplacementSender(backend: Pick<BackendClient, 'replaceCard'>): OutboxSender<CardReplacementDetails> {
+  return (details, idempotencyKey, citizenId) => sendWrite(() => backend.replaceCard(citizenId, { ...details, idempotencyKey }), (result) => result.applicationId);
+}
+
+/** 就业创业证申领. */
+export function employmentCertificateSender(backend: Pick<BackendClient, 'applyForEmploymentCertificate'>): OutboxSender<EmploymentCertificateApplication> {
+  return (application, idempotencyKey, citizenId) =>
+    sendWrite(() => backend.applyForEmploymentCertificate(citizenId, { ...application, idempotencyKey }), (issued) => issued.applicationId);
+}
+
+/** 失业登记 (when the job ended, why, the services wanted). */
+export function unemploymentRegistrationSender(backend: Pick<BackendClient, 'registerUnemployment'>): OutboxSender<UnemploymentRegistrationDetails> {
+  return (details, idempotencyKey, citizenId) =>
+    sendWrite(() => backend.registerUnemployment(citizenId, { ...details, idempotencyKey }), (registration) => registration.registrationId);
+}
+
+/** 失业保险金申领 (the card's financial account, confirmed). */
+export function unemploymentBenefitSender(backend: Pick<BackendClient, 'applyForUnemploymentBenefit'>): OutboxSender<UnemploymentBenefitApplicationDetails> {
+  return (details, idempotencyKey, citizenId) =>
+    sendWrite(() => backend.applyForUnemploymentBenefit(citizenId, { ...details, idempotencyKey }), (application) => application.applicationId);
+}
+
+/** 技能提升补贴申领 (the certificate number). */
+export function skillSubsidySender(backend: Pick<BackendClient, 'applySkillSubsidy'>): OutboxSender<SkillSubsidyApplicationDetails> {
+  return (application, idempotencyKey, citizenId) =>
+    sendWrite(() => backend.applySkillSubsidy(citizenId, { ...application, idempotencyKey }), (result) => result.applicationId);
+}
+
 /** The kinds the kiosk knows, each with its sender. */
 export const transactionKinds = {
   pensionAuth: 'pension-auth',
@@ -52,6 +84,11 @@ export const transactionKinds = {
   cardLossCancellation: 'card-loss-cancellation',
   contactChange: 'contact-change',
   flexibleEmployment: 'flexible-employment',
+  unemploymentRegistration: 'unemployment-registration',
+  unemploymentBenefit: 'unemployment-benefit',
+  cardReplacement: 'card-replacement',
+  employmentCertificate: 'employment-certificate',
+  skillSubsidy: 'skill-subsidy',
 } as const;
 
 export function registerBackendSenders(outbox: { register<P>(kind: string, sender: OutboxSender<P>): void }, backend: BackendClient): void {
@@ -60,4 +97,9 @@ export function registerBackendSenders(outbox: { register<P>(kind: string, sende
   outbox.register(transactionKinds.flexibleEmployment, flexibleEmploymentSender(backend));
   outbox.register(transactionKinds.cardLossCancellation, cardLossCancellationSender(backend));
   outbox.register(transactionKinds.contactChange, contactChangeSender(backend));
+  outbox.register(transactionKinds.unemploymentRegistration, unemploymentRegistrationSender(backend));
+  outbox.register(transactionKinds.unemploymentBenefit, unemploymentBenefitSender(backend));
+  outbox.register(transactionKinds.cardReplacement, cardReplacementSender(backend));
+  outbox.register(transactionKinds.employmentCertificate, employmentCertificateSender(backend));
+  outbox.register(transactionKinds.skillSubsidy, skillSubsidySender(backend));
 }

@@ -54,6 +54,13 @@ export interface SimulatorInspection {
   flexibleRegistrationCount(citizenId: string): number;
   /** Recorded 养老认证 submissions (replays of a stored answer add none). */
   pensionAuthSubmissionCount(citizenId: string): number;
+  /** 失业登记 made from a kiosk (not those seeded as made at a window). */
+  unemploymentRegistrationCount(citizenId: string): number;
+  unemploymentBenefitApplicationCount(citizenId: string): number;
+  /** 补换社保卡 applied for from a kiosk (not the card applications seeded as made elsewhere). */
+  cardReplacementCount(citizenId: string): number;
+  /** 就业创业证 applied for from a kiosk. */
+  employmentCertificateApplicationCount(citizenId: string): number;
   /** How many times a write under this idempotency key was carried out (replays of its stored answer add none). */
   writesWithKey(idempotencyKey: string): number;
 }
@@ -281,6 +288,13 @@ export async function createBackendSimulator(options: BackendSimulatorOptions): 
       contactChangeCount: countFor('contact_changes'),
       flexibleRegistrationCount: countFor('flexible_registrations'),
       pensionAuthSubmissionCount: countFor('pension_auth_submissions'),
+      unemploymentRegistrationCount: (citizenId) =>
+        db.prepare('SELECT COUNT(*) FROM unemployment_registrations WHERE citizen_id = ? AND kiosk_id IS NOT NULL').pluck().get(citizenId) as number,
+      unemploymentBenefitApplicationCount: (citizenId) =>
+        db.prepare('SELECT COUNT(*) FROM unemployment_benefit_applications WHERE citizen_id = ?').pluck().get(citizenId) as number,
+      cardReplacementCount: (citizenId) => db.prepare('SELECT COUNT(*) FROM card_replacements WHERE citizen_id = ?').pluck().get(citizenId) as number,
+      employmentCertificateApplicationCount: (citizenId) =>
+        db.prepare('SELECT COUNT(*) FROM employment_certificate_applications WHERE citizen_id = ?').pluck().get(citizenId) as number,
       writesWithKey: (idempotencyKey) => writesByKey.get(idempotencyKey) ?? 0,
     },
     close() {

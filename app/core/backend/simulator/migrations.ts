@@ -265,4 +265,81 @@ export const simulatorMigrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 6,
+    name: '补换社保卡 and 就业创业证申领 from a kiosk',
+    sql: `
+      CREATE TABLE card_replacements (
+        application_id TEXT PRIMARY KEY REFERENCES card_applications(application_id),
+        citizen_id TEXT NOT NULL REFERENCES citizens(citizen_id),
+        kiosk_id TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        previous_status TEXT NOT NULL,
+        collection_method TEXT NOT NULL,
+        hall_code TEXT,
+        mailing_address TEXT,
+        fee_fen INTEGER NOT NULL,
+        expected_ready_date TEXT NOT NULL,
+        applied_at TEXT NOT NULL
+      );
+      ALTER TABLE card_applications ADD COLUMN mailing_address TEXT;
+      CREATE TABLE employment_certificate_applications (
+        application_id TEXT PRIMARY KEY,
+        citizen_id TEXT NOT NULL REFERENCES citizens(citizen_id),
+        kiosk_id TEXT NOT NULL,
+        situation TEXT NOT NULL,
+        street TEXT NOT NULL,
+        form TEXT NOT NULL,
+        certificate_number TEXT NOT NULL,
+        pickup_from TEXT,
+        applied_at TEXT NOT NULL
+      );
+      ALTER TABLE employment_certificates ADD COLUMN form TEXT;
+    `,
+  },
+  {
+    version: 7,
+    name: '失业登记 and 失业保险金申领 (with why the job ended)',
+    sql: `
+      CREATE TABLE unemployment_registrations (
+        registration_id TEXT PRIMARY KEY,
+        citizen_id TEXT NOT NULL REFERENCES citizens(citizen_id),
+        kiosk_id TEXT,
+        separation_month TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        job_services_json TEXT NOT NULL,
+        office TEXT NOT NULL,
+        registered_at TEXT NOT NULL
+      );
+      CREATE TABLE unemployment_benefit_applications (
+        application_id TEXT PRIMARY KEY,
+        citizen_id TEXT NOT NULL REFERENCES citizens(citizen_id),
+        kiosk_id TEXT NOT NULL,
+        claim_id TEXT NOT NULL REFERENCES unemployment_claims(claim_id),
+        registration_id TEXT NOT NULL REFERENCES unemployment_registrations(registration_id),
+        applied_at TEXT NOT NULL
+      );
+    `,
+  },
+  {
+    version: 8,
+    name: '技能提升补贴申领, and the 联系地址 in 联系方式变更',
+    sql: `
+      CREATE TABLE skill_subsidy_applications (
+        application_id TEXT PRIMARY KEY,
+        citizen_id TEXT NOT NULL REFERENCES citizens(citizen_id),
+        kiosk_id TEXT,
+        certificate_number TEXT NOT NULL REFERENCES skill_certificates(certificate_number),
+        occupation TEXT NOT NULL,
+        level TEXT NOT NULL,
+        amount_fen INTEGER NOT NULL,
+        state TEXT NOT NULL,
+        submitted_at TEXT NOT NULL
+      );
+      CREATE INDEX skill_subsidy_applications_by_citizen ON skill_subsidy_applications (citizen_id);
+      ALTER TABLE citizens ADD COLUMN address TEXT;
+      ALTER TABLE contact_changes ADD COLUMN address TEXT;
+      ALTER TABLE contact_changes ADD COLUMN previous_address TEXT;
+    `,
+  },
 ];

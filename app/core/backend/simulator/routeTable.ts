@@ -1,10 +1,13 @@
 /** Every endpoint the simulator serves, in one table. */
 import { backendPaths } from '../backendPaths.js';
+import * as cardAndCertificate from './cardAndCertificateApplications.js';
 import * as queries from './citizenQueries.js';
 import * as submissions from './citizenSubmissions.js';
 import * as insurance from './insuranceQueries.js';
 import * as progress from './progressQueries.js';
 import * as photos from './referencePhotos.js';
+import * as skillSubsidy from './skillSubsidySubmissions.js';
+import * as unemployment from './unemploymentSubmissions.js';
 import { matchPattern, type Route } from './route.js';
 
 export const simulatorRoutes: readonly Route[] = [
@@ -18,6 +21,10 @@ export const simulatorRoutes: readonly Route[] = [
   { method: 'POST', pattern: backendPaths.cardLossCancellation, handler: submissions.cancelCardLoss, idempotent: true },
   { method: 'POST', pattern: backendPaths.contactChange, handler: submissions.changeContact, idempotent: true },
   { method: 'POST', pattern: backendPaths.flexibleEmployment, handler: submissions.registerFlexibleEmployment, idempotent: true },
+  { method: 'POST', pattern: backendPaths.cardReplacement, handler: cardAndCertificate.applyCardReplacement, idempotent: true },
+  { method: 'POST', pattern: backendPaths.employmentCertificateApplication, handler: cardAndCertificate.applyEmploymentCertificate, idempotent: true },
+  { method: 'GET', pattern: backendPaths.skillSubsidyEligibility, handler: skillSubsidy.skillSubsidyEligibility, idempotent: false },
+  { method: 'POST', pattern: backendPaths.skillSubsidyApplications, handler: skillSubsidy.applySkillSubsidy, idempotent: true },
   { method: 'GET', pattern: backendPaths.pensionAuth, handler: queries.pensionAuth, idempotent: false },
   { method: 'POST', pattern: backendPaths.pensionAuthSubmissions, handler: submissions.submitPensionAuth, idempotent: true },
   { method: 'GET', pattern: backendPaths.referencePhoto, handler: photos.referencePhoto, idempotent: false },
@@ -30,6 +37,9 @@ export const simulatorRoutes: readonly Route[] = [
   { method: 'GET', pattern: backendPaths.retirementProfile, handler: insurance.retirementProfile, idempotent: false },
   { method: 'GET', pattern: backendPaths.pensionEstimateInputs, handler: insurance.pensionEstimateInputs, idempotent: false },
   { method: 'GET', pattern: backendPaths.unemploymentBenefit, handler: progress.unemploymentBenefit, idempotent: false },
+  { method: 'POST', pattern: backendPaths.unemploymentRegistration, handler: unemployment.registerUnemployment, idempotent: true },
+  { method: 'GET', pattern: backendPaths.unemploymentBenefitEligibility, handler: unemployment.unemploymentBenefitEligibility, idempotent: false },
+  { method: 'POST', pattern: backendPaths.unemploymentBenefitApplications, handler: unemployment.applyForUnemploymentBenefit, idempotent: true },
   { method: 'GET', pattern: backendPaths.workInjury, handler: progress.workInjury, idempotent: false },
   { method: 'GET', pattern: backendPaths.cardApplications, handler: progress.cardApplications, idempotent: false },
   { method: 'GET', pattern: backendPaths.transfers, handler: progress.transfers, idempotent: false },
