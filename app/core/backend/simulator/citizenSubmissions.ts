@@ -20,6 +20,7 @@ import { MAX_CLOCK_SKEW_MS } from '../requestSigning.js';
 import { requireCitizen } from './citizenRows.js';
 import { withheldPensionPayments } from './contributionHistory.js';
 import { HttpProblem } from './httpProblem.js';
+import { addressProblem, maskAddress } from '../contactAddress.js';
 import { maskCardNumber, maskPhone } from './masking.js';
 import { created, type RouteContext, type RouteResult } from './route.js';
 import type { SimulatorDatabase } from './simulatorDatabase.js';
@@ -92,29 +93,44 @@ export function cancelCardLoss({ db, params, kioskId, now }: RouteContext): Rout
   return created(result);
 }
 
-/** 联系方式变更: the mobile number the hall texts. It must be a mobile number, and not the one already on file. */
+/**
+ * 联系方式变更: the mobile number the hall texts, and optionally the 联系地址 (区 + 路/街道 + 门牌, contactAddress.ts).
+ * The number must be a mobile number; the address must have a road or street and a house number. Nothing new at all
+ * (the number on file and no new address) is refused.
+ */
 export function changeContact({ db, params, body, kioskId, now }: RouteContext): RouteResult {
   const citizen = requireCitizen(db, params.citizenId!);
   const request = contactChangeRequestSchema.safeParse(body);
   if (!request.success) throw new HttpProblem(400, 'INVALID_REQUEST', '联系方式信息不完整或格式不对');
   const phone = request.data.phone;
   if (!/^1[3-9]\d{9}$/.test(phone)) throw new HttpProblem(422, 'INVALID_PHONE', '手机号码应为以13至19开头的11位数字');
-  const previous = db.prepare('SELECT phone FROM citizens WHERE citizen_id = ?').pluck().get(citizen.citizen_id) as string;
-  if (previous === phone) throw new HttpProblem(409, 'PHONE_UNCHANGED', '新手机号码与登记的号码相同');
+  const address = request.data.address?.replace(/\s+/g, '');
+  const problem = address === undefined ? null : addressProblem(address);
+  if (problem !== null) throw new HttpProblem(422, 'INVALID_ADDRESS', problem === 'no-road' ? '联系地址应包含路名或街道名' : '联系地址应包含门牌号');
+  const previous = db.prepare('SELECT phone, address FROM citizens WHERE citizen_id = ?').get(citizen.citizen_id) as { phone: string; address: string | null };
+  const addressChanges = address !== undefined && address !== previous.address;
+  if (previous.phone === phone && !addressChanges) {
+    if (address === undefined) throw new HttpProblem(409, 'PHONE_UNCHANGED', '新手机号码与登记的号码相同');
+    throw new HttpProblem(409, 'CONTACT_UNCHANGED', '新的手机号码和联系地址与登记的相同');
+  }
 
   const changeId = nextDailyId(db, 'contact_changes', 'change_id', 'LX', now);
   const changedAt = chinaDateTimeOf(now);
   db.prepare('UPDATE citizens SET phone = ? WHERE citizen_id = ?').run(phone, citizen.citizen_id);
-  db.prepare('INSERT INTO contact_changes (change_id, citizen_id, kiosk_id, previous_phone, phone, changed_at) VALUES (?, ?, ?, ?, ?, ?)')
-    .run(changeId, citizen.citizen_id, kioskId, previous, phone, changedAt);
+  if (addressChanges) db.prepare('UPDATE citizens SET address = ? WHERE citizen_id = ?').run(address, citizen.citizen_id);
+  db.prepare('INSERT INTO contact_changes (change_id, citizen_id, kiosk_id, previous_phone, phone, changed_at, address, previous_address) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+    .run(changeId, citizen.citizen_id, kioskId, previous.phone, phone, changedAt, addressChanges ? address : null, addressChanges ? previous.address : null);
 
   const result: ContactChangeResult = {
     changeId,
     citizenId: citizen.citizen_id,
-    previousPhoneMasked: maskPhone(previous),
+    previousPhoneMasked: maskPhone(previous.phone),
     phoneMasked: maskPhone(phone),
+    addressMasked: addressChanges ? maskAddress(address) : null,
     changedAt,
-    nextSteps: '以后的业务通知和验证码会发到新号码上，原来的号码不再接收。',
+    nextSteps: addressChanges
+      ? `${previous.phone === phone ? '' : '以后的业务通知和验证码会发到新号码上，原来的号码不再接收。'}需要邮寄的材料会寄到新的联系地址。`
+      : '以后的业务通知和验证码会发到新号码上，原来的号码不再接收。',
   };
   return created(result);
 }

@@ -54,6 +54,8 @@ export interface SimulatorInspection {
   flexibleRegistrationCount(citizenId: string): number;
   /** Recorded 养老认证 submissions (replays of a stored answer add none). */
   pensionAuthSubmissionCount(citizenId: string): number;
+  /** 技能提升补贴 applications recorded for the citizen. */
+  skillSubsidyApplicationCount(citizenId: string): number;
   /** 失业登记 made from a kiosk (not those seeded as made at a window). */
   unemploymentRegistrationCount(citizenId: string): number;
   unemploymentBenefitApplicationCount(citizenId: string): number;
@@ -267,7 +269,7 @@ export async function createBackendSimulator(options: BackendSimulatorOptions): 
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
 
-  const countFor = (table: 'card_loss_reports' | 'card_loss_cancellations' | 'contact_changes' | 'flexible_registrations' | 'pension_auth_submissions') => {
+  const countFor = (table: 'card_loss_reports' | 'card_loss_cancellations' | 'contact_changes' | 'flexible_registrations' | 'pension_auth_submissions' | 'skill_subsidy_applications') => {
     const statement = db.prepare(`SELECT COUNT(*) FROM ${table} WHERE citizen_id = ?`).pluck();
     return (citizenId: string) => statement.get(citizenId) as number;
   };
@@ -288,6 +290,7 @@ export async function createBackendSimulator(options: BackendSimulatorOptions): 
       contactChangeCount: countFor('contact_changes'),
       flexibleRegistrationCount: countFor('flexible_registrations'),
       pensionAuthSubmissionCount: countFor('pension_auth_submissions'),
+      skillSubsidyApplicationCount: countFor('skill_subsidy_applications'),
       unemploymentRegistrationCount: (citizenId) =>
         db.prepare('SELECT COUNT(*) FROM unemployment_registrations WHERE citizen_id = ? AND kiosk_id IS NOT NULL').pluck().get(citizenId) as number,
       unemploymentBenefitApplicationCount: (citizenId) =>

@@ -44,6 +44,10 @@ export const demoTagLabels: Record<DemoTag, string> = {
   'near-retirement': '临近退休',
   'retirement-female-50': '女职工（原50岁退休）',
   'retirement-female-55': '女职工（原55岁退休）',
+  'laid-off-not-registered': '刚失业，未办失业登记',
+  'unemployment-registered': '已办失业登记，未申领失业保险金',
+  resigned: '个人辞职',
+  'skill-subsidy-eligible': '可申领技能提升补贴',
 };
 
 const ALL_TYPES: InsuranceType[] = ['养老', '医疗', '失业', '工伤', '生育'];
@@ -153,13 +157,15 @@ export interface DemoCitizenSeed {
   /** A card loss reported at another kiosk in the hall (so 业务办理进度 has a kiosk entry from the start). */
   kioskCardLoss?: { daysBeforeSeed: number; kioskId: string };
   unemploymentClaims?: UnemploymentClaimSeed[];
+  /** A 失业登记 made at a window (with why the last job ended) and no 失业保险金 applied for yet; the job is the last spell. */
+  unemploymentRegistration?: { daysBeforeSeed: number; reason: '单位解除/终止合同' | '合同到期' | '个人辞职' | '其他'; office: string };
   /** 就业创业证: issued on a fixed day, or on the day of the (latest) 失业登记. */
   employmentCertificate?: { areaCode: string; serial: string; issued: string | 'with-unemployment-registration'; issuedBy: string; status: '有效' | '已注销' };
   workInjuries?: WorkInjurySeed[];
   residentPension?: ResidentPensionSeed;
   cardApplications?: CardApplicationSeed[];
   transfers?: TransferSeed[];
-  skillCertificates?: Array<{ certificateNumber: string; occupation: string; level: '五级/初级工' | '四级/中级工' | '三级/高级工' | '二级/技师' | '一级/高级技师'; issuedDate: string; issuingBody: string; status: '有效' | '已注销' }>;
+  skillCertificates?: Array<{ certificateNumber: string; occupation: string; level: '五级/初级工' | '四级/中级工' | '三级/高级工' | '二级/技师' | '一级/高级技师'; issuedDate: SeedDay; issuingBody: string; status: '有效' | '已注销' }>;
 }
 
 /** A checksum-valid Qingdao ID number that belongs to no demo citizen: the lookup answers 404 (没有参保记录). */
@@ -407,5 +413,90 @@ export const demoCitizenSeeds: readonly DemoCitizenSeed[] = [
       town: '即墨区移风店镇', startYear: 2012, missedYears: [2016], collectiveSubsidy: 50,
       grades: [{ fromYear: 2012, grade: 300 }, { fromYear: 2017, grade: 500 }, { fromYear: 2021, grade: 1000 }],
     },
+  },
+  // 失业登记 and 失业保险金申领 (helper C): laid off and not registered; registered and entitled; resigned.
+  {
+    citizenId: 'QD0023',
+    name: '韩志刚',
+    idNumber: '370203198409170532',
+    phone: '13853292323',
+    referencePhoto: 'faces/facerec__kit_harington/john1.jpeg',
+    usefulFor: ['laid-off-not-registered', 'unemployed', 'card-active', 'not-pensioner'],
+    retirementCategory: '男职工',
+    // Laid off: the employer's last month was two months before the seed month; about 8 years of 失业 contributions.
+    spells: [{ payer: '青岛市南恒通电子有限公司', from: '2017-04', until: { monthsBeforeSeed: 2 }, startingBase: 3600, types: ALL_TYPES }],
+    card: { cardNumber: 'QD5832019', status: '正常', bank: '青岛银行', issuedDate: '2017-06-12' },
+  },
+  {
+    citizenId: 'QD0024',
+    name: '曹建军',
+    idNumber: '370205197804030714',
+    phone: '15853292424',
+    referencePhoto: 'faces/facerec__obama/obama.jpg',
+    usefulFor: ['unemployment-registered', 'unemployed', 'long-history', 'card-active', 'not-pensioner'],
+    retirementCategory: '男职工',
+    // The contract ran out three months before the seed month and was not renewed; over 10 years paid.
+    spells: [{ payer: '青岛四方机车配件有限公司', from: '2010-03', until: { monthsBeforeSeed: 3 }, startingBase: 2500, types: ALL_TYPES }],
+    card: { cardNumber: 'QD6290347', status: '正常', bank: '中国工商银行青岛分行', issuedDate: '2014-08-26' },
+    unemploymentRegistration: { daysBeforeSeed: 20, reason: '合同到期', office: '青岛市市北区公共就业和人才服务中心' },
+  },
+  {
+    citizenId: 'QD0025',
+    name: '罗海峰',
+    idNumber: '370212199206260352',
+    phone: '18553292525',
+    referencePhoto: 'faces/lfw__Mahathir_Mohamad/Mahathir_Mohamad_0005.jpg',
+    usefulFor: ['resigned', 'unemployment-registered', 'unemployed', 'card-active', 'not-pensioner'],
+    retirementCategory: '男职工',
+    // Resigned two months before the seed month after almost four years; registered unemployed since.
+    spells: [{ payer: '青岛崂山云海网络科技有限公司', from: '2021-05', until: { monthsBeforeSeed: 2 }, startingBase: 4800, types: ALL_TYPES }],
+    card: { cardNumber: 'QD7145268', status: '正常', bank: '中国建设银行青岛分行', issuedDate: '2021-07-19' },
+    unemploymentRegistration: { daysBeforeSeed: 12, reason: '个人辞职', office: '青岛市崂山区公共就业和人才服务中心' },
+  },
+  // 技能提升补贴 (helper D): one certificate issued this year; two to choose from (and one too old); a certificate but
+  // no 失业保险 at all.
+  {
+    citizenId: 'QD0026',
+    name: '宋家明',
+    idNumber: '370202198805140734',
+    phone: '13953292626',
+    referencePhoto: null,
+    usefulFor: ['skill-certificate', 'skill-subsidy-eligible', 'card-active', 'not-pensioner'],
+    retirementCategory: '男职工',
+    spells: [{ payer: '青岛市南鲁味餐饮有限公司', from: '2016-03', until: 'ongoing', startingBase: 3300, types: ALL_TYPES }],
+    card: { cardNumber: 'QD4620738', status: '正常', bank: '青岛银行', issuedDate: '2016-05-09' },
+    skillCertificates: [
+      { certificateNumber: 'S000037020004254000126', occupation: '中式烹调师', level: '四级/中级工', issuedDate: { daysBeforeSeed: 45 }, issuingBody: '青岛鲁厨职业技能评价中心', status: '有效' },
+    ],
+  },
+  {
+    citizenId: 'QD0027',
+    name: '蒋丽娟',
+    idNumber: '370213199308210627',
+    phone: '15953292727',
+    referencePhoto: null,
+    usefulFor: ['skill-certificate', 'skill-subsidy-eligible', 'card-active', 'not-pensioner', 'retirement-female-55'],
+    retirementCategory: '女职工55',
+    spells: [{ payer: '青岛李沧康乐家政服务有限公司', from: '2018-06', until: 'ongoing', startingBase: 3000, types: ALL_TYPES }],
+    card: { cardNumber: 'QD5081946', status: '正常', bank: '青岛农商银行', issuedDate: '2018-08-14' },
+    skillCertificates: [
+      { certificateNumber: 'S000037021302234000458', occupation: '育婴员', level: '四级/中级工', issuedDate: { daysBeforeSeed: 120 }, issuingBody: '青岛李沧职业技能评价中心', status: '有效' },
+      { certificateNumber: 'S000037021303255000093', occupation: '保育师', level: '五级/初级工', issuedDate: { daysBeforeSeed: 30 }, issuingBody: '青岛李沧职业技能评价中心', status: '有效' },
+      { certificateNumber: 'S000037021301225000217', occupation: '家政服务员', level: '五级/初级工', issuedDate: '2022-04-15', issuingBody: '青岛李沧职业技能评价中心', status: '有效' },
+    ],
+  },
+  {
+    citizenId: 'QD0028',
+    name: '田浩',
+    idNumber: '370281200403160519',
+    phone: '17753292828',
+    referencePhoto: null,
+    usefulFor: ['skill-certificate', 'no-insurance-record', 'card-active', 'not-pensioner'],
+    retirementCategory: null,
+    spells: [],
+    card: { cardNumber: 'QD8816025', status: '正常', bank: '中国银行青岛分行', issuedDate: '2022-09-05' },
+    skillCertificates: [
+      { certificateNumber: 'S000037028105255000061', occupation: '汽车维修工', level: '五级/初级工', issuedDate: { daysBeforeSeed: 60 }, issuingBody: '青岛胶州职业技能评价中心', status: '有效' },
+    ],
   },
 ];

@@ -219,6 +219,14 @@ export function applications({ db, params }: RouteContext): RouteResult {
       state: '已办结', stage: '认证通过', updatedDate: row.received_at.slice(0, 10),
     });
   }
+  for (const row of db.prepare('SELECT application_id, kiosk_id, state, submitted_at FROM skill_subsidy_applications WHERE citizen_id = ?').all(id) as Array<{
+    application_id: string; kiosk_id: string | null; state: Application['state']; submitted_at: string;
+  }>) {
+    list.push({
+      applicationId: row.application_id, kind: '技能提升补贴申领', channel: row.kiosk_id === null ? '服务窗口' : '自助服务机',
+      submittedAt: row.submitted_at, state: row.state, stage: row.state === '已受理' ? '待审核' : row.state, updatedDate: row.submitted_at.slice(0, 10),
+    });
+  }
   for (const row of cardApplicationRows(db, id)) {
     const stages = stagesOf<CardStage>(row.stages_json);
     const last = stages[stages.length - 1]!;

@@ -192,6 +192,20 @@ function seedCitizenQueryData(db: Database.Database, seed: DemoCitizenSeed, toda
     insertApplication.run(`SJ${compact(registeredOn)}-${id.slice(2)}`, id, '失业保险金申领', '服务窗口', atChinaTime(registeredOn, '09:40'), '已办结', '审核通过', approvedOn);
     lastUnemploymentRegistration = registeredOn;
   }
+  // A 失业登记 at a window with no 失业保险金 applied for yet (migration 7 keeps why the job ended).
+  if (seed.unemploymentRegistration) {
+    const registration = seed.unemploymentRegistration;
+    const lastJob = seed.spells.filter((spell) => spell.payer !== FLEXIBLE_EMPLOYMENT_PAYER).at(-1);
+    if (!lastJob || lastJob.until === 'ongoing') throw new Error(`demo citizen ${id}: a 失业登记 needs a job that ended`);
+    const registeredOn = addDaysToDate(today, -registration.daysBeforeSeed);
+    const registrationId = `SD${compact(registeredOn)}-${id.slice(2)}`;
+    registrations.push({ status: '失业', from: registeredOn, to: null, employer: null, office: registration.office });
+    db.prepare(`INSERT INTO unemployment_registrations
+      (registration_id, citizen_id, kiosk_id, separation_month, reason, job_services_json, office, registered_at) VALUES (?, ?, NULL, ?, ?, '[]', ?, ?)`)
+      .run(registrationId, id, lastMonthOfSpell(lastJob, lastPaidMonth), registration.reason, registration.office, atChinaTime(registeredOn, '09:30'));
+    insertApplication.run(registrationId, id, '失业登记', '服务窗口', atChinaTime(registeredOn, '09:30'), '已办结', '已登记', registeredOn);
+    lastUnemploymentRegistration = registeredOn;
+  }
   registrations.sort((a, b) => a.from.localeCompare(b.from));
   const insertRegistration = db.prepare(`INSERT INTO employment_registrations (citizen_id, seq, status, from_date, to_date, employer, office)
     VALUES (?, ?, ?, ?, ?, ?, ?)`);
@@ -252,7 +266,7 @@ function seedCitizenQueryData(db: Database.Database, seed: DemoCitizenSeed, toda
 
   for (const certificate of seed.skillCertificates ?? []) {
     db.prepare(`INSERT INTO skill_certificates (certificate_number, citizen_id, occupation, level, issued_date, issuing_body, status)
-      VALUES (?, ?, ?, ?, ?, ?, ?)`).run(certificate.certificateNumber, id, certificate.occupation, certificate.level, certificate.issuedDate, certificate.issuingBody, certificate.status);
+      VALUES (?, ?, ?, ?, ?, ?, ?)`).run(certificate.certificateNumber, id, certificate.occupation, certificate.level, dayOf(certificate.issuedDate, today), certificate.issuingBody, certificate.status);
   }
 }
 
