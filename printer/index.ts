@@ -14,7 +14,8 @@ export type { PrintJobFailureKind, PrinterEvent, PrinterPauseReason } from './pr
 export { createPrintSpooler, type PrintJobRecord, type PrintSpooler } from './printSpooler.js';
 
 // Certificate
-export type { CertificateContent, InsuranceRecord } from './certificate/certificateContent.js';
+export type { CertificateContent, DocumentKind, InsurancePayments, InsuranceRecord, InsuranceType } from './certificate/certificateContent.js';
+export { documentTitle } from './certificate/certificateContent.js';
 export { encodeCertificate } from './certificate/encodeCertificate.js';
 
 // Virtual printer

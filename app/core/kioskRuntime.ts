@@ -30,7 +30,9 @@ import { contactChangeTransaction } from './transactions/contactChangeTransactio
 import { flexibleEmploymentTransaction } from './transactions/flexibleEmploymentTransaction.js';
 import { unemploymentBenefitTransaction } from './transactions/unemploymentBenefitTransaction.js';
 import { unemploymentRegistrationTransaction } from './transactions/unemploymentRegistrationTransaction.js';
+import { skillSubsidyTransaction } from './transactions/skillSubsidyTransaction.js';
 import { transactionView } from './transactions/transactionView.js';
+import { lateSettlementEvent } from './outbox/lateSettlementEvent.js';
 import type { FaceSessionAnalyzer } from './services/pensionAuth/faceSessionAnalyzer.js';
 import { PensionAuthAudit } from './services/pensionAuth/pensionAuthAudit.js';
 import { PensionAuthOutbox } from './services/pensionAuth/pensionAuthOutbox.js';
@@ -151,6 +153,11 @@ export async function createKioskRuntime(config: KioskConfig, options: KioskRunt
 
   // The staff panel shows the outbox: a settled transaction redraws it.
   transactions.onSettled(() => render());
+  // One settled after "saved, will be sent": a refusal is followed up by staff; a citizen still here hears the result.
+  transactions.onSettled((settlement, attempts) => {
+    const late = lateSettlementEvent(settlement, attempts);
+    if (late) inlet.send(late);
+  });
 
   const machine = sessionMachine.provide({
     actors: {
@@ -195,6 +202,7 @@ export async function createKioskRuntime(config: KioskConfig, options: KioskRunt
         unemployment_benefit_apply: unemploymentBenefitTransaction(transactions, backend.client),
         replace_card: cardReplacementTransaction(transactions, backend.client),
         apply_employment_certificate: employmentCertificateTransaction(transactions, backend.client),
+        apply_skill_subsidy: skillSubsidyTransaction(backend.client, transactions),
       },
     },
   });

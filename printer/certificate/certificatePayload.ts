@@ -1,10 +1,13 @@
 import { maskIdNumber } from '../../common/maskIdNumber.js';
 import { isoChinaTime } from './chinaTime.js';
 import {
+  documentKinds,
   insuranceCodes,
   insuranceStatuses,
   insuranceTypes,
   type CertificateContent,
+  type DocumentKind,
+  type InsurancePayments,
   type InsurancePeriod,
   type InsuranceStatus,
   type InsuranceType,
@@ -27,12 +30,22 @@ export interface CertificateQrFields {
    * full list would make the QR code too dense; the paper lists every period.
    */
   periodsSummarized: boolean;
+  /** 个人权益记录单 or 未参保证明; absent for a 参保证明 (as on every certificate signed before kinds existed). */
+  documentKind?: Exclude<DocumentKind, 'certificate'>;
+  /** A 参保证明 of this one insurance. */
+  scope?: InsuranceType;
+  /** The months the paper covers (`YYYY-MM`); absent: the whole record. */
+  coverage?: { from: string; to: string };
+  /** 个人权益记录单: paid per insurance in those months. */
+  payments?: InsurancePayments[];
 }
 
 /**
  * Compact JSON, short keys to keep the QR code small (see docs/printer.md):
  * `{"v":1,"no":…,"hc":…,"hn":…,"nm":…,"id":masked,"ins":[[code,status,"YYYYMM-YYYYMM,YYYYMM-",months]…],"at":…[,"vc":…][,"ps":1]}`
- * with status 1 参保缴费, 2 暂停缴费, 3 终止参保 and an empty period end meaning 至今.
+ * with status 1 参保缴费, 2 暂停缴费, 3 终止参保 and an empty period end meaning 至今. Optional since kinds:
+ * `"dk":"r"` 个人权益记录单 / `"dk":"n"` 未参保证明 (absent: 参保证明), `"sc":code` one insurance only,
+ * `"cv":"YYYYMM-YYYYMM"` the months covered, `"pm":[[code,"personal","employer"]…]` what was paid (yuan).
  */
 export const PAYLOAD_VERSION = 1;
 
@@ -66,8 +79,15 @@ export function certificateQrFields(content: CertificateContent, options: { summ
     printedAt: isoChinaTime(content.printedAt),
     ...(content.onlineVerificationCode === undefined ? {} : { onlineVerificationCode: content.onlineVerificationCode }),
     periodsSummarized: summarizePeriods,
+    ...(content.documentKind === undefined || content.documentKind === 'certificate' ? {} : { documentKind: content.documentKind }),
+    ...(content.scope === undefined ? {} : { scope: content.scope }),
+    ...(content.coverage === undefined ? {} : { coverage: { ...content.coverage } }),
+    ...(content.payments === undefined ? {} : { payments: content.payments.map((p) => ({ ...p })) }),
   };
 }
+
+const kindCode: Record<DocumentKind, string | undefined> = { certificate: undefined, 'rights-record': 'r', 'not-insured': 'n' };
+const kindByCode = new Map(documentKinds.map((k) => [kindCode[k], k]));
 
 export function encodeCertificatePayload(fields: CertificateQrFields): string {
   return JSON.stringify({
@@ -86,7 +106,46 @@ export function encodeCertificatePayload(fields: CertificateQrFields): string {
     at: fields.printedAt,
     ...(fields.onlineVerificationCode === undefined ? {} : { vc: fields.onlineVerificationCode }),
     ...(fields.periodsSummarized ? { ps: 1 } : {}),
+    ...(fields.documentKind === undefined ? {} : { dk: kindCode[fields.documentKind] }),
+    ...(fields.scope === undefined ? {} : { sc: insuranceCodes[fields.scope] }),
+    ...(fields.coverage === undefined ? {} : { cv: `${compactMonth(fields.coverage.from)}-${compactMonth(fields.coverage.to)}` }),
+    ...(fields.payments === undefined ? {} : { pm: fields.payments.map((p) => [insuranceCodes[p.type], p.personal, p.employer]) }),
   });
+}
+
+const MONEY = /^\d{1,9}\.\d{2}$/;
+
+/** The optional kind keys of a payload; undefined when one is there but malformed. */
+function decodeKindKeys(r: Record<string, unknown>): Pick<CertificateQrFields, 'documentKind' | 'scope' | 'coverage' | 'payments'> | undefined {
+  const out: Pick<CertificateQrFields, 'documentKind' | 'scope' | 'coverage' | 'payments'> = {};
+  if (r.dk !== undefined) {
+    const documentKind = isString(r.dk) ? kindByCode.get(r.dk) : undefined;
+    if (!documentKind || documentKind === 'certificate') return undefined;
+    out.documentKind = documentKind;
+  }
+  if (r.sc !== undefined) {
+    const scope = isString(r.sc) ? typeByCode.get(r.sc) : undefined;
+    if (!scope) return undefined;
+    out.scope = scope;
+  }
+  if (r.cv !== undefined) {
+    const m = isString(r.cv) ? /^(\d{6})-(\d{6})$/.exec(r.cv) : null;
+    if (!m) return undefined;
+    out.coverage = { from: expandMonth(m[1]!), to: expandMonth(m[2]!) };
+  }
+  if (r.pm !== undefined) {
+    if (!Array.isArray(r.pm)) return undefined;
+    const payments: InsurancePayments[] = [];
+    for (const entry of r.pm as unknown[]) {
+      if (!Array.isArray(entry) || entry.length !== 3) return undefined;
+      const [code, personal, employer] = entry as unknown[];
+      const type = isString(code) ? typeByCode.get(code) : undefined;
+      if (!type || !isString(personal) || !isString(employer) || !MONEY.test(personal) || !MONEY.test(employer)) return undefined;
+      payments.push({ type, personal, employer });
+    }
+    out.payments = payments;
+  }
+  return out;
 }
 
 const isString = (x: unknown): x is string => typeof x === 'string';
@@ -120,6 +179,8 @@ export function decodeCertificatePayload(json: string): CertificateQrFields | un
   }
   if (r.vc !== undefined && !isString(r.vc)) return undefined;
   if (r.ps !== undefined && r.ps !== 1) return undefined;
+  const kind = decodeKindKeys(r);
+  if (!kind) return undefined;
   return {
     certificateNumber: r.no,
     hallCode: r.hc,
@@ -130,5 +191,6 @@ export function decodeCertificatePayload(json: string): CertificateQrFields | un
     printedAt: r.at,
     ...(r.vc === undefined ? {} : { onlineVerificationCode: r.vc }),
     periodsSummarized: r.ps === 1,
+    ...kind,
   };
 }

@@ -1,4 +1,4 @@
-import { insuranceLabels, insuranceStatusLabels } from './certificateContent.js';
+import { documentTitle, insuranceLabels, insuranceStatusLabels } from './certificateContent.js';
 import { formatPeriod } from './formatPeriod.js';
 import type { CertificateVerification, CertificateVerificationFailure } from './verifyCertificateQr.js';
 
@@ -23,6 +23,8 @@ export function describeCertificateVerification(result: CertificateVerification)
   const f = result.fields;
   if (!f) return lines;
   lines.push(
+    `证明种类：${documentTitle(f)}`,
+    `证明时段：${f.coverage ? `${f.coverage.from}至${f.coverage.to}` : '全部参保记录'}`,
     `证明编号：${f.certificateNumber}`,
     `姓名：${f.citizenName}`,
     `身份证号：${f.maskedIdNumber}`,
@@ -35,5 +37,7 @@ export function describeCertificateVerification(result: CertificateVerification)
   for (const i of f.insurances) {
     lines.push(`${insuranceLabels[i.type]}：${insuranceStatusLabels[i.status]}，${i.periods.map(formatPeriod).join('、')}，缴费 ${i.contributionMonths} 个月`);
   }
+  if (f.documentKind === 'not-insured') lines.push('没有参保缴费记录');
+  for (const p of f.payments ?? []) lines.push(`${insuranceLabels[p.type]}缴费：个人 ${p.personal} 元，单位 ${p.employer} 元`);
   return lines;
 }

@@ -129,6 +129,14 @@ export const kioskConfigSchema = z
       })
       .prefault({}),
     printer: serialDeviceSchema.prefault({}),
+    /** What citizens may print at the kiosk (参保证明打印). */
+    printing: z
+      .object({
+        /** Certificates (参保证明, 个人权益记录单, 未参保证明) one citizen may print per China calendar month; told before anything is asked. */
+        certificatesPerMonth: z.number().int().min(1).max(50).default(3),
+      })
+      .strict()
+      .prefault({}),
     /**
      * The resident ID-card reader (GA 467 SAM on a serial line, docs/idcard.md): `simulator` starts the built-in
      * module with demo cards on a pty pair, `off` means the hall has no reader (the number is typed), otherwise the

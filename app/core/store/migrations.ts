@@ -179,4 +179,30 @@ export const kioskMigrations: Migration[] = [
       `);
     },
   },
+  {
+    version: 8,
+    name: 'certificates printed at the kiosk: the monthly limit and one print job per request',
+    up(db) {
+      db.exec(`
+        -- One row per 参保证明打印 request, written before its job is spooled. The idempotency key (fixed when the
+        -- citizen asked) is the primary key and the job id is derived from it, so a repeated submission finds its
+        -- row and its job and never spools a second one. Rows of the citizen's China month count against
+        -- printing.certificatesPerMonth. No name or ID number: the business system's citizen id, the kind of paper
+        -- (a label), the months it covers, its number and verification code.
+        CREATE TABLE certificate_prints (
+          idempotency_key TEXT PRIMARY KEY,
+          citizen_id TEXT NOT NULL,
+          -- China calendar month of the print, YYYY-MM
+          month TEXT NOT NULL,
+          kind TEXT NOT NULL,
+          period_json TEXT NOT NULL,
+          certificate_number TEXT NOT NULL UNIQUE,
+          verification_code TEXT NOT NULL,
+          job_id TEXT NOT NULL UNIQUE,
+          printed_at TEXT NOT NULL
+        );
+        CREATE INDEX certificate_prints_by_citizen ON certificate_prints(citizen_id, month);
+      `);
+    },
+  },
 ];
