@@ -20,7 +20,7 @@ const CERTIFICATE_NAME = /就业创业证|创业证|就业证/g;
 const SITUATIONS: [RegExp, EmploymentSituation][] = [
   [/毕业|应届|大学生|刚出校门/, '高校毕业生'],
   [/失业|没工作|没有工作|下岗|待业|离职|辞职|被辞|没活干/, '失业人员'],
-  [/创业|开店|个体|做生意|开公司|办厂|摆摊/, '自主创业'],
+  [/创业|开.{0,4}店|饭店|小卖部|个体|做生意|做买卖|开.{0,3}公司|办厂|摆摊/, '自主创业'],
   [/灵活|零工|外卖|快递|网约车|钟点工|兼职|自由职业|骑手/, '灵活就业'],
 ];
 
@@ -102,11 +102,10 @@ export function employmentCertificateTransaction(
       }
       const answer = result.answer as Partial<EmploymentCertificateIssued> | null;
       const number = answer?.certificateNumber;
-      const got = application.form === '电子证' ? '电子就业创业证办好了，现在就生效' : '就业创业证办好了';
       return {
         status: 'submitted',
         reference: result.reference,
-        line: `${got}${number ? `，证号${number}` : ''}，受理编号${result.reference}。${answer?.nextSteps ?? ''}`,
+        line: `就业创业证办好了${number ? `，证号${number}` : ''}，受理编号${result.reference}。${answer?.nextSteps ?? ''}`,
         receipt: [
           `就业状态：${application.situation}`,
           `登记街道：${application.street}`,
