@@ -25,6 +25,8 @@ describe('simulator database', () => {
       { version: 3, name: 'pension authentication submissions and enrolled reference photos' },
       { version: 4, name: 'personal queries: retirement profile, benefits, resident pension, card applications, transfers, registrations, certificates' },
       { version: 5, name: '社保卡解挂 and 联系方式变更 from a kiosk' },
+      { version: 6, name: '补换社保卡 and 就业创业证申领 from a kiosk' },
+      { version: 7, name: '失业登记 and 失业保险金申领 (with why the job ended)' },
     ]);
     db.close();
   });
