@@ -24,13 +24,22 @@ const REASONS: [RegExp, CardReplacementReason][] = [
   [/信息变更|信息变了|改名|名字改|姓名变|信息有误|信息不对|换了身份证/, '信息变更换卡'],
 ];
 
+/** The same, in the small recognizer's toneless pinyin. */
+const REASONS_PINYIN: [RegExp, CardReplacementReason][] = [
+  [/ (gua shi|diu le|diu shi|yi shi|zhao bu dao|bu jian le|diao le) /, '挂失后补卡'],
+  [/ (huai le|sun huai|xiao ci|shua bu liao|du bu chu|zhe le|duan le) /, '卡损坏'],
+  [/ (guo qi|dao qi|you xiao qi) /, '卡过期换卡'],
+  [/ (xin xi|gai ming|xing ming) /, '信息变更换卡'],
+];
+
 const reasonField: TransactionField<CardReplacementReason> = {
   name: 'reason',
   label: '补换原因',
   ask: '您为什么要补换卡？是卡丢了已经挂失、卡坏了、卡过期了，还是姓名等信息变了要换卡？',
   choices: CARD_REPLACEMENT_REASONS,
-  read: (text) => {
-    const found = REASONS.find(([pattern]) => pattern.test(text));
+  read: (text, pinyin) => {
+    const heard = ` ${(pinyin ?? (/^[a-z\s]+$/i.test(text) ? text : '')).toLowerCase().trim().replace(/\s+/g, ' ')} `;
+    const found = REASONS.find(([pattern]) => pattern.test(text)) ?? REASONS_PINYIN.find(([pattern]) => pattern.test(heard));
     return found ? { ok: true, value: found[1] } : null;
   },
   readBack: (value) => value,

@@ -24,14 +24,29 @@ const SITUATIONS: [RegExp, EmploymentSituation][] = [
   [/灵活|零工|外卖|快递|网约车|钟点工|兼职|自由职业|骑手/, '灵活就业'],
 ];
 
+/** The same, in the small recognizer's toneless pinyin (the certificate's name taken out first). */
+const CERTIFICATE_NAME_PINYIN = / (jiu ye chuang ye zheng|chuang ye zheng|jiu ye zheng) /g;
+const SITUATIONS_PINYIN: [RegExp, EmploymentSituation][] = [
+  [/ (bi ye|ying jie|da xue sheng) /, '高校毕业生'],
+  [/ (shi ye|mei gong zuo|mei you gong zuo|xia gang|dai ye|li zhi|ci zhi) /, '失业人员'],
+  [/ (chuang ye|kai dian|ge ti|zuo sheng yi|zuo mai mai|kai gong si) /, '自主创业'],
+  [/ (ling huo|ling gong|wai mai|kuai di|wang yue che|zhong dian gong|jian zhi) /, '灵活就业'],
+];
+
+/** Toneless pinyin padded with spaces, so a pattern matches whole syllables. */
+function heardOf(text: string, pinyin: string | null): string {
+  return ` ${(pinyin ?? (/^[a-z\s]+$/i.test(text) ? text : '')).toLowerCase().trim().replace(/\s+/g, ' ')} `;
+}
+
 const situationField: TransactionField<EmploymentSituation> = {
   name: 'situation',
   label: '就业状态',
   ask: '您现在是什么情况？是失业了、打零工送外卖这样的灵活就业、自己开店创业，还是刚毕业的高校毕业生？',
   choices: EMPLOYMENT_SITUATIONS,
-  read: (text) => {
+  read: (text, pinyin) => {
     const said = text.replace(CERTIFICATE_NAME, '');
-    const found = SITUATIONS.find(([pattern]) => pattern.test(said));
+    const heard = heardOf(text, pinyin).replace(CERTIFICATE_NAME_PINYIN, ' ');
+    const found = SITUATIONS.find(([pattern]) => pattern.test(said)) ?? SITUATIONS_PINYIN.find(([pattern]) => pattern.test(heard));
     return found ? { ok: true, value: found[1] } : null;
   },
   readBack: (value) => value,
@@ -47,9 +62,10 @@ const formField: TransactionField<CertificateForm> = {
   label: '领证方式',
   ask: '您要电子证还是纸质证？电子证马上就能用；纸质证要过几天到街道的人社服务站去领。',
   choices: ['电子证', '纸质证'],
-  read: (text) => {
-    if (/纸质|纸的|纸版|纸本|本子|实体/.test(text)) return { ok: true, value: '纸质证' };
-    if (/电子|手机上|马上要|现在就要/.test(text)) return { ok: true, value: '电子证' };
+  read: (text, pinyin) => {
+    const heard = heardOf(text, pinyin);
+    if (/纸质|纸的|纸版|纸本|本子|实体/.test(text) || / (zhi zhi|zhi de|zhi ban|ben zi) /.test(heard)) return { ok: true, value: '纸质证' };
+    if (/电子|手机上|马上要|现在就要/.test(text) || / dian zi /.test(heard)) return { ok: true, value: '电子证' };
     return null;
   },
   readBack: (value) => value,

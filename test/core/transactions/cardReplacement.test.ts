@@ -98,6 +98,11 @@ describe('补换社保卡: why, and how the card is collected, each read back; t
     expect(cardCollectionField.read('西海岸那边', null)).toEqual({ ok: true, value: { method: 'pickup', hallCode: 'QD-HD-01' } });
     expect(cardCollectionField.read('地址是崂山区中韩街道海尔路178号2号楼1单元502', null)).toEqual({ ok: true, value: { method: 'mail', address: '崂山区中韩街道海尔路178号2号楼1单元502' } });
     expect(cardCollectionField.read('卡丢了', null)).toBeNull();
+    // Heard by the small recognizer as toneless pinyin.
+    expect(reason.read('wo de ka diu le', 'wo de ka diu le')).toEqual({ ok: true, value: '挂失后补卡' });
+    expect(reason.read('卡坏了', 'ka huai le')).toEqual({ ok: true, value: '卡损坏' });
+    expect(cardCollectionField.read('dao li cang qu ling', null)).toEqual({ ok: true, value: { method: 'pickup', hallCode: 'QD-LC-01' } });
+    expect(cardCollectionField.read('you ji dao jia', null)).toMatchObject({ ok: false });
   });
 });
 

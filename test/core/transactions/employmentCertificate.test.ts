@@ -77,6 +77,12 @@ describe('就业创业证申领: the situation, the street and the form, each re
     expect(situation.read('厂子不干了，现在没工作', null)).toEqual({ ok: true, value: '失业人员' });
     const form = spec.fields.find((field) => field.name === 'form')!;
     for (const label of form.choices!) expect(form.read(label, null)).toEqual({ ok: true, value: label });
+    // Heard by the small recognizer as toneless pinyin; the certificate's name is not 创业 there either.
+    expect(situation.read('wo gang bi ye', 'wo gang bi ye')).toEqual({ ok: true, value: '高校毕业生' });
+    expect(situation.read('wo yao ban jiu ye chuang ye zheng', null)).toBeNull();
+    expect(situation.read('wo kai dian de', null)).toEqual({ ok: true, value: '自主创业' });
+    expect(form.read('yao dian zi de', null)).toEqual({ ok: true, value: '电子证' });
+    expect(form.read('要纸的', 'yao zhi de')).toEqual({ ok: true, value: '纸质证' });
     expect(readStreet('我户口在即墨区移风店镇')).toBe('移风店镇');
     expect(readStreet('住在市北区台东街道')).toBe('台东街道');
     expect(readStreet('中韩街道')).toBe('中韩街道');
