@@ -102,7 +102,7 @@ export const jobServicesField: TransactionField<JobService[]> = {
   read: (text) => {
     if (/都要|两个都|都需要|全要|两样都/.test(text)) return { ok: true, value: ['职业介绍', '职业培训'] };
     const wanted: JobService[] = [];
-    if (/职业介绍|介绍工作|推荐工作|找工作|找个工作|工作机会/.test(text)) wanted.push('职业介绍');
+    if (/职业介绍|介绍.{0,2}工作|推荐.{0,2}工作|找.{0,2}工作|工作机会/.test(text)) wanted.push('职业介绍');
     if (/培训|学技术|学手艺|学个技术/.test(text)) wanted.push('职业培训');
     return wanted.length > 0 ? { ok: true, value: wanted } : null;
   },
