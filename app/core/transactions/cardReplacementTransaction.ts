@@ -92,7 +92,8 @@ export function cardReplacementTransaction(outbox: Pick<TransactionOutbox, 'subm
       const collection = values.collection as CardCollection | undefined;
       const mail = collection?.method === 'mail';
       const days = CARD_PRODUCTION_WORKING_DAYS[mail ? 'mail' : 'pickup'];
-      const what = reason === '挂失后补卡' ? '补办社保卡。提交以后，原来挂失的卡就作废了，以后找到也不能再解挂' : '换领新社保卡。领新卡的时候要把旧卡交回';
+      const what =
+        reason === '挂失后补卡' ? '补办社保卡。提交以后，原来挂失的卡就作废了，以后找到也不能再解挂' : mail ? '换领新社保卡' : '换领新社保卡。领新卡的时候要把旧卡交回';
       const when = mail ? `新卡大约${days}个工作日寄到` : `新卡大约${days}个工作日做好，做好后到您选的大厅领取`;
       return `我将为您${what}；${when}。${reason ? feeWords(reason, collection) : ''}`;
     },

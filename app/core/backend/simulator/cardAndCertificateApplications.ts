@@ -93,7 +93,7 @@ export function applyCardReplacement({ db, params, body, kioskId, now }: RouteCo
   const whereWords = hall
     ? `新卡预计${dayWords(expectedReadyDate)}以后可以领取，做好后会短信通知您，请带身份证到${hall.name}领取。`
     : `新卡做好后用EMS寄到您留的地址，预计${dayWords(expectedReadyDate)}前后送到，寄出后会短信告诉您快递单号。`;
-  const oldCard = kind === '补卡' ? '原来挂失的卡已经作废。' : '领新卡时请把旧卡带来交回。';
+  const oldCard = kind === '补卡' ? '原来挂失的卡已经作废。' : hall ? '领新卡时请把旧卡带来交回。' : '';
 
   const result: CardReplacementResult = {
     applicationId,
