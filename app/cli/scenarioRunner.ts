@@ -127,7 +127,7 @@ export function createScenarioRunner(options: ScenarioRunnerOptions = {}) {
         log,
         composer: null,
         knowledge,
-        withoutDevices: !scenario.steps.some((s) => 'tap' in s && s.tap === '打印'),
+        withoutDevices: !scenario.printer && !scenario.steps.some((s) => 'tap' in s && s.tap === '打印'),
         voice: source ? { source, sink: createMemoryAudioSink({ now: () => performance.now() * 20 }) } : false,
         faceAnalyzer,
       });
@@ -136,6 +136,10 @@ export function createScenarioRunner(options: ScenarioRunnerOptions = {}) {
         await runtime.backend.client.enrollReferencePhoto(scenario.citizen, { jpeg, idempotencyKey: `scenario-${randomBytes(8).toString('hex')}` });
       }
       if (scenario.faults) applyFaults(simulator, scenario.faults);
+      const virtualPrinter = runtime.devices?.simulators.printer ?? null;
+      if (scenario.printer?.fault === 'paper-out') virtualPrinter?.paperOut();
+      if (scenario.printer?.fault === 'offline') virtualPrinter?.setOffline(true);
+      if (scenario.printer?.fault === 'cover-open') virtualPrinter?.openCover();
       const outcome = await drive(runtime, simulator, scenario, file, source, result);
       result.passed = outcome === null;
       result.failedStep = outcome;

@@ -83,7 +83,8 @@ export function readCertificateKind(text: string, pinyin: string | null = null):
   if (/\b(quan bu|suo you)\b/.test(p)) return { kind: 'all' };
   const heard = SINGLE_PINYIN.find(([pattern]) => pattern.test(p));
   if (heard) return { kind: 'single', insurance: heard[1] };
-  if (/\bbao zheng ming\b|\bjiao fei zheng ming\b/.test(p)) return { kind: 'all' };
+  // 参保证明 as the small recognizer hears it: "ta bao zheng ming", "can bao shi ming", "jiao fei zheng ming".
+  if (/\b(can|ta|tan|chan|zan|san|cang) bao\b|\bbao (zheng|zhen|zeng|shi|zhi) ming\b|\bjiao fei (zheng|zhen|shi) ming\b/.test(p)) return { kind: 'all' };
   return null;
 }
 

@@ -168,7 +168,7 @@ export function certificatePrintTransaction(deps: CertificatePrintDependencies):
       const count = printedThisMonth(citizenId);
       if (count >= deps.perMonth) return { eligible: false, line: limitLine(count) };
       const problem = await certificatePrinterProblem(deps.printer);
-      if (problem) return { eligible: false, line: `${problem}请到人工窗口打印，工作人员可以帮您。`, callStaff: true };
+      if (problem) return { eligible: false, line: `${problem}请稍等，或者到人工窗口打印。`, callStaff: true };
       // The record, once: what can be printed for this citizen (throws when the business system cannot be reached).
       await recordOf(citizenId);
       return { eligible: true };
@@ -181,8 +181,10 @@ export function certificatePrintTransaction(deps: CertificatePrintDependencies):
         if (!document.ok) return `${document.problem}要换的话请说“改证明种类”或“改证明时段”。`;
       }
       const remaining = checked ? left(checked.citizenId) : null;
-      const quota = remaining === null ? '' : `每人每月可以打印${deps.perMonth}次，这次打印以后本月还能打印${Math.max(0, remaining - 1)}次。`;
-      return `我将为您打印一份${titleOf(kind)}，${certificatePeriodLabel(period)}。证明上有您的姓名、隐藏中间位数的身份证号，和可以核验真伪的二维码，打出来以后请在屏幕下方出纸口取走。${quota}`;
+      const after = remaining === null ? 0 : Math.max(0, remaining - 1);
+      const quota = remaining === null ? '' : `每人每月可以打印${deps.perMonth}次，${after > 0 ? `这次打印以后本月还能打印${after}次。` : '这次打印以后，本月就不能再打印了。'}`;
+      const whole = values.period === undefined ? '，内容是您全部的参保记录' : '';
+      return `我将为您打印一份${titleOf(kind)}${whole}。证明上有您的姓名、隐藏中间位数的身份证号，和可以核验真伪的二维码，打出来以后请在屏幕下方出纸口取走。${quota}`;
     },
 
     async preview({ citizenId, values }) {

@@ -57,6 +57,9 @@ describe('参保证明打印: what the citizen says', () => {
     // What the development recognizer heard for "我要打印参保证明" (shared/data/speech/espeak-synth/s01.wav).
     expect(readCertificateKind('wo yao da yin ta bao zheng ming', 'wo yao da yin ta bao zheng ming')).toEqual({ kind: 'all' });
     expect(readCertificateKind('yang lao de', 'yang lao de')).toEqual({ kind: 'single', insurance: '养老' });
+    // …and what the kiosk's own microphone path heard for it.
+    expect(readCertificateKind('wo yao da yin ta bao shi ming', 'wo yao da yin ta bao shi ming')).toEqual({ kind: 'all' });
+    expect(readCertificateKind('kai ge zheng ming', 'kai ge zheng ming')).toBeNull();
   });
 
   it('reads the period: 近一年, 近三年, 全部, 2020年到2023年, 今年, 去年, one year; the future is told why', () => {
@@ -162,7 +165,7 @@ describe.skipIf(!socatAvailable())(`参保证明打印 on the virtual printer${s
     t.reply('近三年的');
     await until(() => t.lines().some((l) => l.includes('我将为您打印')), 'the confirmation');
     const confirmation = t.lines().at(-1)!;
-    for (const part of ['参保证明', '近三年（2022年4月至2025年3月）', '证明种类：参保证明（全部险种）', '本月还能打印2次', '出纸口']) expect(confirmation).toContain(part);
+    for (const part of ['我将为您打印一份参保证明', '证明时段：近三年（2022年4月至2025年3月）', '证明种类：参保证明（全部险种）', '本月还能打印2次', '出纸口']) expect(confirmation).toContain(part);
     await until(() => (t.snapshot().context as { preview: readonly string[] | null }).preview !== null, 'the preview');
     const preview = (t.snapshot().context as { preview: readonly string[] }).preview;
     expect(preview).toEqual([
@@ -353,13 +356,13 @@ describe.skipIf(!socatAvailable())(`参保证明打印 on the virtual printer${s
   it('says so honestly when the printer is absent, out of paper or offline, and spools nothing', async () => {
     expect(await rig.spec({ printer: null }).checkEligibility!({ citizenId: 'QD0004' })).toEqual({
       eligible: false,
-      line: '这台机器的打印机现在用不了，证明打印不出来。请到人工窗口打印，工作人员可以帮您。',
+      line: '这台机器的打印机现在用不了，证明打印不出来。请稍等，或者到人工窗口打印。',
       callStaff: true,
     });
     rig.printer.printer.paperOut();
     expect(await rig.spec().checkEligibility!({ citizenId: 'QD0004' })).toEqual({
       eligible: false,
-      line: '打印机没有纸了，证明现在打印不出来。请到人工窗口打印，工作人员可以帮您。',
+      line: '打印机没有纸了，证明现在打印不出来。请稍等，或者到人工窗口打印。',
       callStaff: true,
     });
     // Paper ran out between the check and the yes: refused, nothing spooled, nothing counted.
