@@ -4,6 +4,7 @@ import { BackendError } from '../../../app/core/backend/backendError.js';
 import type { SocialSecurityCard } from '../../../app/core/backend/backendTypes.js';
 import { CARD_PICKUP_HALLS, CARD_REPLACEMENT_REASONS } from '../../../app/core/backend/cardAndCertificateTypes.js';
 import { transactionKinds } from '../../../app/core/outbox/backendSenders.js';
+import { cardProductionQuery } from '../../../app/core/services/queries/cardProductionQuery.js';
 import { cardCollectionField } from '../../../app/core/transactions/cardCollectionField.js';
 import { cardReplacementTransaction } from '../../../app/core/transactions/cardReplacementTransaction.js';
 import { transactionMachine, type TransactionEvent, type TransactionOutput } from '../../../app/core/transactions/transactionMachine.js';
@@ -144,6 +145,10 @@ describe('补换社保卡 through the transaction outbox, against the business-s
     expect(rig.harness.simulator.inspect.cardReplacementCount('QD0005')).toBe(1);
     expect(rig.harness.simulator.inspect.writesWithKey('txn-replace-0002')).toBe(1);
     expect((await rig.harness.client().getCardApplications('QD0005')).applications[0]).toMatchObject({ applicationId: 'ZK20250314-0001', stage: '已受理' });
+    // 制卡进度, asked afterwards, tells this application.
+    const progress = await cardProductionQuery.answer(rig.harness.client(), 'QD0005', {});
+    expect(progress.spoken).toBe('您2025年3月14日补办的社保卡已经受理，正在等待制卡，做好后会短信通知您。');
+    expect(progress.screen).toContain('补卡（自助服务机，2025年3月14日申请，编号ZK20250314-0001）：已受理 2025年3月14日');
     // Now being replaced: told before anything is asked.
     expect(await spec.checkEligibility!({ citizenId: 'QD0005' })).toMatchObject({ eligible: false });
 

@@ -3,6 +3,7 @@ import { SimulatedClock } from 'xstate';
 import type { EmploymentCertificate, EmploymentRegistration } from '../../../app/core/backend/backendTypes.js';
 import { EMPLOYMENT_SITUATIONS } from '../../../app/core/backend/cardAndCertificateTypes.js';
 import { transactionKinds } from '../../../app/core/outbox/backendSenders.js';
+import { employmentCertificateQuery } from '../../../app/core/services/queries/employmentCertificateQuery.js';
 import { employmentCertificateTransaction } from '../../../app/core/transactions/employmentCertificateTransaction.js';
 import { readStreet } from '../../../app/core/transactions/streetField.js';
 import { transactionMachine, type TransactionEvent, type TransactionOutput } from '../../../app/core/transactions/transactionMachine.js';
@@ -130,6 +131,10 @@ describe('就业创业证申领 through the transaction outbox, against the busi
     expect(await spec.submit({ citizenId: 'QD0008', values: graduate, idempotencyKey: 'txn-cert-0002' })).toEqual(first);
     expect(rig.harness.simulator.inspect.employmentCertificateApplicationCount('QD0008')).toBe(1);
     expect((await rig.harness.client().getEmploymentCertificate('QD0008')).certificate).toMatchObject({ certificateNumber: '3702002025000001', status: '有效' });
+    // 就业创业证信息, asked afterwards, tells it.
+    const told = await employmentCertificateQuery.answer(rig.harness.client(), 'QD0008', {});
+    expect(told.spoken).toBe('您的就业创业证是2025年3月14日由中韩街道人社服务站发的，目前有效。证号和证上记载的登记记录在屏幕上。');
+    expect(told.screen).toContain('证号：3702002025000001');
     expect(await spec.checkEligibility!({ citizenId: 'QD0008' })).toMatchObject({ eligible: false, line: expect.stringContaining('尾号0001') });
   });
 
