@@ -27,6 +27,7 @@ describe('simulator database', () => {
       { version: 5, name: '社保卡解挂 and 联系方式变更 from a kiosk' },
       { version: 6, name: '补换社保卡 and 就业创业证申领 from a kiosk' },
       { version: 7, name: '失业登记 and 失业保险金申领 (with why the job ended)' },
+      { version: 8, name: '技能提升补贴申领, and the 联系地址 in 联系方式变更' },
     ]);
     db.close();
   });

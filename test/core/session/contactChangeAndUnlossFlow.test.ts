@@ -28,6 +28,9 @@ describe('对话办 in the visit: 联系方式变更 and 社保卡解挂', () =>
     actor.send(verified);
     actor.send({ type: 'citizen.text', text: '我手机号换了，要改成13800138000' });
     expect(actor.getSnapshot().value).toBe('transaction');
+    // The 联系地址 is optional: asked once, "不用" leaves it as it is.
+    expect(lines().at(-1)).toContain('联系地址要不要一起改');
+    actor.send({ type: 'citizen.text', text: '地址不用改' });
     expect(lines().at(-1)).toContain('新手机号码：1 3 8，0 0 1 3，8 0 0 0');
     expect(lines().at(-1)).toContain(transactionLines.confirm);
     actor.send({ type: 'citizen.text', text: '确认' });
