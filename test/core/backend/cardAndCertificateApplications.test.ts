@@ -116,6 +116,7 @@ describe('就业创业证申领 (POST employment-certificate/application)', () =
     const paper = await client.applyForEmploymentCertificate('QD0004', { situation: '自主创业', street: '李村街道', form: '纸质证', idempotencyKey: 'cert-QD0004-b1' });
     expect(paper).toMatchObject({ applicationId: 'JC20250314-0002', certificateNumber: '3702002025000002', pickup: { place: '李村街道人社服务站', fromDate: '2025-03-21' } });
     expect(paper.nextSteps).toContain('2025年3月21日以后带身份证到李村街道人社服务站领取');
+    expect((await client.getApplications('QD0004')).applications.find((a) => a.applicationId === 'JC20250314-0002')).toMatchObject({ state: '办理中', stage: '待领取' });
   });
 
   it('twice with the same key → one certificate; a new key then is refused as already holding one', async () => {

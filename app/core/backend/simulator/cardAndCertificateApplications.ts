@@ -156,9 +156,11 @@ export function applyEmploymentCertificate({ db, params, body, kioskId, now }: R
   db.prepare(`INSERT INTO employment_certificate_applications
     (application_id, citizen_id, kiosk_id, situation, street, form, certificate_number, pickup_from, applied_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
     .run(applicationId, citizen.citizen_id, kioskId, situation, street, form, certificateNumber, pickupFrom, appliedAt);
-  // 业务办理进度 lists it with the kiosk's other applications.
+  // 业务办理进度 lists it with the kiosk's other applications: an 电子证 is done, a 纸质证 waits to be collected.
   db.prepare(`INSERT INTO service_applications (application_id, citizen_id, kind, channel, submitted_at, state, stage, updated_date)
-    VALUES (?, ?, '就业创业证申领', '自助服务机', ?, '已办结', ?, ?)`).run(applicationId, citizen.citizen_id, appliedAt, form === '电子证' ? '已发证' : '待领取', today);
+    VALUES (?, ?, '就业创业证申领', '自助服务机', ?, ?, ?, ?)`).run(
+    applicationId, citizen.citizen_id, appliedAt, form === '电子证' ? '已办结' : '办理中', form === '电子证' ? '已发证' : '待领取', today,
+  );
 
   const issued: EmploymentCertificateIssued = {
     applicationId,
