@@ -91,11 +91,15 @@ export function skillSubsidyTransaction(
   let standing: Standing | null = null;
 
   const find = (number: unknown) => standing?.all.find((c) => c.certificateNumber === number);
-  /** The certificate the values name, or the only one there is to propose. */
-  const chosen = (values: Readonly<Record<string, unknown>>): SkillSubsidyCertificate | undefined => {
-    const named = standing?.candidates.find((c) => c.certificateNumber === values.certificate);
+  /**
+   * The certificate the values name, or the only one there is to propose; from the standing of this citizen only (when
+   * the caller knows who it is for: a submission never uses another citizen's certificates).
+   */
+  const chosen = (values: Readonly<Record<string, unknown>>, citizenId?: string): SkillSubsidyCertificate | undefined => {
+    if (!standing || (citizenId !== undefined && standing.citizenId !== citizenId)) return undefined;
+    const named = standing.candidates.find((c) => c.certificateNumber === values.certificate);
     if (named) return named;
-    return standing?.candidates.length === 1 ? standing.candidates[0] : undefined;
+    return standing.candidates.length === 1 ? standing.candidates[0] : undefined;
   };
 
   function readCertificate(text: string, pinyin: string | null): FieldReading<string> {
@@ -165,13 +169,14 @@ export function skillSubsidyTransaction(
         '同一个职业同一个等级只能领一次，申请以后这张证书就不能再申请了。'
       );
     },
-    async preview({ values }) {
-      const c = chosen(values);
+    async preview({ citizenId, values }) {
+      const c = chosen(values, citizenId);
       if (!c) return [];
       return [`证书：${certificateName(c)}`, `证书编号：${c.certificateNumber}`, `发证日期：${c.issuedDate}`, `补贴金额：${c.amount}元`, '发放到：社会保障卡金融账户'];
     },
     async submit({ citizenId, values, idempotencyKey }) {
-      const c = chosen(values);
+      const c = chosen(values, citizenId);
+      if (!c && typeof values.certificate !== 'string') return { status: 'refused', reason: '还没有选好用哪一张证书申请，这次没有提交。' };
       const application: SkillSubsidyApplicationDetails = { certificateNumber: c?.certificateNumber ?? String(values.certificate) };
       const result = await outbox.submit(transactionKinds.skillSubsidy, citizenId, application, { idempotencyKey });
       if (result.state === 'rejected') return { status: 'refused', reason: citizenMessageFor('rejected', result.reason) };

@@ -144,6 +144,14 @@ describe('技能提升补贴申领 through the transaction outbox, against the b
     expect(await s.checkEligibility!({ citizenId: 'QD0026' })).toMatchObject({ eligible: false, line: expect.stringContaining('已经领过补贴了') });
   });
 
+  it('the certificate proposed to one citizen is never sent for another', async () => {
+    const s = spec();
+    await s.checkEligibility!({ citizenId: 'QD0026' });
+    expect(await s.submit({ citizenId: 'QD0027', values: {}, idempotencyKey: 'txn-skill-0401' })).toEqual({ status: 'refused', reason: '还没有选好用哪一张证书申请，这次没有提交。' });
+    expect(await s.preview!({ citizenId: 'QD0027', values: {} })).toEqual([]);
+    expect(rig.harness.simulator.inspect.writesWithKey('txn-skill-0401')).toBe(0);
+  });
+
   it('a certificate that is not the citizen’s is refused by the business system, told as it says it', async () => {
     const refused = await spec().submit({ citizenId: 'QD0026', values: { certificate: NANNY }, idempotencyKey: 'txn-skill-0201' });
     expect(refused).toEqual({ status: 'refused', reason: '没有查到这个编号的证书，请核对证书上的编号，或找工作人员帮忙。' });
