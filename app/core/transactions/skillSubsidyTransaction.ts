@@ -8,7 +8,9 @@ import {
   type SkillSubsidyCertificate,
   type SkillSubsidyEligibility,
 } from '../backend/skillSubsidyTypes.js';
+import { foldPinyinSyllable } from '../nlu/fuzzyPinyin.js';
 import { parseCertificateNumber } from '../nlu/spokenCertificateNumber.js';
+import { toPinyinSyllables } from '../nlu/toPinyin.js';
 import { transactionKinds } from '../outbox/backendSenders.js';
 import type { TransactionOutbox } from '../outbox/transactionOutbox.js';
 import type { FieldReading, TransactionEligibility, TransactionField, TransactionSpec } from './transactionSpec.js';
@@ -112,7 +114,12 @@ export function skillSubsidyTransaction(
     }
     if (!standing) return null;
     const said = text.replace(/\s+/g, '');
-    let matches = standing.all.filter((c) => said.includes(c.occupation));
+    // The small recognizer hears toneless pinyin: an occupation is matched on its folded syllables too ("yu ying yuan").
+    const heard = pinyin ?? (/^[a-z\s]+$/i.test(text) ? text : null);
+    const heardSyllables = heard === null ? null : ` ${toPinyinSyllables(heard).map(foldPinyinSyllable).join(' ')} `;
+    const saysOccupation = (c: SkillSubsidyCertificate) =>
+      said.includes(c.occupation) || (heardSyllables !== null && heardSyllables.includes(` ${toPinyinSyllables(c.occupation).map(foldPinyinSyllable).join(' ')} `));
+    let matches = standing.all.filter(saysOccupation);
     const byLevel = (list: readonly SkillSubsidyCertificate[]) => list.filter((c) => LEVEL_WORDS[c.level].test(said));
     if (matches.length > 1 && byLevel(matches).length > 0) matches = byLevel(matches);
     if (matches.length > 1 && matches.filter((c) => c.blockedBy === null).length === 1) matches = matches.filter((c) => c.blockedBy === null);
