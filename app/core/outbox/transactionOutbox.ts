@@ -30,6 +30,12 @@ export type Settlement =
   | (OutboxEntryRef & { state: 'delivered'; reference: string; answer: unknown })
   | (OutboxEntryRef & { state: 'rejected'; reason: string });
 
+/**
+ * Told with a settlement: the attempt that settled it. More than one means the citizen was told "saved, will be
+ * sent" (or the kiosk died mid-send), so nobody has heard how it ended.
+ */
+export type SettledAfter = number;
+
 /** Where a submission stands when `submit` returns: settled, or saved and waiting (the system is down). */
 export type SubmitResult = Settlement | (OutboxEntryRef & { state: 'pending'; attempts: number; nextAttemptAt: string; lastError: string | null });
 
@@ -97,7 +103,7 @@ const ROW_COLUMNS = `id, kind, citizen_id AS citizenId, idempotency_key AS idemp
  */
 export class TransactionOutbox {
   private readonly senders = new Map<TransactionKind, OutboxSender<never>>();
-  private readonly listeners = new Set<(settlement: Settlement) => void>();
+  private readonly listeners = new Set<(settlement: Settlement, attempts: SettledAfter) => void>();
   private readonly schedule: { firstRetryMs: number; maxRetryMs: number };
   private readonly now: () => number;
   private rounds: Promise<unknown> = Promise.resolve();
@@ -113,7 +119,7 @@ export class TransactionOutbox {
   }
 
   /** Every delivered or rejected entry, as it settles in this process (including entries left from before a restart). */
-  onSettled(listener: (settlement: Settlement) => void): () => void {
+  onSettled(listener: (settlement: Settlement, attempts: SettledAfter) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
@@ -229,7 +235,7 @@ export class TransactionOutbox {
       const settlement = this.settlementOf(this.row(row.id)!);
       for (const listener of [...this.listeners]) {
         try {
-          listener(settlement);
+          listener(settlement, attempts);
         } catch {
           // A listener's failure is its own; the entry is settled.
         }

@@ -15,6 +15,8 @@ export function describeEvent(event: { type: string } & Record<string, unknown>)
       return { chars: typeof event.text === 'string' ? [...event.text.trim()].length : typeof event.line === 'string' ? [...event.line].length : 0, ...(event.listen ? { listen: event.listen } : {}) };
     case 'voice.command':
       return { command: event.command };
+    case 'outbox.settledLate':
+      return { kind: event.kind, outcome: event.outcome };
     case 'citizen.tapService':
       return { service: event.service };
     case 'auth.frame':

@@ -42,6 +42,11 @@ export type SessionEvent =
   | { type: 'staff.alert'; reason: string }
   /** The identity step matched the citizen's live face to the photo on file: kept for the rest of the visit. */
   | { type: 'identity.verified'; citizenId: string; idNumberMasked: string; nameMasked: string }
+  /**
+   * A transaction saved while the business system was down settled later (sent on a retry or after a restart):
+   * a rejection needs a person to follow it up; the citizen, if still here and verified, is told either way.
+   */
+  | { type: 'outbox.settledLate'; citizenId: string; kind: string; title: string; outcome: 'delivered' | 'rejected'; reference: string | null; reason: string | null }
   /** A service spooled a print job for the citizen: the session follows it until it is on paper. */
   | { type: 'print.started'; jobId: string }
   /** A line the local router was unsure of, resolved by the LLM (or kept as it was): routed like the line itself. */

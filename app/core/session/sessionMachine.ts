@@ -13,7 +13,8 @@ import { transactionMachine } from '../transactions/transactionMachine.js';
 import type { TransactionSpec } from '../transactions/transactionSpec.js';
 import type { TransactionOutput } from '../transactions/transactionMachine.js';
 import { transactionLines } from '../transactions/transactionLines.js';
-import { transactionReceipt } from '../transactions/transactionReceipt.js';
+import { receiptOf, transactionReceipt } from '../transactions/transactionReceipt.js';
+import type { PensionAuthOutput } from '../services/pensionAuth/pensionAuthEvents.js';
 import type { PersonalQueryAnswer } from '../services/queries/personalQuery.js';
 import { parseSpokenIdNumber } from '../nlu/spokenIdNumber.js';
 import { mergeReplySlots } from '../nlu/mergeReplySlots.js';
@@ -213,6 +214,7 @@ const announced = (reason: string | null) => reason !== null && (ANNOUNCED_STAFF
 /** Why staff are fetched while the visit goes on. */
 function alertReason(event: SessionEvent): string {
   if (event.type === 'staff.alert') return event.reason;
+  if (event.type === 'outbox.settledLate') return `transaction-rejected-late:${event.kind}`;
   if (event.type === 'robot.estop') return 'robot-estop';
   if (event.type === 'robot.batteryLow') return 'robot-battery-low';
   return event.type;
@@ -513,6 +515,26 @@ export const sessionMachine = setup({
     sayMicrophoneBack: enqueueActions(({ context, enqueue }) => speak(enqueue, context, { line: robotLines.microphoneBack })),
     // Nothing can be heard: the line is shown, and the speech actor's attempt does no harm.
     showSpeakerLost: assign({ notice: robotLines.speakerLost }),
+    /** 养老认证 ends like the transactions: a short receipt on screen, printed on "打印" like a record. */
+    offerPensionAuthReceipt: enqueueActions(({ context, event, enqueue }) => {
+      const output = (event as unknown as { output: PensionAuthOutput }).output;
+      if (output.outcome !== 'authenticated' && output.outcome !== 'queued') return;
+      if (context.identity.level !== 'verified') return;
+      const rows = output.nextDueDate ? [`下次认证截止：${output.nextDueDate}`] : [];
+      const receipt = receiptOf({ title: '养老认证', sent: output.outcome === 'authenticated', reference: output.reference, rows, line: output.line }, context.now());
+      const screen = receipt.rows.join('\n');
+      enqueue.assign({
+        answer: { question: receipt.title, spoken: output.line, screen, sources: [], mode: 'record', offerStaff: false, related: [], recordActions: { print: true, dispute: false } },
+        lastRecord: { service: 'pension_auth', title: receipt.title, screen, ifWrong: robotLines.offerStaffForRecord, empty: false },
+      });
+      speak(enqueue, context, { line: transactionLines.receiptOffer });
+    }),
+    tellLateSettlement: enqueueActions(({ context, event, enqueue }) => {
+      if (event.type !== 'outbox.settledLate' || !inVisit(context)) return;
+      if (context.identity.level !== 'verified' || context.identity.citizenId !== event.citizenId) return;
+      const line = event.outcome === 'rejected' ? transactionLines.lateRefused(event.title, event.reason ?? '') : transactionLines.lateSubmitted(event.title, event.reference ?? '');
+      speak(enqueue, context, { line, notice: true });
+    }),
   },
 }).createMachine({
   id: 'session',
@@ -550,6 +572,12 @@ export const sessionMachine = setup({
     'camera.lost': { actions: 'noteDevice' },
     'camera.restored': { actions: 'noteDevice' },
     'staff.alert': { actions: 'alertStaff' },
+    // A submission saved while the business system was down was refused later: staff follow it up (the citizen has
+    // usually left); if the same citizen is still here and verified, they hear how it ended, refused or sent.
+    'outbox.settledLate': [
+      { guard: ({ event }) => event.outcome === 'rejected', actions: ['alertStaff', 'tellLateSettlement'] },
+      { actions: 'tellLateSettlement' },
+    ],
     // The verified citizen walked away: whoever steps up next is nobody until verified again.
     'presence.left': { actions: 'forgetIdentity' },
     // Perhaps another person: whoever was verified is forgotten (and told so, if there was anyone).
@@ -642,7 +670,7 @@ export const sessionMachine = setup({
         input: ({ context }) => ({ ...context.pensionAuthInput!, identity: context.identity, visitId: context.sessionId }),
         onDone: [
           { guard: 'serviceNeedsStaff', target: 'callingStaff', actions: 'showServiceOutcome' },
-          { target: 'followUp', actions: 'showServiceOutcome' },
+          { target: 'followUp', actions: ['showServiceOutcome', 'offerPensionAuthReceipt'] },
         ],
       },
       on: {

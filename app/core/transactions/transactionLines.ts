@@ -6,6 +6,8 @@ export const transactionLines = {
   cancelled: '好的，这项业务没有办理，什么都没有提交。',
   submitting: '好的，正在为您提交，请稍等。',
   refused: (title: string, reason: string) => `${title}没有办成：${reason}我已经请工作人员过来帮您。`,
+  lateRefused: (title: string, reason: string) => `您刚才保存的${title}，业务系统没有受理：${reason}我已经请工作人员过来帮您。`,
+  lateSubmitted: (title: string, reference: string) => `您刚才保存的${title}已经提交成功了，受理编号${reference}。`,
   receiptOffer: '要回执的话，请说“打印”或点“打印”。',
   staffComing: '我已经请工作人员过来帮您。',
   skipOptional: '这一项不是必须的，不填请说“不用”或点“跳过”。',

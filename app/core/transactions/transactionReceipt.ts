@@ -17,12 +17,14 @@ export interface TransactionReceipt {
 export function transactionReceipt(output: TransactionOutput, at: number): TransactionReceipt | null {
   if (output.receipt === null || output.printJobId !== null) return null;
   if (output.outcome !== 'submitted' && output.outcome !== 'queued') return null;
-  const status =
-    output.outcome === 'submitted' && output.reference !== null
-      ? `受理编号：${output.reference}`
-      : '状态：已保存在本机，业务系统恢复后自动提交（只提交一次）';
+  return receiptOf({ title: output.title, sent: output.outcome === 'submitted', reference: output.reference, rows: output.receipt, line: output.line }, at);
+}
+
+/** Any service's receipt (a transaction, 养老认证): sent with its reference, or saved to be sent once. */
+export function receiptOf(result: { title: string; sent: boolean; reference: string | null; rows: readonly string[]; line: string }, at: number): TransactionReceipt {
+  const status = result.sent && result.reference !== null ? `受理编号：${result.reference}` : '状态：已保存在本机，业务系统恢复后自动提交（只提交一次）';
   return {
-    title: `${output.title}回执`,
-    rows: [`业务：${output.title}`, status, `办理时间：${chinaDateTimeOf(at).replace('T', ' ').slice(0, 16)}`, ...output.receipt, `结果：${output.line}`],
+    title: `${result.title}回执`,
+    rows: [`业务：${result.title}`, status, `办理时间：${chinaDateTimeOf(at).replace('T', ' ').slice(0, 16)}`, ...result.rows, `结果：${result.line}`],
   };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { assign, sendParent, setup } from 'xstate';
 import { transactionLines } from '../../../app/core/transactions/transactionLines.js';
 import type { TransactionField, TransactionResult, TransactionSpec } from '../../../app/core/transactions/transactionSpec.js';
 import { flush, phase, scriptedIdentityCheck, startSession } from './sessionHarness.js';
@@ -106,5 +107,104 @@ describe('对话办: the answers shown as buttons, the receipt, a printout', () 
     actor.send({ type: 'printer.jobDone', jobId: 'job-42' });
     await flush();
     expect(phase(actor.getSnapshot())).toBe('followUp');
+  });
+});
+
+describe('a result that arrives after the citizen was told "saved, will be sent"', () => {
+  const late = (outcome: 'delivered' | 'rejected', citizenId = 'QD0004') => ({
+    type: 'outbox.settledLate' as const, citizenId, kind: 'card-replacement', title: '补换社保卡', outcome,
+    reference: outcome === 'delivered' ? 'BK20261208-0002' : null, reason: outcome === 'rejected' ? '该社保卡已封存，请到合作银行办理。' : null,
+  });
+
+  it('a refusal calls staff; the same verified citizen, still here, is told why', async () => {
+    const { actor, lines, staffCalls } = verifiedVisit(replaceCard(submittedResult));
+    actor.send(late('rejected'));
+    await flush();
+    expect(staffCalls).toEqual(['transaction-rejected-late:card-replacement']);
+    expect(lines().at(-1)).toBe(transactionLines.lateRefused('补换社保卡', '该社保卡已封存，请到合作银行办理。'));
+  });
+
+  it('someone else at the screen hears nothing of it; staff still follow it up, between visits too', async () => {
+    const { actor, lines, staffCalls } = verifiedVisit(replaceCard(submittedResult));
+    const before = lines().length;
+    actor.send(late('rejected', 'QD0009'));
+    await flush();
+    expect(lines()).toHaveLength(before);
+    expect(staffCalls).toEqual(['transaction-rejected-late:card-replacement']);
+    const idle = startSession({ transactions: { replace_card: replaceCard(submittedResult) } });
+    idle.actor.send(late('rejected'));
+    await flush();
+    expect(idle.staffCalls).toEqual(['transaction-rejected-late:card-replacement']);
+    expect(idle.lines()).toEqual([]);
+  });
+
+  it('a late success is told to the citizen still here, with its reference, and calls nobody', async () => {
+    const { actor, lines, staffCalls } = verifiedVisit(replaceCard(submittedResult));
+    actor.send(late('delivered'));
+    await flush();
+    expect(lines().at(-1)).toBe(transactionLines.lateSubmitted('补换社保卡', 'BK20261208-0002'));
+    expect(staffCalls).toEqual([]);
+  });
+});
+
+/** A stand-in 养老认证 that verifies the citizen and ends with the given outcome when the ID number comes. */
+function authenticatingChild(outcome: 'authenticated' | 'queued' | 'not-verified') {
+  return setup({ types: { events: {} as { type: 'auth.idNumber'; idNumber: string } } }).createMachine({
+    id: 'scriptedAuthenticating',
+    initial: 'asking',
+    context: { outcome: null as string | null },
+    states: {
+      asking: {
+        on: {
+          'auth.idNumber':
+            outcome === 'not-verified'
+              ? { target: 'done', actions: assign({ outcome }) }
+              : { target: 'done', actions: [sendParent({ type: 'identity.verified', citizenId: 'QD0001', idNumberMasked: '3702**********0422', nameMasked: '王*兰' }), assign({ outcome })] },
+        },
+      },
+      done: { type: 'final' },
+    },
+    output: ({ context }) => ({
+      outcome: context.outcome,
+      line: context.outcome === 'authenticated' ? '认证成功！' : context.outcome === 'queued' ? '认证结果已经保存。' : '没能核实您的身份。',
+      staffReason: null,
+      reference: context.outcome === 'authenticated' ? 'RZ20261208-0001' : null,
+      nextDueDate: context.outcome === 'not-verified' ? null : '2027-12-08',
+    }),
+  });
+}
+
+describe('养老认证 ends on the same receipt path', () => {
+  it('an authentication leaves a receipt with its number and the next due date; 打印 prints it', async () => {
+    const { actor, lines, spooled } = startSession({ pensionAuth: authenticatingChild('authenticated') });
+    actor.send({ type: 'citizen.touch' });
+    actor.send({ type: 'citizen.text', text: '我要做养老认证' });
+    expect(phase(actor.getSnapshot())).toBe('pensionAuth');
+    actor.send({ type: 'auth.idNumber', idNumber: '370203196203150422' });
+    await flush();
+    expect(phase(actor.getSnapshot())).toBe('followUp');
+    const rows = actor.getSnapshot().context.answer?.screen.split('\n') ?? [];
+    expect(rows.slice(0, 2)).toEqual(['业务：养老认证', '受理编号：RZ20261208-0001']);
+    expect(rows).toContain('下次认证截止：2027-12-08');
+    expect(lines().at(-1)).toBe(transactionLines.receiptOffer);
+    actor.send({ type: 'citizen.recordAction', action: 'print' });
+    await flush();
+    expect(spooled.map((s) => s.title)).toEqual(['养老认证回执']);
+  });
+
+  it('a result saved to be sent says so on its receipt; a check that did not verify leaves none', async () => {
+    const queued = startSession({ pensionAuth: authenticatingChild('queued') });
+    queued.actor.send({ type: 'citizen.touch' });
+    queued.actor.send({ type: 'citizen.text', text: '我要做养老认证' });
+    queued.actor.send({ type: 'auth.idNumber', idNumber: '370203196203150422' });
+    await flush();
+    expect(queued.actor.getSnapshot().context.answer?.screen).toContain('状态：已保存在本机，业务系统恢复后自动提交（只提交一次）');
+    const failed = startSession({ pensionAuth: authenticatingChild('not-verified') });
+    failed.actor.send({ type: 'citizen.touch' });
+    failed.actor.send({ type: 'citizen.text', text: '我要做养老认证' });
+    failed.actor.send({ type: 'auth.idNumber', idNumber: '370203196203150422' });
+    await flush();
+    expect(failed.actor.getSnapshot().context.answer).toBeNull();
+    expect(failed.lines()).not.toContain(transactionLines.receiptOffer);
   });
 });

@@ -19,6 +19,8 @@ export interface SubmissionOutcome {
   state: 'accepted' | 'queued' | 'rejected';
   nextDueDate: string | null;
   reason?: string;
+  /** The business system's submission number (accepted only), for the receipt. */
+  reference?: string | null;
 }
 
 /**

@@ -42,4 +42,8 @@ export interface PensionAuthOutput {
   outcome: AuthOutcome;
   line: string;
   staffReason: AuthStaffReason | null;
+  /** An accepted result's submission number; null otherwise. */
+  reference: string | null;
+  /** When the next authentication is due, when known (authenticated, queued, already authenticated). */
+  nextDueDate: string | null;
 }

@@ -54,6 +54,8 @@ export interface PensionAuthContext extends IdentityCheckSettings {
   outcome: AuthOutcome | null;
   staffReason: AuthStaffReason | null;
   nextDueDate: string | null;
+  /** The submission number of an accepted result (for the receipt). */
+  reference: string | null;
 }
 
 /** What the audit keeps of one authentication (no image, no embedding, no ID number). */
@@ -218,6 +220,7 @@ export const pensionAuthMachine = setup({
     outcome: null,
     staffReason: null,
     nextDueDate: null,
+    reference: null,
   }),
   invoke: { id: 'endOfAuthentication', src: 'endOfAuthentication', input: ({ self }) => ({ snapshot: () => self.getSnapshot() }) },
   initial: 'opening',
@@ -304,7 +307,7 @@ export const pensionAuthMachine = setup({
         onDone: {
           target: 'result',
           actions: [
-            assign(({ event }) => ({ nextDueDate: event.output.nextDueDate })),
+            assign(({ event }) => ({ nextDueDate: event.output.nextDueDate, reference: event.output.reference ?? null })),
             {
               type: 'say',
               params: ({ event }) =>
@@ -326,7 +329,14 @@ export const pensionAuthMachine = setup({
     },
     done: { type: 'final' },
   },
-  output: ({ context }) => ({ outcome: context.outcome ?? 'cancelled', line: context.instruction, staffReason: context.staffReason }),
+  output: ({ context }) => ({
+    outcome: context.outcome ?? 'cancelled',
+    line: context.instruction,
+    staffReason: context.staffReason,
+    reference: context.reference,
+    // The due date belongs to a result (for its receipt), not to a check that ended before one.
+    nextDueDate: context.outcome === 'authenticated' || context.outcome === 'queued' || context.outcome === 'already-authenticated' ? context.nextDueDate : null,
+  }),
 });
 
 export type PensionAuthMachine = typeof pensionAuthMachine;

@@ -58,7 +58,7 @@ export function createPensionAuthService(options: PensionAuthServiceOptions) {
             scores: { similarity: clamp01(input.similarity), liveness: clamp01(input.liveness) },
             challenges: input.challenges,
           });
-          if (result.state === 'delivered') return { state: 'accepted', nextDueDate: (result.answer as PensionAuthReceipt | null)?.nextDueDate ?? null };
+          if (result.state === 'delivered') return { state: 'accepted', nextDueDate: (result.answer as PensionAuthReceipt | null)?.nextDueDate ?? null, reference: result.reference };
           if (result.state === 'rejected') {
             log.error({ outbox: result.id, reason: result.reason }, 'pension authentication rejected by the business system');
             return { state: 'rejected', reason: result.reason, nextDueDate: null };

@@ -79,7 +79,7 @@ export function fakePensionAuth(options: HarnessOptions, calls: Calls, answer: (
       submitResult: fromPromise<SubmissionOutcome, { citizenId: string; similarity: number; liveness: number; challenges: LivenessChallengeKind[] }>(({ input }) => {
         calls.submitted.push(input);
         if (options.manual) return never();
-        return options.submit ? options.submit() : Promise.resolve({ state: 'accepted' as const, nextDueDate: '2027-11-30' });
+        return options.submit ? options.submit() : Promise.resolve({ state: 'accepted' as const, nextDueDate: '2027-11-30', reference: 'RZ20261130-0001' });
       }),
       endOfAuthentication: fromCallback<EventObject, { snapshot: () => { context: PensionAuthContext; value: unknown } }>(({ input }) => () => {
         calls.pensionAudit.push(pensionAuthRecordOf(input.snapshot()));

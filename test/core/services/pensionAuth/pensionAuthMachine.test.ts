@@ -44,7 +44,7 @@ describe('养老认证 machine', () => {
     expect(snapshot.context).toMatchObject({ outcome: 'authenticated', nextDueDate: '2027-11-30', similarity: 0.8, liveness: 0.9, citizenId: 'QD0001' });
     expect(t.calls.submitted).toEqual([{ citizenId: 'QD0001', similarity: 0.8, liveness: 0.9, challenges: [first, second] }]);
     t.clock.increment(10_000);
-    expect(t.outputs).toEqual([{ outcome: 'authenticated', line: faceAuthLines.authenticated('2027-11-30'), staffReason: null }]);
+    expect(t.outputs).toEqual([{ outcome: 'authenticated', line: faceAuthLines.authenticated('2027-11-30'), staffReason: null, reference: 'RZ20261130-0001', nextDueDate: '2027-11-30' }]);
     expect(t.verified).toHaveLength(1);
   });
 
@@ -104,7 +104,7 @@ describe('nothing that depends on the number before the face matched', () => {
       ...sequenceOfAttempt(),
       identityLines.notVerified,
     ]);
-    expect(runs[0]!.output).toEqual({ outcome: 'staff-review', line: identityLines.notVerified, staffReason: 'pension-auth-review' });
+    expect(runs[0]!.output).toEqual({ outcome: 'staff-review', line: identityLines.notVerified, staffReason: 'pension-auth-review', reference: null, nextDueDate: null });
     // Nothing said or shown names the insurance, the pension or a photo on file.
     expect(runs[0]!.said.join('')).not.toMatch(/参保|养老金|认证过|参考照片|没有查到/);
   });
@@ -149,7 +149,7 @@ describe('nothing that depends on the number before the face matched', () => {
     const t = startAuth({ admit: () => ({ admitted: false, limit: 'number' }) });
     await toPositioning(t);
     t.clock.increment(10_000);
-    expect(t.outputs).toEqual([{ outcome: 'not-verified', line: identityLines.limitReached, staffReason: null }]);
+    expect(t.outputs).toEqual([{ outcome: 'not-verified', line: identityLines.limitReached, staffReason: null, reference: null, nextDueDate: null }]);
     expect(t.calls.prepared).toEqual([]);
     expect(t.calls.newAttempt).toBe(0);
   });
@@ -175,7 +175,7 @@ describe('attempts', () => {
     expect(t.calls.verify).toBe(3);
     expect(t.calls.newAttempt).toBe(3);
     expect(t.calls.submitted).toEqual([]);
-    expect(t.outputs).toEqual([{ outcome: 'staff-review', line: identityLines.notVerified, staffReason: 'pension-auth-review' }]);
+    expect(t.outputs).toEqual([{ outcome: 'staff-review', line: identityLines.notVerified, staffReason: 'pension-auth-review', reference: null, nextDueDate: null }]);
   });
 
   it('times out a challenge nobody does, and notices a change of person from vision/’s continuity', async () => {
@@ -249,7 +249,7 @@ describe('attempts', () => {
     const t = startAuth();
     await oneAttempt(t);
     t.send({ type: 'auth.cancel' });
-    expect(t.outputs).toEqual([{ outcome: 'authenticated', line: faceAuthLines.authenticated('2027-11-30'), staffReason: null }]);
+    expect(t.outputs).toEqual([{ outcome: 'authenticated', line: faceAuthLines.authenticated('2027-11-30'), staffReason: null, reference: 'RZ20261130-0001', nextDueDate: '2027-11-30' }]);
   });
 
   it('counts down the challenge on the machine’s clock (context, not a variable of the service)', async () => {
@@ -295,7 +295,7 @@ describe('a visit that already verified the citizen', () => {
     const t = startAuth({ input: { identity: verifiedVisit }, decide: () => decision('no-match') });
     await settle();
     await failThreeTimes(t);
-    expect(t.outputs).toEqual([{ outcome: 'staff-review', line: identityLines.notVerified, staffReason: 'pension-auth-review' }]);
+    expect(t.outputs).toEqual([{ outcome: 'staff-review', line: identityLines.notVerified, staffReason: 'pension-auth-review', reference: null, nextDueDate: null }]);
     expect(t.calls.failedChecks).toEqual([{ citizenId: 'QD0001' }, { citizenId: 'QD0001' }, { citizenId: 'QD0001' }]);
     expect(t.calls.submitted).toEqual([]);
     expect(t.verified).toEqual([]);
@@ -367,7 +367,7 @@ describe('side effects: a new attempt on entering one; the faces wiped once and 
 
 describe('camera faults', () => {
   const expectCameraLostEnd = (t: Harness) => {
-    expect(t.outputs).toEqual([{ outcome: 'camera-lost', line: faceAuthLines.cameraLost, staffReason: 'camera-lost' }]);
+    expect(t.outputs).toEqual([{ outcome: 'camera-lost', line: faceAuthLines.cameraLost, staffReason: 'camera-lost', reference: null, nextDueDate: null }]);
     expect(t.said.at(-1)!.line).toBe(faceAuthLines.cameraLost);
     expect(t.said.filter((s) => s.line === faceAuthLines.cameraLost)).toHaveLength(1);
     expect(t.calls.submitted).toEqual([]);
