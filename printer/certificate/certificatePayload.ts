@@ -48,6 +48,15 @@ export interface CertificateQrFields {
  * `"cv":"YYYYMM-YYYYMM"` the months covered, `"pm":[[code,"personal","employer"]…]` what was paid (yuan).
  */
 export const PAYLOAD_VERSION = 1;
+/**
+ * A payload that names a kind, one insurance, the months covered or payments is version 2, so a verifier that only
+ * knows version 1 rejects it (invalid payload) instead of showing a 未参保证明 or a 个人权益记录单 as a plain 参保证明.
+ * A 参保证明 of every insurance and the whole record stays version 1, byte for byte as before.
+ */
+export const KINDS_PAYLOAD_VERSION = 2;
+
+const hasKindKeys = (fields: Pick<CertificateQrFields, 'documentKind' | 'scope' | 'coverage' | 'payments'>) =>
+  fields.documentKind !== undefined || fields.scope !== undefined || fields.coverage !== undefined || fields.payments !== undefined;
 
 const statusCode: Record<InsuranceStatus, number> = { contributing: 1, suspended: 2, terminated: 3 };
 const typeByCode = new Map(insuranceTypes.map((t) => [insuranceCodes[t], t]));
@@ -91,7 +100,7 @@ const kindByCode = new Map(documentKinds.map((k) => [kindCode[k], k]));
 
 export function encodeCertificatePayload(fields: CertificateQrFields): string {
   return JSON.stringify({
-    v: PAYLOAD_VERSION,
+    v: hasKindKeys(fields) ? KINDS_PAYLOAD_VERSION : PAYLOAD_VERSION,
     no: fields.certificateNumber,
     hc: fields.hallCode,
     hn: fields.hallName,
@@ -160,7 +169,7 @@ export function decodeCertificatePayload(json: string): CertificateQrFields | un
   }
   if (typeof raw !== 'object' || raw === null) return undefined;
   const r = raw as Record<string, unknown>;
-  if (r.v !== PAYLOAD_VERSION || !isString(r.no) || !isString(r.hc) || !isString(r.hn) || !isString(r.nm) || !isString(r.id) || !isString(r.at)) return undefined;
+  if ((r.v !== PAYLOAD_VERSION && r.v !== KINDS_PAYLOAD_VERSION) || !isString(r.no) || !isString(r.hc) || !isString(r.hn) || !isString(r.nm) || !isString(r.id) || !isString(r.at)) return undefined;
   if (!Array.isArray(r.ins)) return undefined;
   const insurances: CertificateQrFields['insurances'] = [];
   for (const entry of r.ins as unknown[]) {
@@ -180,7 +189,8 @@ export function decodeCertificatePayload(json: string): CertificateQrFields | un
   if (r.vc !== undefined && !isString(r.vc)) return undefined;
   if (r.ps !== undefined && r.ps !== 1) return undefined;
   const kind = decodeKindKeys(r);
-  if (!kind) return undefined;
+  // One form per content: the kind keys come with version 2 and only with it.
+  if (!kind || hasKindKeys(kind) !== (r.v === KINDS_PAYLOAD_VERSION)) return undefined;
   return {
     certificateNumber: r.no,
     hallCode: r.hc,
