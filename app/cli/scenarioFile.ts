@@ -58,9 +58,10 @@ export const scenarioFileSchema = z
     faults: scenarioFaultsSchema.optional(),
     /**
      * The kiosk's printer (the virtual printer on a socat pty) for a file that prints without tapping 打印 (参保证明打印),
-     * with an optional fault from the start: out of paper, offline, cover open.
+     * with an optional fault from the start: out of paper, offline, cover open, or paper that runs out a few lines into
+     * the first job (`paper-out-mid-job`).
      */
-    printer: z.object({ fault: z.enum(['paper-out', 'offline', 'cover-open']).optional() }).strict().optional(),
+    printer: z.object({ fault: z.enum(['paper-out', 'paper-out-mid-job', 'offline', 'cover-open']).optional() }).strict().optional(),
     /** Kiosk configuration merged over the runner's defaults (one level deep per key), e.g. `faceAuth`. */
     config: z.record(z.string(), z.unknown()).optional(),
     /** Default deadline for each expectation in this file, ms. */

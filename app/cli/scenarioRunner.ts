@@ -138,6 +138,7 @@ export function createScenarioRunner(options: ScenarioRunnerOptions = {}) {
       if (scenario.faults) applyFaults(simulator, scenario.faults);
       const virtualPrinter = runtime.devices?.simulators.printer ?? null;
       if (scenario.printer?.fault === 'paper-out') virtualPrinter?.paperOut();
+      if (scenario.printer?.fault === 'paper-out-mid-job') virtualPrinter?.paperOut({ afterLines: 6 });
       if (scenario.printer?.fault === 'offline') virtualPrinter?.setOffline(true);
       if (scenario.printer?.fault === 'cover-open') virtualPrinter?.openCover();
       const outcome = await drive(runtime, simulator, scenario, file, source, result);
