@@ -138,6 +138,10 @@ export function certificatePrintTransaction(deps: CertificatePrintDependencies):
     const certificateNumber = newCertificateNumber(printedAt);
     const content = documentContent(data, document, { certificateNumber, printedAt, ...(payments ? { payments } : {}) });
     const encoded = encodeCertificate(content, { privateKey: deps.signingKey.privateKey, keyId: deps.signingKey.keyId });
+    // Counted again now that nothing awaits between the count and the row: another request of the same citizen
+    // cannot have slipped in while the record was fetched.
+    const countNow = printedThisMonth(citizenId);
+    if (countNow >= deps.perMonth) return { status: 'refused', reason: limitLine(countNow) };
     // Written before the job is spooled: from here on the key names this certificate and its one job.
     const row = deps.ledger.record({
       idempotencyKey,

@@ -288,6 +288,14 @@ describe.skipIf(!socatAvailable())(`参保证明打印 on the virtual printer${s
     expect(rig.printer.printer.tickets()).toHaveLength(2);
   });
 
+  it('two requests of the same citizen at once do not get past a limit of one', async () => {
+    const spec = rig.spec({ perMonth: 1 });
+    const results = await Promise.all(['c-1', 'c-2'].map((key) => spec.submit({ citizenId: 'QD0004', values: { kind: { kind: 'all' } }, idempotencyKey: key })));
+    expect(results.map((r) => r.status).sort()).toEqual(['refused', 'submitted']);
+    await jobDone(submitted(results.find((r) => r.status === 'submitted')!).printJobId!);
+    expect(rig.spooler.listJobs()).toHaveLength(1);
+  });
+
   it('a print that never reached the paper does not count against the month', async () => {
     const spec = rig.spec({ perMonth: 1 });
     const result = submitted(await spec.submit({ citizenId: 'QD0004', values: { kind: { kind: 'all' } }, idempotencyKey: 'f-1' }));
