@@ -392,5 +392,9 @@ describe.skipIf(!socatAvailable())(`参保证明打印 on the virtual printer${s
     await expect.poll(() => t.outputs.length, { timeout: TEST_DEADLINE_MS }).toBe(1);
     expect(t.outputs[0]).toMatchObject({ outcome: 'unavailable', printJobId: null });
     expect(rig.spooler.listJobs()).toEqual([]);
+    // At the yes too: nothing is written or spooled, the submission fails as the business system being unreachable.
+    await expect(spec.submit({ citizenId: 'QD0004', values: { kind: { kind: 'all' } }, idempotencyKey: 'down-1' })).rejects.toThrow();
+    expect(new CertificatePrintLedger(rig.db).find('down-1')).toBeUndefined();
+    expect(rig.spooler.listJobs()).toEqual([]);
   });
 });
