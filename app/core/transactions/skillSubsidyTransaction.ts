@@ -90,6 +90,17 @@ export function skillSubsidyTransaction(
   backend: Pick<BackendClient, 'getSkillSubsidyEligibility'>,
   outbox: Pick<TransactionOutbox, 'submit'>,
 ): TransactionSpec {
+  // The certificates found belong to one transaction: every transaction begins with a spec of its own.
+  // (Not spread: the spec's fields are getters over what this transaction found.)
+  const begin = (): TransactionSpec => oneSkillSubsidyTransaction(backend, outbox, begin);
+  return begin();
+}
+
+function oneSkillSubsidyTransaction(
+  backend: Pick<BackendClient, 'getSkillSubsidyEligibility'>,
+  outbox: Pick<TransactionOutbox, 'submit'>,
+  begin: () => TransactionSpec,
+): TransactionSpec {
   let standing: Standing | null = null;
 
   const find = (number: unknown) => standing?.all.find((c) => c.certificateNumber === number);
@@ -155,6 +166,7 @@ export function skillSubsidyTransaction(
   return {
     service: 'apply_skill_subsidy',
     title: '技能提升补贴申领',
+    begin,
     // One certificate to propose: nothing to ask, the confirmation names it and the yes applies.
     get fields() {
       return standing?.candidates.length === 1 ? [] : [certificateField as TransactionField];

@@ -156,6 +156,8 @@ export const transactionMachine = setup({
   context: ({ input }) => {
     const base = {
       ...input,
+      // A spec that keeps what it found for this citizen starts fresh for every transaction.
+      spec: input.spec.begin ? input.spec.begin() : input.spec,
       values: {} as Record<string, unknown>,
       skipped: [] as string[],
       preview: null,
@@ -182,7 +184,12 @@ export const transactionMachine = setup({
         src: 'checkEligibility',
         input: ({ context }) => ({ spec: context.spec, citizenId: context.citizenId }),
         onDone: [
-          { guard: ({ event }) => event.output.eligible, target: 'starting' },
+          {
+            guard: ({ event }) => event.output.eligible,
+            target: 'starting',
+            // What the check found (the citizen's own certificates) may make more of the opening line readable.
+            actions: assign(({ context }) => (context.given ? { values: { ...readLine(context, context.given.text, context.given.pinyin).found, ...context.values } } : {})),
+          },
           {
             target: 'done',
             actions: assign(({ event }) =>

@@ -66,6 +66,11 @@ export interface TransactionSpec {
   checkEligibility?(input: { citizenId: string }): Promise<TransactionEligibility>;
   /** Rows shown on screen with the confirmation (a certificate's preview): what the citizen will get. */
   preview?(input: { citizenId: string; values: Readonly<Record<string, unknown>> }): Promise<readonly string[]>;
+  /**
+   * A fresh spec for one transaction, for a spec that keeps what its eligibility check found (the citizen's own
+   * certificates): each transaction starts from nothing, so nothing of one citizen's reaches the next.
+   */
+  begin?(): TransactionSpec;
   /** Sent once per transaction: the idempotency key is fixed when the transaction starts. */
   submit(input: { citizenId: string; values: Readonly<Record<string, unknown>>; idempotencyKey: string }): Promise<TransactionResult>;
 }

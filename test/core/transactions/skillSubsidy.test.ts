@@ -176,3 +176,29 @@ describe('技能提升补贴申领 through the transaction outbox, against the b
     expect(rig.harness.simulator.inspect.writesWithKey('txn-skill-0301')).toBe(1);
   });
 });
+
+describe('技能提升补贴申领: one spec, many visits', () => {
+  it('each transaction begins with nothing found: one citizen’s certificates never reach the next one’s transaction', async () => {
+    const s = spec();
+    const first = start(s, 'QD0027', 'txn-skill-0501');
+    await saidSomething(first);
+    expect(first.view()?.asking?.choices.length).toBeGreaterThan(1);
+    first.send({ type: 'txn.cancel' });
+    await ended(first);
+    // The next citizen names the previous citizen's occupation: nothing of QD0027's is there to choose from.
+    const second = start(s, 'QD0026', 'txn-skill-0502', '我要申请育婴员的技能提升补贴');
+    await saidSomething(second);
+    expect(second.view()?.fields).toEqual([]);
+    expect(second.lines()[0]).toContain('中式烹调师');
+    expect(second.lines()[0]).not.toContain('育婴员');
+  });
+});
+
+describe('技能提升补贴申领: the opening line', () => {
+  it('names the certificate once the check has found the citizen’s own: nothing more is asked', async () => {
+    const t = start(spec(), 'QD0027', 'txn-skill-0601', '我要用保育师证书申请技能提升补贴');
+    await saidSomething(t);
+    expect(t.snapshot().value).toBe('confirming');
+    expect(t.lines()[0]).toContain('保育师');
+  });
+});
