@@ -26,6 +26,8 @@ const faceFrameSchema = z.union([z.string().min(1), z.object({ image: z.string()
 export const scenarioStepSchema = z.union([
   /** A typed line, or a `.wav` file said into the microphone. */
   z.object({ say: z.string().min(1) }).strict(),
+  /** A line said aloud: synthesized (espeak-ng, Mandarin pinyin voice) and played into the microphone, recognized by the kiosk. */
+  z.object({ speak: z.string().min(1).max(200) }).strict(),
   /** A visible label: a service or query tile, a suggestion chip, 打印, 记录有误, 换人, 结束, 取消. */
   z.object({ tap: z.string().min(1) }).strict(),
   /** The ID number on the keypad. */

@@ -17,6 +17,7 @@ import type { SessionEvent } from '../core/session/sessionEvents.js';
 import type { StoredSessionEvent } from '../core/store/sessionEventStore.js';
 import { createMemoryAudioSink, createPushSource, resampleAll, type PushSource } from '../../speech/index.js';
 import { decodeWav, mixToMono } from '../../speech/audio/decodeWav.js';
+import { speechSynthesisProblem, synthesizeLine } from './scenarioSpeech.js';
 import { CAMERA_FRAME_MS, CAMERA_HEIGHT, CAMERA_WIDTH, cameraFrameOf, cameraShots, missingImages, resolveScenarioPath, type CameraShot } from './scenarioCamera.js';
 import { readScenarioFile, type ScenarioFaults, type ScenarioFile, type ScenarioStep } from './scenarioFile.js';
 import { nextService, outcomeOfVisits, serviceOfHeard, serviceOfInput } from './scenarioOutcome.js';
@@ -102,7 +103,10 @@ export function createScenarioRunner(options: ScenarioRunnerOptions = {}) {
     if (missing.length > 0) {
       return { ...result, passed: true, skipped: `face images not found (shared data absent?): ${missing.join(', ')}`, durationMs: Date.now() - started };
     }
-    const usesVoice = scenario.steps.some((s) => 'say' in s && s.say.toLowerCase().endsWith('.wav'));
+    const speaks = scenario.steps.some((s) => 'speak' in s);
+    const usesVoice = speaks || scenario.steps.some((s) => 'say' in s && s.say.toLowerCase().endsWith('.wav'));
+    const cannotSpeak = speaks ? speechSynthesisProblem() : null;
+    if (cannotSpeak) return { ...result, passed: true, skipped: `a spoken step cannot be synthesized: ${cannotSpeak}`, durationMs: Date.now() - started };
 
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'kiosk-scenario-'));
     let simulator: BackendSimulator | null = null;
@@ -188,6 +192,25 @@ export function createScenarioRunner(options: ScenarioRunnerOptions = {}) {
       result.outcome = outcomeOfVisits(entries(), (s) => runtime.unseal(s));
     };
 
+    const robotQuiet = () => {
+      const all = entries();
+      const lastSaid = all.findLastIndex((e) => e.type === 'said');
+      return lastSaid < 0 || all.findLastIndex((e) => e.type === 'robot.speechEnded') > lastSaid;
+    };
+    const sayIntoMicrophone = async (wav: string): Promise<string | null> => {
+      if (!source || !view.voice.enabled) return `the kiosk cannot hear: ${view.voice.reason ?? 'no voice input'} (speech models at ${path.join(options.sharedDir ?? defaultSharedDir(), 'models')}?)`;
+      if (view.phase === 'idle') {
+        // A citizen who speaks has stepped up to the robot: the camera sees them, the robot greets them first.
+        runtime.api.send({ type: 'presence.arrived' });
+        await until(() => view.phase !== 'idle', fileDeadline);
+        await sleep(1_500);
+      }
+      // A citizen waits for the robot to finish its line; speech over it is taken for the robot's own echo.
+      await until(robotQuiet, fileDeadline);
+      await sayAudio(source, wav);
+      return null;
+    };
+
     const stepFailure = async (step: ScenarioStep): Promise<string | null> => {
       if ('say' in step) {
         result.turns++;
@@ -197,15 +220,16 @@ export function createScenarioRunner(options: ScenarioRunnerOptions = {}) {
         }
         const wav = resolveScenarioPath(step.say, file, path.join(options.sharedDir ?? defaultSharedDir(), 'data'));
         if (!existsSync(wav)) return `audio file not found: ${wav}`;
-        if (!source || !view.voice.enabled) return `the kiosk cannot hear: ${view.voice.reason ?? 'no voice input'} (speech models at ${path.join(options.sharedDir ?? defaultSharedDir(), 'models')}?)`;
-        if (view.phase === 'idle') {
-          // A citizen who speaks has stepped up to the robot: the camera sees them, the robot greets them first.
-          runtime.api.send({ type: 'presence.arrived' });
-          await until(() => view.phase !== 'idle', fileDeadline);
-          await sleep(1_500);
+        return sayIntoMicrophone(wav);
+      }
+      if ('speak' in step) {
+        result.turns++;
+        const line = synthesizeLine(step.speak);
+        try {
+          return await sayIntoMicrophone(line.wav);
+        } finally {
+          line.done();
         }
-        await sayAudio(source, wav);
-        return null;
       }
       if ('tap' in step) {
         result.turns++;

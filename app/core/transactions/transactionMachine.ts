@@ -1,5 +1,6 @@
 import { assign, fromPromise, sendParent, setup } from 'xstate';
 import type { ListenPatience } from '../session/sessionEvents.js';
+import { asksToChange, saysNo, saysSkip, saysYes } from './replyWords.js';
 import { transactionLines } from './transactionLines.js';
 import type { TransactionEligibility, TransactionResult, TransactionSpec } from './transactionSpec.js';
 
@@ -52,11 +53,6 @@ interface Ctx extends TransactionInput {
   staffNeeded: boolean;
 }
 
-const YES = /确认|^(对|是|是的|好|好的|行|可以|没错|对的|办吧|办)[啊呀吧的了。！!]*$/;
-const NO = /取消|不办|算了|不要了|不用了/;
-const CHANGE = /改|修改|不对|错了/;
-/** On an optional field: leave it out. Checked before NO, so "不用了" there skips the field, not the transaction. */
-const SKIP = /不用|不需要|没有|跳过|不填|不改|不要|算了吧?不填/;
 
 /** The first field still missing (an optional one the citizen skipped is not missing), or null when all are there. */
 function missingField(ctx: Pick<Ctx, 'spec' | 'values' | 'skipped'>) {
@@ -112,14 +108,14 @@ export const transactionMachine = setup({
     checksEligibility: ({ context }) => context.spec.checkEligibility !== undefined,
     hasPreview: ({ context }) => context.spec.preview !== undefined,
     /** Asked for an optional field, the citizen leaves it out ("不用", "没有", 跳过). */
-    skipsOptional: ({ context, event }) => missingField(context)?.optional === true && (event.type === 'txn.skip' || (event.type === 'txn.reply' && SKIP.test(event.text) && !/取消|不办/.test(event.text))),
-    saysYes: ({ event }) => event.type === 'txn.reply' && YES.test(event.text.trim()),
-    saysNo: ({ event }) => event.type === 'txn.reply' && NO.test(event.text),
+    skipsOptional: ({ context, event }) => missingField(context)?.optional === true && (event.type === 'txn.skip' || (event.type === 'txn.reply' && saysSkip(event))),
+    saysYes: ({ event }) => event.type === 'txn.reply' && saysYes(event),
+    saysNo: ({ event }) => event.type === 'txn.reply' && saysNo(event),
     givesValues: ({ context, event }) => event.type === 'txn.reply' && Object.keys(readLine(context, event.text, event.pinyin).found).length > 0,
     /** In the confirmation: a line that names a new value for a field already given ("电话改成139…"). */
     correctsValue: ({ context, event }) =>
       event.type === 'txn.reply' && Object.keys(readLine(context, event.text, event.pinyin, context.spec.fields.map((f) => f.name)).found).length > 0,
-    asksToChange: ({ event }) => event.type === 'txn.reply' && CHANGE.test(event.text),
+    asksToChange: ({ event }) => event.type === 'txn.reply' && asksToChange(event),
   },
   actions: {
     tell: sendParent((_, params: { line: string; listen?: ListenPatience }) => ({ type: 'robot.say' as const, line: params.line, ...(params.listen ? { listen: params.listen } : {}) })),
