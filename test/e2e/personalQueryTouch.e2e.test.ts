@@ -3,7 +3,6 @@
 // record; 记录有误 says what to do, 打印 prints the record (masked) on the virtual printer; 换人 wipes who was
 // verified and what was theirs, and the next personal question asks for the ID number again. Every view and every
 // state of the DOM is watched for an ID number and the citizen's full name.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,6 +14,7 @@ import { cameraE2eMissing, launchChromiumWithCamera } from './helpers/chromiumCa
 import { demoCitizen, type DemoCitizen } from './helpers/demoCitizens.js';
 import { writeFaceVideo } from './helpers/fakeCameraVideo.js';
 import { personalDataReport } from './helpers/personalDataWatch.js';
+import { printedTexts } from './helpers/virtualPrinter.js';
 import {
   askTyped,
   cameraShotDir,
@@ -36,20 +36,6 @@ import type { RunningKiosk } from './startKioskProcess.js';
 
 const missing = cameraE2eMissing();
 if (missing) console.warn(`聊天查 touch e2e skipped: ${missing}`);
-
-/** The virtual printer's text copies of what it printed, newest last. */
-function printedTexts(dir: string): string[] {
-  let names: string[];
-  try {
-    names = readdirSync(dir).filter((name) => name.endsWith('.txt'));
-  } catch {
-    return [];
-  }
-  return names
-    .map((name) => path.join(dir, name))
-    .sort((a, b) => statSync(a).mtimeMs - statSync(b).mtimeMs)
-    .map((file) => readFileSync(file, 'utf8'));
-}
 
 describe.skipIf(missing !== null)('聊天查 by touch in Chromium: 权益查询 menu, record actions, 换人 (real kiosk)', () => {
   let workDir: string;

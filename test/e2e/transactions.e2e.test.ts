@@ -12,6 +12,8 @@ import { cameraE2eMissing, launchChromiumWithCamera } from './helpers/chromiumCa
 import { demoCitizen, type DemoCitizen } from './helpers/demoCitizens.js';
 import { writeFaceVideo } from './helpers/fakeCameraVideo.js';
 import { personalDataReport } from './helpers/personalDataWatch.js';
+import { printedTexts } from './helpers/virtualPrinter.js';
+import { maskName } from '../../common/maskName.js';
 import {
   askTyped,
   cameraShotDir,
@@ -135,6 +137,11 @@ describe.skipIf(missing !== null)('对话办 in Chromium: identity, the fields, 
       await panel.waitFor({ state: 'visible', timeout: waits.record });
       await askTyped(page, '13912345678');
       await expect.poll(() => panel.getByTestId('transaction-field-phone').textContent(), { timeout: waits.record }).toContain('1 3 9');
+      // The address is optional: 跳过 leaves it as it is.
+      const skip = panel.getByTestId('transaction-skip');
+      await skip.waitFor({ state: 'visible', timeout: waits.record });
+      await skip.click();
+      await expect.poll(() => panel.getByTestId('transaction-field-address').textContent(), { timeout: waits.record }).toContain('不填');
       const confirm = panel.getByTestId('transaction-confirm');
       await confirm.waitFor({ state: 'visible', timeout: waits.record });
       await page.screenshot({ path: path.join(screenshotDir, 'transaction-contact-change.png') });
@@ -143,4 +150,69 @@ describe.skipIf(missing !== null)('对话办 in Chromium: identity, the fields, 
       expect((await personalDataReport(page)).keypadShown).toBe(1);
     }),
   waits.record * 4);
+
+  it('补换社保卡 by touch: the reason and the hall tapped, the fee told before 确认办理; the receipt printed, masked', (context) =>
+    step(context, async () => {
+      const { page } = watched;
+      await askTyped(page, '我的社保卡坏了，要换一张');
+      const panel = page.getByTestId('transaction');
+      await panel.waitFor({ state: 'visible', timeout: waits.record });
+      const choices = panel.getByTestId('transaction-choice');
+      // The opening line already said why (卡坏了): the hall is asked, its answers are buttons.
+      await expect.poll(() => choices.allTextContents(), { timeout: waits.record }).toContain('市南区人社服务大厅');
+      expect(await panel.getByTestId('transaction-field-reason').textContent()).toContain('卡损坏');
+      await page.screenshot({ path: path.join(screenshotDir, 'transaction-card-replacement-choices.png') });
+      await choices.filter({ hasText: '市南区人社服务大厅' }).click();
+      const confirm = panel.getByTestId('transaction-confirm');
+      await confirm.waitFor({ state: 'visible', timeout: waits.record });
+      await expect.poll(subtitles, { timeout: waits.record }).toContain('工作日');
+      await confirm.click();
+      await expect.poll(subtitles, { timeout: waits.record }).toMatch(/受理编号ZK\S+/);
+      // The receipt: on screen with 打印, printed like a record (masked name and number, never the full ones).
+      const card = page.locator('[data-testid="answer-card"][data-mode="record"]');
+      await card.waitFor({ state: 'visible', timeout: waits.record });
+      expect(await card.textContent()).toContain('补换社保卡回执');
+      await card.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: path.join(screenshotDir, 'transaction-card-replacement-receipt.png') });
+      const printed = path.join(workDir, 'data', 'virtual-printer');
+      const before = printedTexts(printed).length;
+      await page.getByTestId('record-print').click();
+      await expect.poll(() => printedTexts(printed).length, { timeout: waits.record }).toBeGreaterThan(before);
+      const ticket = printedTexts(printed).at(-1) ?? '';
+      expect(ticket).toContain('补换社保卡回执');
+      expect(ticket).toMatch(/受理编号：ZK\S+/);
+      expect(ticket).not.toContain(citizen.idNumber);
+      expect(ticket).not.toContain(citizen.name);
+    }),
+  waits.record * 6);
+
+  it('参保证明打印 by touch: the kind tapped, the period skipped, the preview shown before 确认办理; printed, told where to take it', (context) =>
+    step(context, async () => {
+      const { page } = watched;
+      await askTyped(page, '我要打印证明');
+      const panel = page.getByTestId('transaction');
+      await panel.waitFor({ state: 'visible', timeout: waits.record });
+      const choices = panel.getByTestId('transaction-choice');
+      await expect.poll(() => choices.allTextContents(), { timeout: waits.record }).toContain('参保证明（全部险种）');
+      await choices.filter({ hasText: '参保证明（全部险种）' }).click();
+      const skip = panel.getByTestId('transaction-skip');
+      await skip.waitFor({ state: 'visible', timeout: waits.record });
+      await skip.click();
+      const preview = panel.getByTestId('transaction-preview');
+      await preview.waitFor({ state: 'visible', timeout: waits.record });
+      expect(await preview.textContent()).toContain(maskName(citizen.name));
+      // Left out, the period is the whole record, and the panel says so.
+      expect(await panel.getByTestId('transaction-field-period').textContent()).toContain('全部参保记录');
+      await preview.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: path.join(screenshotDir, 'transaction-certificate-preview.png') });
+      const printed = path.join(workDir, 'data', 'virtual-printer');
+      const before = printedTexts(printed).length;
+      await panel.getByTestId('transaction-confirm').click();
+      await expect.poll(subtitles, { timeout: waits.record }).toContain('出纸口');
+      await expect.poll(() => printedTexts(printed).length, { timeout: waits.record }).toBeGreaterThan(before);
+      expect(printedTexts(printed).at(-1)).toContain('参保证明');
+      expect(printedTexts(printed).at(-1)).not.toContain(citizen.idNumber);
+      await page.screenshot({ path: path.join(screenshotDir, 'transaction-certificate-printed.png') });
+    }),
+  waits.record * 6);
 });

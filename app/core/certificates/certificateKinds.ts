@@ -125,7 +125,8 @@ export function readCertificatePeriod(text: string, pinyin: string | null, now: 
     const end = to >= thisYear ? current : ym(to, 12);
     return { ok: true, value: { label: `${from}年到${Math.min(to, thisYear)}年`, from: ym(from, 1), to: end } };
   }
-  if (/全部|所有|全都|从头|参保以来|一直以来|所有年份|不限/.test(t)) return { ok: true, value: { label: '全部', from: null, to: null } };
+  // "全部险种" names the kind (all insurances), not the months.
+  if (/全部(?!险种)|所有(?!险种)|全都|从头|参保以来|一直以来|所有年份|不限/.test(t)) return { ok: true, value: { label: '全部', from: null, to: null } };
   if (/半年/.test(t) && /近|最近|这/.test(t)) return { ok: true, value: lastMonths(now, 6, '近半年') };
   const months = /(?:近|最近|这)([一二两三四五六七八九十\d]{1,3})个月/.exec(t);
   if (months) {

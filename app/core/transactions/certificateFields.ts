@@ -29,6 +29,7 @@ export function certificatePeriodField(now: () => Date): TransactionField<Certif
     label: '证明时段',
     ask: '要打印哪段时间的记录？可以说“近一年”“近三年”“全部”，也可以说“2020年到2023年”；不说的话就打印全部参保记录。',
     optional: true,
+    whenSkipped: '全部参保记录',
     choices: ['近一年', '近三年', '全部'],
     read: (text, pinyin) => readCertificatePeriod(text, pinyin, now()),
     readBack: (value) => certificatePeriodLabel(value),

@@ -21,6 +21,8 @@ export interface TransactionField<T = unknown> {
    * values the spec gets. A value given later, or with 修改, still counts.
    */
   optional?: boolean;
+  /** What leaving an optional field out means, shown in its place (证明时段: 全部参保记录); otherwise 不填. */
+  whenSkipped?: string;
   /**
    * The answers a citizen can tap instead of saying them (参保证明, 个人权益记录单 …), shown as buttons while the field
    * is asked; a tap is read exactly as if the label had been said, so `read` must accept each label.

@@ -14,7 +14,7 @@ export function transactionView(snapshot: SnapshotFrom<typeof transactionMachine
     fields: spec.fields.map((field) => ({
       name: field.name,
       label: field.label,
-      value: field.name in values ? field.readBack(values[field.name]) : null,
+      value: field.name in values ? field.readBack(values[field.name]) : skipped.includes(field.name) ? (field.whenSkipped ?? null) : null,
       skipped: skipped.includes(field.name),
     })),
     asking: asked ? { name: asked.name, label: asked.label, choices: [...(asked.choices ?? [])], optional: asked.optional === true } : null,

@@ -78,6 +78,9 @@ describe('参保证明打印: what the citizen says', () => {
     expect(read('jin san nian', 'jin san nian')).toEqual({ ok: true, value: { label: '近三年', from: '2022-04', to: '2025-03' } });
     expect(read('确认')).toBeNull();
     expect(read('养老的')).toBeNull();
+    // The kind's tap label names all insurances, not the whole period.
+    expect(read('参保证明（全部险种）')).toBeNull();
+    expect(read('所有险种都要，全部年份')).toEqual({ ok: true, value: { label: '全部', from: null, to: null } });
   });
 
   it('adds printing.certificatesPerMonth to the kiosk configuration, 3 by default', () => {

@@ -85,6 +85,15 @@ describe('the transaction machine: choices, optional fields, eligibility, previe
     expect(s.submitted).toEqual([{ reason: '卡损坏' }]);
   });
 
+  it('a field that says what leaving it out means shows that in its place', () => {
+    const s = spec();
+    s.fields = [reason, { ...street, whenSkipped: '到大厅领取' }] as TransactionField[];
+    const t = start(s);
+    t.reply('卡损坏');
+    t.send({ type: 'txn.skip' });
+    expect(t.view()?.fields.find((f) => f.name === 'street')).toEqual({ name: 'street', label: '邮寄街道', value: '到大厅领取', skipped: true });
+  });
+
   it('"不用了" on a required field still cancels; the 跳过 button does nothing there', async () => {
     const s = spec();
     const t = start(s);
