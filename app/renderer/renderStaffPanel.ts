@@ -1,4 +1,5 @@
 import type { StaffOutboxEntryView, StaffPrintJobView, StaffView } from '../api/kioskApi.js';
+import { transactionKindTitles, transactionStaffReasonLabel } from '../api/transactionTitles.js';
 import type { SendInput } from './kioskActions.js';
 import { button, h, type Child } from './dom.js';
 
@@ -19,13 +20,7 @@ const requestReasonLabels: Record<string, string> = {
 };
 
 /** Transactions and their states in the words of the hall's staff; an unknown kind is shown as the core sent it. */
-const outboxKindLabels: Record<string, string> = {
-  'pension-auth': '养老认证结果',
-  'card-loss': '社保卡挂失',
-  'card-loss-cancellation': '社保卡解挂',
-  'contact-change': '联系方式变更',
-  'flexible-employment': '灵活就业登记',
-};
+const outboxKindLabels: Record<string, string> = { ...transactionKindTitles, 'pension-auth': '养老认证结果' };
 const outboxStateLabels: Record<StaffOutboxEntryView['state'], string> = {
   pending: '等待发送',
   sending: '发送中',
@@ -76,7 +71,7 @@ export function renderStaffPanel(staff: StaffView, send: SendInput, extras: Staf
       section('人工呼叫', 'staff-requests', staff.staffRequests.length === 0 ? '没有待处理的呼叫。' : null,
         staff.staffRequests.map((request) =>
           h('li', { className: 'staff-row staff-request', testId: `staff-request-${request.id}` }, [
-            h('span', { className: 'staff-row-name' }, [`#${request.id} ${requestReasonLabels[request.reason] ?? request.reason}`]),
+            h('span', { className: 'staff-row-name' }, [`#${request.id} ${requestReasonLabels[request.reason] ?? transactionStaffReasonLabel(request.reason) ?? request.reason}`]),
             h('span', { className: 'staff-row-time' }, [formatTime(request.createdAt)]),
             button('已处理', () => send({ type: 'staff.closeRequest', id: request.id }), { className: 'staff-action', testId: `staff-close-request-${request.id}` }),
           ]),

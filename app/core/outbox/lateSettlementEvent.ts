@@ -1,6 +1,6 @@
 import { citizenMessageFor } from '../backend/citizenMessages.js';
 import type { SessionEvent } from '../session/sessionEvents.js';
-import { transactionKindTitles } from './transactionKindTitles.js';
+import { transactionKindTitles } from '../../api/transactionTitles.js';
 import type { SettledAfter, Settlement } from './transactionOutbox.js';
 
 /**

@@ -11,11 +11,11 @@ describe('a transaction that settles after "saved, will be sent"', () => {
     const heard: { settlement: Settlement; attempts: number }[] = [];
     rig.outbox.onSettled((settlement, attempts) => heard.push({ settlement, attempts }));
     // QD0004's card is in use: reported lost at once.
-    const atOnce = await rig.outbox.submit(transactionKinds.cardLoss, 'QD0004', {}, { idempotencyKey: 'late-1' });
+    const atOnce = await rig.outbox.submit(transactionKinds.cardLoss, 'QD0004', {}, { idempotencyKey: 'txn-late-0001' });
     expect(atOnce).toMatchObject({ state: 'delivered' });
     // QD0005's card is already 挂失: saved while the system is down, refused when it is back.
     rig.harness.simulator.inject.failNext(503, 20);
-    const saved = await rig.outbox.submit(transactionKinds.cardLoss, 'QD0005', {}, { idempotencyKey: 'late-2' });
+    const saved = await rig.outbox.submit(transactionKinds.cardLoss, 'QD0005', {}, { idempotencyKey: 'txn-late-0002' });
     expect(saved.state).toBe('pending');
     rig.harness.simulator.inject.reset();
     await rig.outbox.deliverDue({ all: true });
