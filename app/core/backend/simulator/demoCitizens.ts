@@ -420,7 +420,7 @@ export const demoCitizenSeeds: readonly DemoCitizenSeed[] = [
     name: '韩志刚',
     idNumber: '370203198409170532',
     phone: '13853292323',
-    referencePhoto: 'faces/facerec__kit_harington/john1.jpeg',
+    referencePhoto: 'faces/lfw__Jiang_Zemin/Jiang_Zemin_0006.jpg',
     usefulFor: ['laid-off-not-registered', 'unemployed', 'card-active', 'not-pensioner'],
     retirementCategory: '男职工',
     // Laid off: the employer's last month was two months before the seed month; about 8 years of 失业 contributions.
@@ -432,7 +432,7 @@ export const demoCitizenSeeds: readonly DemoCitizenSeed[] = [
     name: '曹建军',
     idNumber: '370205197804030714',
     phone: '15853292424',
-    referencePhoto: 'faces/facerec__obama/obama.jpg',
+    referencePhoto: 'faces/lfw__Kofi_Annan/Kofi_Annan_0001.jpg',
     usefulFor: ['unemployment-registered', 'unemployed', 'long-history', 'card-active', 'not-pensioner'],
     retirementCategory: '男职工',
     // The contract ran out three months before the seed month and was not renewed; over 10 years paid.
@@ -445,7 +445,7 @@ export const demoCitizenSeeds: readonly DemoCitizenSeed[] = [
     name: '罗海峰',
     idNumber: '370212199206260352',
     phone: '18553292525',
-    referencePhoto: 'faces/lfw__Mahathir_Mohamad/Mahathir_Mohamad_0005.jpg',
+    referencePhoto: 'faces/lfw__Mahathir_Mohamad/Mahathir_Mohamad_0003.jpg',
     usefulFor: ['resigned', 'unemployment-registered', 'unemployed', 'card-active', 'not-pensioner'],
     retirementCategory: '男职工',
     // Resigned two months before the seed month after almost four years; registered unemployed since.
