@@ -88,7 +88,7 @@ export function unemploymentBenefitTransaction(
       ];
     },
     describe: () =>
-      `我将为您申领失业保险金。按规定，${unemploymentRules.duration.quote}${unemploymentRules.amount.quote}您能领几个月、每月多少钱，屏幕上都列出来了。` +
+      `我将为您申领失业保险金。按规定，${unemploymentRules.duration.quote}${unemploymentRules.amount.quote}您能领几个月、每月多少钱，按您的缴费记录核定，办好后会告诉您。` +
       `领取期间${unemploymentRules.medical.quote}${unemploymentRules.stops.quote}，要及时告知。`,
     async submit({ citizenId, values, idempotencyKey }) {
       const details: UnemploymentBenefitApplicationDetails = { payoutAccount: values.payoutAccount as UnemploymentBenefitApplicationDetails['payoutAccount'] };
