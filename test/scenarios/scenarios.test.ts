@@ -7,6 +7,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createScenarioRunner } from '../../app/cli/scenarioRunner.js';
 import { readScenarioFile } from '../../app/cli/scenarioFile.js';
+import { SERVICES } from '../../app/core/nlu/serviceCatalogue.js';
 import { openQueries, personalQueries } from '../../app/core/services/queries/personalQueries.js';
 import { sharedDir } from '../sharedData.js';
 
@@ -27,6 +28,18 @@ describe('citizen scenarios (test/scenarios/*.json through the kiosk scenario ru
       const outcomes = files.filter((_, i) => services[i] === service).map((f) => readScenarioFile(path.join(folder, f)).expect?.outcome);
       expect(outcomes, service).toContain(service === 'pension_auth' ? 'authenticated' : 'answered');
       expect(outcomes.length, `${service}: scenarios`).toBeGreaterThanOrEqual(3);
+    }
+  });
+
+  it('every 对话办 transaction has a happy path and at least two unhappy ones', () => {
+    const scenarios = files.map((f) => readScenarioFile(path.join(folder, f)));
+    const transactions = Object.entries(SERVICES).filter(([, entry]) => entry.kind === 'transaction').map(([service]) => service);
+    expect(transactions.length).toBeGreaterThanOrEqual(11);
+    for (const service of transactions) {
+      const outcomes = scenarios.filter((s) => s.expect?.service === service).map((s) => s.expect?.outcome ?? '');
+      const happy = service === 'pension_auth' ? 'authenticated' : service === 'print_certificate' ? 'printed' : 'submitted';
+      expect(outcomes, service).toContain(happy);
+      expect(outcomes.filter((o) => o !== happy).length, `${service}: unhappy scenarios`).toBeGreaterThanOrEqual(2);
     }
   });
 
