@@ -111,3 +111,35 @@ describe('simulator database', () => {
     await b.close();
   });
 });
+
+describe('a demo database seeded by an older build', () => {
+  it('gets the citizens added since (seed version 3) once, and keeps everything it had', async () => {
+    const { openSimulatorDatabase } = await import('../../../app/core/backend/simulator/simulatorDatabase.js');
+    const { demoCitizenSeeds } = await import('../../../app/core/backend/simulator/demoCitizens.js');
+    const seedDay = Date.parse('2025-03-14T02:00:00Z');
+    const dbPath = join(folder, 'old.sqlite');
+    const later = ['QD0023', 'QD0024', 'QD0025', 'QD0026', 'QD0027', 'QD0028'].filter((id) => demoCitizenSeeds.some((s) => s.citizenId === id));
+    expect(later.length).toBeGreaterThan(0);
+    // As a version-2 build left it: everything but the citizens added for the transactions.
+    const old = openSimulatorDatabase(dbPath, seedDay);
+    old.pragma('foreign_keys = OFF');
+    const tables = (old.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[]).filter((table) =>
+      (old.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).some((column) => column.name === 'citizen_id'),
+    );
+    for (const table of tables) old.prepare(`DELETE FROM ${table} WHERE citizen_id IN (${later.map(() => '?').join(',')})`).run(...later);
+    old.prepare("UPDATE simulator_meta SET value = '2' WHERE key = 'seed_version'").run();
+    const counts = (db: Database.Database) => Object.fromEntries(tables.map((table) => [table, db.prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get()]));
+    const before = counts(old);
+    old.close();
+
+    const upgraded = openSimulatorDatabase(dbPath, Date.parse('2026-01-05T02:00:00Z'));
+    for (const id of later) expect(upgraded.prepare('SELECT COUNT(*) FROM citizens WHERE citizen_id = ?').pluck().get(id), id).toBe(1);
+    expect(upgraded.prepare("SELECT value FROM simulator_meta WHERE key = 'seed_version'").pluck().get()).toBe('3');
+    // The citizens it had are as they were; only the new ones' rows came in.
+    const fresh = openSimulatorDatabase(':memory:', seedDay);
+    expect(counts(upgraded)).toEqual(counts(fresh));
+    expect(Object.values(counts(upgraded)).reduce((a, b) => Number(a) + Number(b), 0)).toBeGreaterThan(Object.values(before).reduce((a, b) => Number(a) + Number(b), 0));
+    upgraded.close();
+    fresh.close();
+  });
+});

@@ -20,8 +20,8 @@ import {
 } from './pensionRules.js';
 import { seedFromText } from './seedFromText.js';
 
-/** 1: citizens, contributions, pensions, cards; 2: the personal-query data (migration 4). */
-export const DEMO_SEED_VERSION = 2;
+/** 1: citizens, contributions, pensions, cards; 2: the personal-query data (migration 4); 3: the citizens of the 对话办 transactions (QD0023–QD0028). */
+export const DEMO_SEED_VERSION = 3;
 
 interface EnrolmentRow {
   type: string;
@@ -298,12 +298,14 @@ function inferredSeedDay(db: Database.Database): string | null {
 /** Brings a database seeded by an older build up to the current seed version: new citizens, and the newer data for all. */
 export function upgradeDemoSeed(db: Database.Database, fallbackEpochMs: number): void {
   const meta = new Map((db.prepare('SELECT key, value FROM simulator_meta').all() as Array<{ key: string; value: string }>).map((row) => [row.key, row.value]));
-  if (Number(meta.get('seed_version') ?? '1') >= DEMO_SEED_VERSION) return;
+  const version = Number(meta.get('seed_version') ?? '1');
+  if (version >= DEMO_SEED_VERSION) return;
   const seedDay = meta.get('seed_day') ?? inferredSeedDay(db) ?? chinaDateOf(fallbackEpochMs);
   db.transaction(() => {
     const existing = new Set(db.prepare('SELECT citizen_id FROM citizens').pluck().all() as string[]);
     for (const seed of demoCitizenSeeds) if (!existing.has(seed.citizenId)) seedCitizenRecord(db, seed, seedDay);
-    for (const seed of demoCitizenSeeds) seedCitizenQueryData(db, seed, seedDay);
+    // Query data came with version 2: a database older than that gets it for everyone, a newer one for the new citizens only.
+    for (const seed of demoCitizenSeeds) if (version < 2 || !existing.has(seed.citizenId)) seedCitizenQueryData(db, seed, seedDay);
     writeSeedMeta(db, seedDay);
   })();
 }
