@@ -128,6 +128,15 @@ describe('失业保险金: eligibility and the application at the business syste
     expect((await client.getUnemploymentBenefit('QD0007')).claims).toHaveLength(1);
   });
 
+  it('a card reported lost cannot receive the money: CARD_NOT_USABLE until it works again', async () => {
+    const client = harness.client();
+    await client.reportCardLoss('QD0024', { idempotencyKey: 'unemp-card-0001' });
+    expect((await client.getUnemploymentBenefitEligibility('QD0024')).reasons.map((reason) => reason.code)).toEqual(['CARD_NOT_USABLE']);
+    expect(await refusalOf(client.applyForUnemploymentBenefit('QD0024', { payoutAccount: '社保卡金融账户', idempotencyKey: 'unemp-ben-0008' }))).toMatchObject({ status: 422, code: 'CARD_NOT_USABLE' });
+    await client.cancelCardLoss('QD0024', { idempotencyKey: 'unemp-card-0002' });
+    expect((await client.getUnemploymentBenefitEligibility('QD0024')).eligible).toBe(true);
+  });
+
   it('registered at the kiosk, then applied: the benefit counts from the registration month', async () => {
     const client = harness.client();
     await client.registerUnemployment('QD0023', { ...laidOff, idempotencyKey: 'unemp-reg-0012' });
