@@ -42,11 +42,17 @@ const takeIt = '请在屏幕下方出纸口取走您的证明。';
  * idempotency key, so the same key never spools a second job — also after a restart.
  */
 export function certificatePrintTransaction(deps: CertificatePrintDependencies): TransactionSpec {
-  const month = () => chinaYearMonthOf(deps.now().getTime());
-  /** The citizen whose eligibility was checked last, with their record: describe() has no citizen of its own. */
-  let checked: { citizenId: string; data: CertificateData } | null = null;
   /** One submission at a time per key: a repeated submission waits for the first and gets its result. */
   const inFlight = new Map<string, Promise<TransactionResult>>();
+  // The record fetched for a citizen belongs to one transaction: every transaction begins with a spec of its own.
+  const begin = (): TransactionSpec => oneCertificatePrintTransaction(deps, inFlight, begin);
+  return begin();
+}
+
+function oneCertificatePrintTransaction(deps: CertificatePrintDependencies, inFlight: Map<string, Promise<TransactionResult>>, begin: () => TransactionSpec): TransactionSpec {
+  const month = () => chinaYearMonthOf(deps.now().getTime());
+  /** The citizen whose eligibility was checked, with their record (this transaction's only): describe() has no citizen of its own. */
+  let checked: { citizenId: string; data: CertificateData } | null = null;
 
   const printedThisMonth = (citizenId: string) => deps.ledger.ofCitizenInMonth(citizenId, month()).filter((row) => countsAsPrinted(deps.spooler.jobStatus(row.jobId))).length;
   const left = (citizenId: string) => Math.max(0, deps.perMonth - printedThisMonth(citizenId));
@@ -164,6 +170,7 @@ export function certificatePrintTransaction(deps: CertificatePrintDependencies):
 
   return {
     service: 'print_certificate',
+    begin,
     title: '参保证明打印',
     fields: [certificateKindField, certificatePeriodField(deps.now)] as TransactionSpec['fields'],
 
