@@ -179,3 +179,30 @@ describe('the transaction machine: choices, optional fields, eligibility, previe
     expect(printed.outputs[0]).toMatchObject({ outcome: 'submitted', printJobId: 'job-7', receipt: [] });
   });
 });
+
+describe('a spec that keeps what it found', () => {
+  it('each transaction runs on a spec of its own from begin(), never the shared one', async () => {
+    const shared = spec();
+    const begun: TransactionSpec[] = [];
+    const withBegin: TransactionSpec = {
+      ...shared,
+      begin: () => {
+        const own = { ...spec(), title: `补换社保卡#${begun.length + 1}` };
+        begun.push(own);
+        return own;
+      },
+    };
+    const first = start(withBegin);
+    const second = start(withBegin);
+    expect(begun).toHaveLength(2);
+    expect(first.view()?.title).toBe('补换社保卡#1');
+    expect(second.view()?.title).toBe('补换社保卡#2');
+    first.reply('卡损坏了');
+    first.send({ type: 'txn.skip' });
+    first.reply('确认');
+    await flush();
+    expect((begun[0] as ReturnType<typeof spec>).submitted).toEqual([{ reason: '卡损坏' }]);
+    expect((begun[1] as ReturnType<typeof spec>).submitted).toEqual([]);
+    expect(shared.submitted).toEqual([]);
+  });
+});
