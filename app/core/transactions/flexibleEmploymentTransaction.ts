@@ -13,7 +13,7 @@ const LEVELS: readonly Level[] = [60, 80, 100, 150, 200, 300];
 const MAX_MONTHS_AHEAD = 3;
 
 const TYPES: [RegExp, EmploymentType][] = [
-  [/外卖|快递|骑手|网约车|跑滴滴|代驾|平台|直播|网店/, '新就业形态'],
+  [/新就业形态|外卖|快递|骑手|网约车|跑滴滴|代驾|平台|直播|网店/, '新就业形态'],
   [/非全日制|钟点|小时工|兼职/, '非全日制'],
   [/个体|开店|摆摊|小买卖|做生意|个体户/, '个体经营'],
   [/打零工|零活|其他|别的/, '其他灵活就业'],
@@ -23,6 +23,7 @@ const employmentType: TransactionField<EmploymentType> = {
   name: 'employmentType',
   label: '就业形式',
   ask: '您现在是做什么的？比如开店做个体、送外卖跑网约车、做钟点工兼职，或者打零工。',
+  choices: ['个体经营', '新就业形态', '非全日制', '其他灵活就业'],
   read: (text) => {
     const found = TYPES.find(([pattern]) => pattern.test(text));
     return found ? { ok: true, value: found[1] } : null;
@@ -34,6 +35,7 @@ const insuranceTypes: TransactionField<FlexibleEmploymentDetails['insuranceTypes
   name: 'insuranceTypes',
   label: '参保险种',
   ask: '灵活就业可以参加养老保险和医疗保险，您要参加哪个，还是两个都参加？',
+  choices: ['养老保险', '医疗保险', '两个都参加'],
   read: (text) => {
     if (/都|两个|两样|全部|养老.{0,3}医疗|医疗.{0,3}养老/.test(text)) return { ok: true, value: ['养老', '医疗'] };
     if (/养老/.test(text)) return { ok: true, value: ['养老'] };
@@ -61,6 +63,7 @@ const contributionLevel: TransactionField<Level> = {
   name: 'contributionLevel',
   label: '缴费档次',
   ask: '缴费档次有60%、80%、100%、150%、200%、300%六档，档次越高每月交得越多、以后养老金也越多。您选哪一档？',
+  choices: LEVELS.map((level) => `${level}%`),
   read: (text) => readLevel(text),
   readBack: (value) => `${value}%档`,
 };
@@ -77,6 +80,7 @@ function startMonthField(now: () => Date): TransactionField<string> {
     name: 'startMonth',
     label: '开始缴费月份',
     ask: '您想从哪个月开始交？可以说“这个月”或者“下个月”。',
+    choices: ['这个月', '下个月'],
     read: (text) => {
       const now = current();
       let wanted: { year: number; month: number } | null = null;

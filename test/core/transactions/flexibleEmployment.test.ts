@@ -83,3 +83,15 @@ describe('灵活就业人员参保登记 through the outbox, against the busines
     expect(rig.harness.simulator.inspect.flexibleRegistrationCount('QD0008')).toBe(1);
   });
 });
+
+describe('灵活就业参保登记 by touch', () => {
+  it('every answer button reads as the value it names', () => {
+    const spec = flexibleEmploymentTransaction({ submit: async () => Promise.reject(new Error('not submitted here')) }, () => new Date('2025-03-14T10:00:00+08:00'));
+    const read = Object.fromEntries(spec.fields.map((field) => [field.name, (field.choices ?? []).map((choice) => field.read(choice, null))]));
+    expect(read.employmentType).toEqual(['个体经营', '新就业形态', '非全日制', '其他灵活就业'].map((value) => ({ ok: true, value })));
+    expect(read.insuranceTypes).toEqual([{ ok: true, value: ['养老'] }, { ok: true, value: ['医疗'] }, { ok: true, value: ['养老', '医疗'] }]);
+    expect(read.contributionLevel).toEqual([60, 80, 100, 150, 200, 300].map((value) => ({ ok: true, value })));
+    expect(read.startMonth).toEqual([{ ok: true, value: '2025-03' }, { ok: true, value: '2025-04' }]);
+    expect(read.residenceStreet).toEqual([]);
+  });
+});
