@@ -55,6 +55,7 @@ function separationMonthField(now: () => Date): TransactionField<string> {
     name: 'separationMonth',
     label: '离职月份',
     ask: '您是哪个月离开原单位的？可以说“上个月”“两个月前”，或者说几月份。',
+    choices: ['这个月', '上个月', '两个月前', '三个月前'],
     read: (text): FieldReading<string> => {
       const d = now();
       const current = { year: d.getFullYear(), month: d.getMonth() + 1 };

@@ -150,3 +150,14 @@ describe('失业登记 through the outbox, against the business-system simulator
     expect(rig.harness.simulator.inspect.unemploymentRegistrationCount('QD0023')).toBe(1);
   });
 });
+
+describe('失业登记 by touch', () => {
+  it('every answer button reads as the value it names', () => {
+    const spec = unemploymentRegistrationTransaction({ submit: async () => Promise.reject(new Error('not submitted here')) }, now);
+    const read = Object.fromEntries(spec.fields.map((field) => [field.name, (field.choices ?? []).map((choice) => field.read(choice, null))]));
+    // FIXED_NOW is in 2025-03 (China time).
+    expect(read.separationMonth).toEqual(['2025-03', '2025-02', '2025-01', '2024-12'].map((value) => ({ ok: true, value })));
+    expect(read.reason).toEqual(['单位解除/终止合同', '合同到期', '个人辞职', '其他'].map((value) => ({ ok: true, value })));
+    expect(read.jobServices).toEqual([{ ok: true, value: ['职业介绍'] }, { ok: true, value: ['职业培训'] }, { ok: true, value: ['职业介绍', '职业培训'] }]);
+  });
+});
