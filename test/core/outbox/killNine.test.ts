@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createBackendClient, createBackendSimulator, type BackendSimulator } from '../../../app/core/backend/index.js';
+import { addMonthsToYearMonth, chinaYearMonthOf } from '../../../app/core/backend/calendar.js';
 import { registerBackendSenders } from '../../../app/core/outbox/backendSenders.js';
 import { listOutbox } from '../../../app/core/outbox/outboxListing.js';
 import { TransactionOutbox } from '../../../app/core/outbox/transactionOutbox.js';
@@ -39,6 +40,52 @@ const kinds: Kind[] = [
     path: /pension-auth/,
   },
   { kind: 'card-loss', citizenId: 'QD0002', payload: {}, effects: (sim) => sim.inspect.cardLossReportCount('QD0002'), path: /loss-report/ },
+  // Every other 对话办 write: the outbox is the same, the sender and the business system's effect are theirs.
+  { kind: 'card-loss-cancellation', citizenId: 'QD0005', payload: {}, effects: (sim) => sim.inspect.cardLossCancellationCount('QD0005'), path: /loss-cancellation/ },
+  { kind: 'contact-change', citizenId: 'QD0004', payload: { phone: '13912345678' }, effects: (sim) => sim.inspect.contactChangeCount('QD0004'), path: /\/contact$/ },
+  {
+    kind: 'flexible-employment',
+    citizenId: 'QD0008',
+    payload: { employmentType: '新就业形态', insuranceTypes: ['养老', '医疗'], contributionLevel: 80, startMonth: chinaYearMonthOf(Date.now()), residenceStreet: '中韩街道' },
+    effects: (sim) => sim.inspect.flexibleRegistrationCount('QD0008'),
+    path: /flexible-employment$/,
+  },
+  {
+    kind: 'card-replacement',
+    citizenId: 'QD0004',
+    payload: { reason: '卡损坏', collection: { method: 'pickup', hallCode: 'QD-SN-01' } },
+    effects: (sim) => sim.inspect.cardReplacementCount('QD0004'),
+    path: /card\/replacement/,
+  },
+  {
+    kind: 'employment-certificate',
+    citizenId: 'QD0008',
+    payload: { situation: '高校毕业生', street: '中韩街道', form: '电子证' },
+    effects: (sim) => sim.inspect.employmentCertificateApplicationCount('QD0008'),
+    path: /employment-certificate\/application/,
+  },
+  {
+    // QD0023's employer paid until two months before the simulator's seed month (today).
+    kind: 'unemployment-registration',
+    citizenId: 'QD0023',
+    payload: { separationMonth: addMonthsToYearMonth(chinaYearMonthOf(Date.now()), -2), reason: '单位解除/终止合同', jobServices: ['职业介绍'] },
+    effects: (sim) => sim.inspect.unemploymentRegistrationCount('QD0023'),
+    path: /unemployment-registration/,
+  },
+  {
+    kind: 'unemployment-benefit',
+    citizenId: 'QD0024',
+    payload: { payoutAccount: '社保卡金融账户' },
+    effects: (sim) => sim.inspect.unemploymentBenefitApplicationCount('QD0024'),
+    path: /unemployment-benefit/,
+  },
+  {
+    kind: 'skill-subsidy',
+    citizenId: 'QD0026',
+    payload: { certificateNumber: 'S000037020004254000126' },
+    effects: (sim) => sim.inspect.skillSubsidyApplicationCount('QD0026'),
+    path: /skill-subsidy/,
+  },
 ];
 
 let sim: BackendSimulator;
