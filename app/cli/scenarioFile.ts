@@ -11,6 +11,8 @@ export const scenarioFaultsSchema = z
   .object({
     /** The next `times` requests answer `status` (400–599). */
     failNext: z.object({ status: z.number().int().min(400).max(599), times: z.number().int().min(1).default(1) }).strict().optional(),
+    /** The next `times` writes (submissions) answer `status`; lookups and queries still answer. */
+    failWrites: z.object({ status: z.number().int().min(400).max(599), times: z.number().int().min(1).default(1) }).strict().optional(),
     /** Every answer leaves this many ms late (the request is carried out first). */
     delayMs: z.number().int().min(0).optional(),
     /** Requests are accepted and never answered (the kiosk's client times out). */

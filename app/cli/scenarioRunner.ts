@@ -329,6 +329,7 @@ export function createScenarioRunner(options: ScenarioRunnerOptions = {}) {
 function applyFaults(simulator: BackendSimulator, faults: ScenarioFaults) {
   if (faults.reset) simulator.inject.reset();
   if (faults.failNext) simulator.inject.failNext(faults.failNext.status, faults.failNext.times);
+  if (faults.failWrites) simulator.inject.failWrites(faults.failWrites.status, faults.failWrites.times);
   if (faults.delayMs !== undefined) simulator.inject.delayMs(faults.delayMs);
   if (faults.hang) simulator.inject.hang();
 }

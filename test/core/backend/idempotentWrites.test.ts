@@ -148,3 +148,22 @@ describe('flexible-employment registration', () => {
     expect(harness.simulator.inspect.flexibleRegistrationCount('QD0007')).toBe(0);
   });
 });
+
+describe('the write side down (failWrites)', () => {
+  it('refuses submissions before anything is done, while lookups and queries answer; reset brings writes back', async () => {
+    const client = harness.client();
+    harness.simulator.inject.failWrites(503, 2);
+    expect((await client.lookupCitizen('370202195608020350')).id).toBe('QD0002');
+    expect((await client.getCard('QD0002')).status).toBe('正常');
+    const refused = (await rejectionOf(client.reportCardLoss('QD0002', { idempotencyKey: 'card-loss-QD0002-w1' }))) as BackendError;
+    expect(refused).toMatchObject({ status: 503, code: 'INJECTED_FAULT', retryable: true });
+    expect(harness.simulator.inspect.cardLossReportCount('QD0002')).toBe(0);
+    // The second of the two injected write failures, then the system is back: the same key is carried out once.
+    await rejectionOf(client.reportCardLoss('QD0002', { idempotencyKey: 'card-loss-QD0002-w1' }));
+    expect((await client.reportCardLoss('QD0002', { idempotencyKey: 'card-loss-QD0002-w1' })).status).toBe('挂失');
+    expect(harness.simulator.inspect.cardLossReportCount('QD0002')).toBe(1);
+    harness.simulator.inject.failWrites(503, 5);
+    harness.simulator.inject.reset();
+    expect((await client.cancelCardLoss('QD0002', { idempotencyKey: 'card-unloss-QD0002-w2' })).status).toBe('正常');
+  });
+});

@@ -220,6 +220,9 @@ export async function createBackendSimulator(options: BackendSimulatorOptions): 
     const match = findRoute(method, url.pathname);
     if (match.found === 'nothing') return respond(response, entry, problem(404, 'ROUTE_NOT_FOUND', '没有这个接口'));
     if (match.found === 'wrong-method') return respond(response, entry, problem(405, 'METHOD_NOT_ALLOWED', '接口不支持该请求方法'));
+    // A write (a submission, carried out once per key) while the write side is down: refused before anything is done.
+    const writeFailure = match.route.idempotent ? faults.takeWriteFailure() : null;
+    if (writeFailure !== null) return respond(response, entry, problem(writeFailure, 'INJECTED_FAULT', '业务系统模拟故障'));
 
     let parsedBody: unknown;
     if (method === 'POST') {
@@ -280,6 +283,7 @@ export async function createBackendSimulator(options: BackendSimulatorOptions): 
     inject: {
       delayMs: (ms) => faults.delayMs(ms),
       failNext: (status, times) => faults.failNext(status, times),
+      failWrites: (status, times) => faults.failWrites(status, times),
       hang: () => faults.hang(),
       reset: () => faults.reset(),
     },

@@ -3,11 +3,14 @@
  * - `delayMs(n)`: a slow system: the request is carried out, the answer leaves n ms later
  *   (so a client timeout on a write leaves the write done: the case idempotency keys exist for);
  * - `failNext(status, times)`: the next requests are refused with that HTTP status before anything is done;
+ * - `failWrites(status, times)`: the same for writes only (submissions), while lookups and queries answer: the
+ *   business system's write side down for maintenance, the case where a kiosk must save and send later;
  * - `hang()`: requests are accepted and never answered, until `reset()`.
  */
 export interface FaultControls {
   delayMs(ms: number): void;
   failNext(status: number, times?: number): void;
+  failWrites(status: number, times?: number): void;
   hang(): void;
   reset(): void;
 }
@@ -16,6 +19,8 @@ export class FaultInjector implements FaultControls {
   private responseDelayMs = 0;
   private failureStatus = 0;
   private failuresLeft = 0;
+  private writeFailureStatus = 0;
+  private writeFailuresLeft = 0;
   private hanging = false;
   private readonly resetListeners: Array<() => void> = [];
 
@@ -30,6 +35,12 @@ export class FaultInjector implements FaultControls {
     this.failuresLeft = times;
   }
 
+  failWrites(status: number, times = 1): void {
+    if (!Number.isInteger(status) || status < 400 || status > 599) throw new RangeError('status must be an HTTP error status (400–599)');
+    this.writeFailureStatus = status;
+    this.writeFailuresLeft = times;
+  }
+
   hang(): void {
     this.hanging = true;
   }
@@ -37,6 +48,7 @@ export class FaultInjector implements FaultControls {
   reset(): void {
     this.responseDelayMs = 0;
     this.failuresLeft = 0;
+    this.writeFailuresLeft = 0;
     this.hanging = false;
     for (const listener of this.resetListeners) listener();
   }
@@ -52,6 +64,13 @@ export class FaultInjector implements FaultControls {
 
   get delay(): number {
     return this.responseDelayMs;
+  }
+
+  /** The status to fail this write with, or null; counts the failure down. */
+  takeWriteFailure(): number | null {
+    if (this.writeFailuresLeft <= 0) return null;
+    this.writeFailuresLeft -= 1;
+    return this.writeFailureStatus;
   }
 
   /** The status to fail this request with, or null; counts the failure down. */
