@@ -60,6 +60,8 @@ export const DEFAULT_FACE_DEADLINE_MS = 180_000;
 const SECRET_ENV = 'KIOSK_SCENARIO_BACKEND_SECRET';
 const KIOSK_ID = 'kiosk-scenario';
 const POLL_MS = 20;
+/** The screen's inputs that name a service (a typed line, a chip, a tile). */
+const TYPED_OR_TAPPED = new Set(['citizen.text', 'citizen.tapQuestion', 'citizen.tapQuery', 'citizen.tapService']);
 
 export function defaultSharedDir(): string {
   return process.env.KIOSK_SHARED_DIR ?? path.resolve(repoRoot, '..', 'shared');
@@ -183,12 +185,15 @@ export function createScenarioRunner(options: ScenarioRunnerOptions = {}) {
     const fileDeadline = scenario.deadlineMs ?? options.deadlineMs ?? DEFAULT_DEADLINE_MS;
     const finish = () => {
       result.spoken = spoken();
-      // Lines said into the microphone are routed by the session as it heard them (the visit log keeps them sealed).
-      let heardService: ServiceName | null = null;
+      // Typed, tapped and spoken lines in the order the visit had them (the visit log keeps them sealed); spoken ones are
+      // routed as the session heard them. A typed request answered by voice is the typed request's service.
+      let visitService: ServiceName | null = null;
       for (const entry of entries()) {
-        if ((entry.type === 'voice.final' || entry.type === 'citizen.resolved') && entry.sealed) heardService = nextService(heardService, serviceOfHeard(JSON.parse(runtime.unseal(entry.sealed)) as SessionEvent));
+        if (!entry.sealed) continue;
+        if (entry.type === 'voice.final' || entry.type === 'citizen.resolved') visitService = nextService(visitService, serviceOfHeard(JSON.parse(runtime.unseal(entry.sealed)) as SessionEvent));
+        else if (TYPED_OR_TAPPED.has(entry.type)) visitService = nextService(visitService, serviceOfInput(JSON.parse(runtime.unseal(entry.sealed)) as KioskInput));
       }
-      result.service = nextService(heardService, service);
+      result.service = visitService ?? service;
       result.outcome = outcomeOfVisits(entries(), (s) => runtime.unseal(s));
     };
 
