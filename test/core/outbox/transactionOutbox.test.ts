@@ -148,7 +148,8 @@ describe('migration 7: 养老认证’s own outbox moves into the transaction ou
     insert.run('QD0003', 'pa-queued-0001', cipher.encrypt(JSON.stringify(passed)), 'queued', 2, 'unreachable', '2025-03-13T08:00:00.000Z', null, null);
     insert.run('QD0001', 'pa-sent-0001', '', 'sent', 1, null, '2025-03-01T08:00:00.000Z', '2025-03-01T08:00:01.000Z', '2026-03-01');
     insert.run('QD0002', 'pa-rejected-0001', cipher.encrypt(JSON.stringify(passed)), 'rejected', 1, 'NOT_PENSIONER', '2025-03-02T08:00:00.000Z', null, null);
-    expect(migrate(old, kioskMigrations)).toBe(1);
+    // Migration 7 alone (later ones have their own tests).
+    expect(migrate(old, kioskMigrations.filter((m) => m.version <= 7))).toBe(1);
     expect(old.prepare("SELECT COUNT(*) FROM sqlite_master WHERE name = 'pension_auth_outbox'").pluck().get()).toBe(0);
     expect(listOutbox(old).reverse()).toMatchObject([
       { kind: 'pension-auth', state: 'pending', attempts: 2, lastError: 'unreachable', nextAttemptAt: '2025-03-13T08:00:00.000Z' },
