@@ -18,6 +18,8 @@ export interface VirtualPrinterOptions {
   baudRate?: number;
   columns?: number;
   render?: RenderPngOptions;
+  /** false: a printer that prints but never answers GS ( H (only DLE EOT), as some older kiosk printers. Default true. */
+  answersProcessId?: boolean;
 }
 
 /** A cut ticket; the PNG is drawn on first use (printing itself never waits for rendering). */
@@ -175,6 +177,7 @@ class VirtualPrinterDevice implements VirtualPrinter {
   }
 
   #answerProcessId(id: string): void {
+    if (this.#options.answersProcessId === false) return;
     if (this.#holdAnswers) {
       this.#heldAnswers.push(id);
       return;
