@@ -113,6 +113,13 @@ describe.skipIf(!socatAvailable())(`device checks against the simulators${socatA
     expectDisplayable(offline);
   });
 
+  it('printer: a jammed cutter fails with its remedy', async () => {
+    const results = await printerCheck({ onSimulator: (p) => p.setCutterError(true) }).run(context());
+    expect(byId(results, 'printer.status')).toMatchObject({ status: 'fail', measurements: { cutterError: true } });
+    expect(byId(results, 'printer.status').remedy).toContain('切刀');
+    expectDisplayable(results);
+  });
+
   it('printer: one that answers DLE EOT but not GS ( H is told apart (warn), its status still checked', async () => {
     const results = await printerCheck({ printTestPage: true, completionTimeoutMs: 600, simulator: { answersProcessId: false } }).run(context());
     expect(byId(results, 'printer.status').status).toBe('pass');
@@ -185,6 +192,20 @@ describe.skipIf(!socatAvailable())(`device checks against the simulators${socatA
     const fault = await idCardReaderCheck({ readyTimeoutMs: 500, reader: { commandTimeoutMs: 300 }, onSimulator: (s) => s.faults.samFault(0x60) }).run(context());
     expect(byId(fault, 'idcard.sam').status).toBe('fail');
     expectDisplayable(fault);
+  });
+
+  it('a simulator that cannot start here (no socat on PATH) is skipped with why, never failed', async () => {
+    const saved = process.env.PATH;
+    process.env.PATH = '';
+    try {
+      const report = await runDiagnostics(deviceDiagnosticChecks, context(), { only: 'printer' });
+      expect(report.checks).toEqual([expect.objectContaining({ id: 'printer.status', status: 'skipped', remedy: expect.stringContaining('socat') })]);
+      const robot = await runDiagnostics(deviceDiagnosticChecks, context(), { only: 'robot' });
+      expect(robot.checks).toEqual([expect.objectContaining({ id: 'robot.link', status: 'skipped' })]);
+      expect(robot.ok).toBe(true);
+    } finally {
+      process.env.PATH = saved;
+    }
   });
 
   it('all device checks run through the runner; a reader switched off is skipped', async () => {
