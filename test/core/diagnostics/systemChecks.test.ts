@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -159,6 +159,18 @@ describe('models', () => {
     expect(result.remedy).toContain('modelDirs');
   });
 
+  it('warns, not fails, a model that is absent while another of its role is usable (the kiosk falls back)', async () => {
+    const { modelDir, manifestPath } = modelFolder();
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { models: Record<string, unknown>[] };
+    manifest.models.push({ ...manifest.models[0], id: 'vad-absent', location: { base: 'modelDir', dir: 'vad-absent' } });
+    writeFileSync(manifestPath, JSON.stringify(manifest));
+    const results = await modelFilesCheck({ manifestPath }).run(contextFor({ dataDir: tempDir(), modelDirs: [modelDir] }));
+    expect(only(results, 'models.vad-test').status).toBe('pass');
+    const absent = only(results, 'models.vad-absent');
+    expect(absent.status).toBe('warn');
+    expectRemedy(absent);
+  });
+
   it('fails a model file whose sha256 does not match', async () => {
     const { modelDir, manifestPath, folder } = modelFolder();
     writeFileSync(path.join(folder, 'model.onnx'), 'MODEL BYTES'); // same size, other content
@@ -181,6 +193,7 @@ describe('backend', () => {
     expect(reach.measurements.reachable).toBe(false);
     expectRemedy(reach);
     expect(only(results, 'backend.clock').status).toBe('skipped');
+    delete process.env.DIAG_TEST_BACKEND_SECRET;
   });
 
   it('warns when the business system answers slowly', async () => {
