@@ -2,6 +2,7 @@ import { ConfigError } from '../core/config/loadConfig.js';
 import { UsageError as CliUsageError } from './cliOptions.js';
 import { askCommand } from './askCommand.js';
 import { citizensCommand } from './citizensCommand.js';
+import { diagCommand } from './diagCommand.js';
 import { faceCommand } from './faceCommand.js';
 import { nluCommand } from './nluCommand.js';
 import { outboxCommand } from './outboxCommand.js';
@@ -25,6 +26,7 @@ const commands: Record<string, { run: Command; summary: string }> = {
   face: { run: faceCommand, summary: 'face embed <image>... | face compare <a> <b> | face liveness <image>: the face pipeline on files' },
   scenario: { run: scenarioCommand, summary: 'scenario <file.json>...: drive the kiosk as a citizen would; one JSON line per file, exit 1 when any failed' },
   'staff-requests': { run: staffRequestsCommand, summary: 'list open calls for staff (--all, --close <id>)' },
+  diag: { run: diagCommand, summary: 'diag [--json] [--only <device>] [--move]: the technician\'s checks of the configured devices, models, business system, storage and system; exit 1 when any failed' },
   outbox: { run: outboxCommand, summary: 'the transaction outbox: counts and entries, never payloads (--state, --kind, --limit)' },
 };
 
