@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { SimulatedClock } from 'xstate';
 import { BackendError } from '../../../app/core/backend/backendError.js';
 import type { SocialSecurityCard } from '../../../app/core/backend/backendTypes.js';
 import { CARD_PICKUP_HALLS, CARD_REPLACEMENT_REASONS } from '../../../app/core/backend/cardAndCertificateTypes.js';
@@ -7,19 +6,13 @@ import { transactionKinds } from '../../../app/core/outbox/backendSenders.js';
 import { cardProductionQuery } from '../../../app/core/services/queries/cardProductionQuery.js';
 import { cardCollectionField } from '../../../app/core/transactions/cardCollectionField.js';
 import { cardReplacementTransaction } from '../../../app/core/transactions/cardReplacementTransaction.js';
-import { transactionMachine, type TransactionEvent, type TransactionOutput } from '../../../app/core/transactions/transactionMachine.js';
 import type { TransactionSpec } from '../../../app/core/transactions/transactionSpec.js';
 import { TEST_DEADLINE_MS } from '../../testDeadline.js';
-import { childUnderParent } from '../identity/childUnderParent.js';
 import { useOutboxRig } from './outboxRig.js';
+import { transactionUnderTest } from './transactionUnderTest.js';
 
 function start(spec: TransactionSpec, opening: string | null = null, citizenId = 'QD0005') {
-  const given = opening === null ? null : { text: opening, pinyin: null };
-  const t = childUnderParent<typeof transactionMachine, TransactionOutput>(transactionMachine, { spec, citizenId, idempotencyKey: 'txn-replace-0001', given }, new SimulatedClock());
-  const lines = () => t.said.map((s) => s.line);
-  const send = (event: TransactionEvent) => t.actor.send(event as never);
-  const reply = (text: string) => send({ type: 'txn.reply', text, pinyin: null });
-  return { ...t, lines, send, reply };
+  return transactionUnderTest(spec, citizenId, 'txn-replace-0001', opening);
 }
 
 /** An outbox that records what it is given and answers delivered. */

@@ -1,24 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { SimulatedClock } from 'xstate';
 import type { EmploymentCertificate, EmploymentRegistration } from '../../../app/core/backend/backendTypes.js';
 import { EMPLOYMENT_SITUATIONS } from '../../../app/core/backend/cardAndCertificateTypes.js';
 import { transactionKinds } from '../../../app/core/outbox/backendSenders.js';
 import { employmentCertificateQuery } from '../../../app/core/services/queries/employmentCertificateQuery.js';
 import { employmentCertificateTransaction } from '../../../app/core/transactions/employmentCertificateTransaction.js';
 import { readStreet } from '../../../app/core/transactions/streetField.js';
-import { transactionMachine, type TransactionEvent, type TransactionOutput } from '../../../app/core/transactions/transactionMachine.js';
 import type { TransactionSpec } from '../../../app/core/transactions/transactionSpec.js';
 import { TEST_DEADLINE_MS } from '../../testDeadline.js';
-import { childUnderParent } from '../identity/childUnderParent.js';
 import { useOutboxRig } from './outboxRig.js';
+import { transactionUnderTest } from './transactionUnderTest.js';
 
 function start(spec: TransactionSpec, opening: string | null = null, citizenId = 'QD0008') {
-  const given = opening === null ? null : { text: opening, pinyin: null };
-  const t = childUnderParent<typeof transactionMachine, TransactionOutput>(transactionMachine, { spec, citizenId, idempotencyKey: 'txn-cert-0001', given }, new SimulatedClock());
-  const lines = () => t.said.map((s) => s.line);
-  const send = (event: TransactionEvent) => t.actor.send(event as never);
-  const reply = (text: string) => send({ type: 'txn.reply', text, pinyin: null });
-  return { ...t, lines, send, reply };
+  return transactionUnderTest(spec, citizenId, 'txn-cert-0001', opening);
 }
 
 function recordingOutbox() {

@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { SimulatedClock } from 'xstate';
 import { transactionLines } from '../../../app/core/transactions/transactionLines.js';
-import { transactionMachine, type TransactionEvent, type TransactionOutput } from '../../../app/core/transactions/transactionMachine.js';
+import { type TransactionOutput } from '../../../app/core/transactions/transactionMachine.js';
 import type { TransactionSpec } from '../../../app/core/transactions/transactionSpec.js';
-import { transactionView } from '../../../app/core/transactions/transactionView.js';
 import { skillSubsidyTransaction } from '../../../app/core/transactions/skillSubsidyTransaction.js';
 import { TEST_DEADLINE_MS } from '../../testDeadline.js';
-import { childUnderParent } from '../identity/childUnderParent.js';
 import { useOutboxRig } from './outboxRig.js';
+import { transactionUnderTest } from './transactionUnderTest.js';
 
 // The simulator is seeded on 2025-03-14 (FIXED_NOW): QD0026 has one 中式烹调师 (四级) certificate issued 2025-01-28;
 // QD0027 a 保育师 (五级, 2025-02-12), a 育婴员 (四级, 2024-11-14) and a 家政服务员 from 2022; QD0028 no 失业保险;
@@ -22,13 +20,7 @@ function spec(): TransactionSpec {
 }
 
 function start(s: TransactionSpec, citizenId: string, idempotencyKey = 'txn-skill-0001', opening: string | null = null) {
-  const given = opening === null ? null : { text: opening, pinyin: null };
-  const t = childUnderParent<typeof transactionMachine, TransactionOutput>(transactionMachine, { spec: s, citizenId, idempotencyKey, given }, new SimulatedClock());
-  const lines = () => t.said.map((said) => said.line);
-  const send = (event: TransactionEvent) => t.actor.send(event as never);
-  const reply = (text: string) => send({ type: 'txn.reply', text, pinyin: null });
-  const view = () => transactionView(t.snapshot());
-  return { ...t, lines, send, reply, view };
+  return transactionUnderTest(s, citizenId, idempotencyKey, opening);
 }
 
 const saidSomething = (t: { lines(): string[] }) => expect.poll(() => t.lines().length, { timeout: TEST_DEADLINE_MS }).toBeGreaterThan(0);

@@ -1,23 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
-import { SimulatedClock } from 'xstate';
 import { loadKnowledgeBase } from '../../../app/core/knowledge/loadKnowledgeBase.js';
 import { transactionKinds } from '../../../app/core/outbox/backendSenders.js';
-import { transactionMachine, type TransactionEvent, type TransactionOutput } from '../../../app/core/transactions/transactionMachine.js';
 import type { TransactionSpec } from '../../../app/core/transactions/transactionSpec.js';
 import { unemploymentRules } from '../../../app/core/transactions/unemploymentBenefitRules.js';
 import { unemploymentBenefitTransaction } from '../../../app/core/transactions/unemploymentBenefitTransaction.js';
 import { TEST_DEADLINE_MS } from '../../testDeadline.js';
-import { childUnderParent } from '../identity/childUnderParent.js';
 import { useOutboxRig } from './outboxRig.js';
+import { transactionUnderTest } from './transactionUnderTest.js';
 
 function start(spec: TransactionSpec, citizenId: string, opening: string | null = '我要申领失业金') {
-  const given = opening === null ? null : { text: opening, pinyin: null };
-  const t = childUnderParent<typeof transactionMachine, TransactionOutput>(transactionMachine, { spec, citizenId, idempotencyKey: 'txn-benefit-0001', given }, new SimulatedClock());
-  const lines = () => t.said.map((s) => s.line);
-  const send = (event: TransactionEvent) => t.actor.send(event as never);
-  const reply = (text: string) => send({ type: 'txn.reply', text, pinyin: null });
-  return { ...t, lines, send, reply };
+  return transactionUnderTest(spec, citizenId, 'txn-benefit-0001', opening);
 }
 
 const lastLine = (t: { lines(): string[] }) => t.lines().at(-1) ?? '';

@@ -1,25 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { SimulatedClock } from 'xstate';
 import { transactionKinds } from '../../../app/core/outbox/backendSenders.js';
-import { transactionMachine, type TransactionEvent, type TransactionOutput } from '../../../app/core/transactions/transactionMachine.js';
 import type { TransactionSpec } from '../../../app/core/transactions/transactionSpec.js';
 import { unemploymentRules } from '../../../app/core/transactions/unemploymentBenefitRules.js';
 import { readSeparationMonth, unemploymentRegistrationTransaction } from '../../../app/core/transactions/unemploymentRegistrationTransaction.js';
 import { TEST_DEADLINE_MS } from '../../testDeadline.js';
 import { FIXED_NOW } from '../backend/simulatorHarness.js';
-import { childUnderParent } from '../identity/childUnderParent.js';
 import { useOutboxRig } from './outboxRig.js';
+import { transactionUnderTest } from './transactionUnderTest.js';
 
 // The business system's "now" is 2025-03-14: the job may have ended from 2024-03 to 2025-03.
 const now = () => new Date(FIXED_NOW);
 
 function start(spec: TransactionSpec, opening: string | null = null, citizenId = 'QD0023') {
-  const given = opening === null ? null : { text: opening, pinyin: null };
-  const t = childUnderParent<typeof transactionMachine, TransactionOutput>(transactionMachine, { spec, citizenId, idempotencyKey: 'txn-unemp-0001', given }, new SimulatedClock());
-  const lines = () => t.said.map((s) => s.line);
-  const send = (event: TransactionEvent) => t.actor.send(event as never);
-  const reply = (text: string) => send({ type: 'txn.reply', text, pinyin: null });
-  return { ...t, lines, send, reply };
+  return transactionUnderTest(spec, citizenId, 'txn-unemp-0001', opening);
 }
 
 /** An outbox that records what it is given and answers delivered. */
